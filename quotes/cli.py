@@ -1,0 +1,76 @@
+"""The ``quotes`` command line: ``quotes extract FILE...``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from typing import TextIO
+
+from quotes import __version__
+from quotes.extract import Extractor
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="quotes", description="Find every quotation in English news text.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    extract = commands.add_parser(
+        "extract",
+        help="print the quotations of each file as JSON Lines",
+        description="Print one JSON object per quotation: the file name as 'doc' plus the quote's fields.",
+    )
+    extract.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files; '-' reads standard input")
+    extract.add_argument(
+        "--encoding-errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help="what to do with bytes that are not UTF-8: report the file (strict) or replace them",
+    )
+    return parser
+
+
+def _read(name: str, errors: str) -> str:
+    if name == "-":
+        return sys.stdin.buffer.read().decode("utf-8", errors=errors)
+    with open(name, encoding="utf-8", errors=errors) as handle:
+        return handle.read()
+
+
+def _documents(names: Sequence[str], errors: str, stderr: TextIO) -> Iterator[tuple[str, str | None]]:
+    """Yield ``(name, text)``, with text None for a file that could not be read."""
+    for name in names:
+        try:
+            yield name, _read(name, errors)
+        except (OSError, UnicodeDecodeError) as err:
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+            print(f"quotes: {name}: {reason}", file=stderr)
+            yield name, None
+
+
+def _extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    extractor = Extractor()
+    failed = 0
+    for name, text in _documents(args.files, args.encoding_errors, stderr):
+        if text is None:
+            failed += 1
+            continue
+        for quote in extractor(text):
+            stdout.write(json.dumps({"doc": name, **quote.to_dict()}, ensure_ascii=False) + "\n")
+        stdout.flush()  # an interrupted run keeps every finished document
+    return 1 if failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with `argv` (default: ``sys.argv[1:]``); return the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        return _extract(args, sys.stdout, sys.stderr)
+    except BrokenPipeError:
+        # The reader went away (quotes extract ... | head): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141

@@ -1,0 +1,180 @@
+"""Which quoted spans are speech: direct quotations, mixed ones, or neither.
+
+Quotation marks in news also wrap names (Operation "Peace Spring"), titles,
+glosses (Brexit ("British exit")), scare quotes (a "mini tsunami") and the
+slogans in picture captions. A quoted span is kept as speech unless one of
+those readings is clearly better; a kept span is *direct* when it stands as a
+statement of its own and *mixed* when it is a fragment woven into the
+narrator's sentence (agreed to take "urgent measures").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+import attrs
+
+from quotes.layout import is_caption
+from quotes.lexicon import CueLexicon, cue_lexicon
+from quotes.marks import QuotedSpan
+from quotes.model import QuoteKind
+
+__all__ = ["Context", "classify"]
+
+_WORD = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*")
+_SHORT = 3  # words: a quoted span this short needs a reporting cue nearby to count as speech
+_NAME_MAX = 6  # words: the longest quoted span read as a name or a title
+_FUNCTION_WORDS = frozenset(
+    "a an and as at by for from in into of on or the to with de del la le von van der al bin".split()
+)
+_DETERMINERS = frozenset("a an the it them this that as its his her their".split())
+# "known as" ends in a determiner-like word, so the phrases are checked while stripping.
+_NAME_PHRASES = ("known as", "so-called", "so called", "also called", "under the name")
+_PREPOSITIONS = frozenset("of at from for with by".split())
+
+
+@attrs.frozen
+class Context:
+    """What `classify` needs to know of a document besides the span itself.
+
+    Attributes:
+        text: The document.
+        sentences: Sentence ``(start, end)`` offsets, in order.
+        paragraphs: Paragraph ``(start, end)`` offsets, in order.
+        quoted: Outermost quoted spans ``(open_start, close_end)``, in order.
+    """
+
+    text: str
+    sentences: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+    quoted: list[tuple[int, int]]
+
+    def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The start of the sentence holding `start` and the end of the one holding `end`."""
+        return _enclosing(self.sentences, start, end)
+
+    def paragraph_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The start of the paragraph holding `start` and the end of the one holding `end`."""
+        return _enclosing(self.paragraphs, start, end)
+
+
+def _enclosing(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    first = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    last = bisect.bisect_right(spans, (max(start, end - 1), float("inf"))) - 1
+    low = spans[first][0] if first >= 0 else start
+    high = spans[last][1] if last >= 0 else end
+    return min(low, start), max(high, end)
+
+
+def classify(span: QuotedSpan, context: Context) -> QuoteKind | None:
+    """Decide whether a quoted span is a direct quote, a mixed one, or not speech.
+
+    Args:
+        span: An outermost quoted span.
+        context: The document around it.
+
+    Returns:
+        `QuoteKind.DIRECT`, `QuoteKind.MIXED`, or None for a name, a title, a
+        gloss, a caption's slogan or a scare quote.
+    """
+    text = context.text
+    content = text[span.start : span.end]
+    words = _WORD.findall(content)
+    if not words:
+        return None
+    p_start, p_end = context.paragraph_bounds(span.open_start, span.close_end)
+    if is_caption(text, p_start, p_end):
+        return None
+    s_start, s_end = context.sentence_bounds(span.open_start, span.close_end)
+    before = text[s_start : span.open_start].rstrip()
+    after = text[span.close_end : s_end].lstrip()
+    if before.endswith("(") and after.startswith(")"):
+        return None  # a gloss: Brexit ("British exit")
+    lexicon = cue_lexicon()
+    introduced = _introduced(before, lexicon) or _reported_after(after, lexicon)
+    if len(words) <= _NAME_MAX and (
+        _named(before, lexicon) or not introduced and _looks_like_name(content, words, before)
+    ):
+        return None
+    if len(words) <= _SHORT and not introduced and not _has_cue(context, s_start, s_end, lexicon):
+        return None  # a scare quote: the earthquake caused a "mini tsunami"
+    if not before or before.endswith((":", ",")) or (introduced and _starts_statement(content)):
+        return QuoteKind.DIRECT
+    return QuoteKind.MIXED
+
+
+def _introduced(before: str, lexicon: CueLexicon) -> bool:
+    """Whether the words right before a quote introduce speech ("said:", "saying")."""
+    if before.endswith(":"):
+        return True
+    last = _WORD.findall(before[-40:])
+    if not last:
+        return False
+    word = last[-1].lower()
+    return word in lexicon.speech or word == "that" and len(last) > 1 and last[-2].lower() in lexicon.speech
+
+
+def _reported_after(after: str, lexicon: CueLexicon) -> bool:
+    """Whether a reporting clause follows the quote ("...", Cengiz said)."""
+    if not after.startswith((",", "\u2014", "\u2013", "-")):
+        return False
+    return any(w.lower() in lexicon.speech for w in _WORD.findall(after[:60])[:4])
+
+
+def _starts_statement(content: str) -> bool:
+    first = content.lstrip("[(.\u2026 ")
+    return bool(first) and (first[0].isupper() or content.startswith("["))
+
+
+def _named(before: str, lexicon: CueLexicon) -> bool:
+    """Whether the words before a quote announce a name: codenamed, known as the."""
+    previous = [w.lower() for w in _WORD.findall(before[-60:])]
+    while previous and previous[-1] in _DETERMINERS:
+        if " ".join(previous[-2:]) in _NAME_PHRASES:
+            return True
+        previous.pop()
+    if previous and previous[-1] in lexicon.names:
+        return True
+    return " ".join(previous[-3:]).endswith(_NAME_PHRASES)
+
+
+def _looks_like_name(content: str, words: list[str], before: str) -> bool:
+    """Whether quoted words are shaped like a name or a title rather than speech."""
+    if content.rstrip()[-1:] in ".?!,;:":
+        return False
+    capitalised = words[0][0].isupper()
+    if capitalised and all(w[0].isupper() or w.lower() in _FUNCTION_WORDS for w in words):
+        return True  # Operation "Peace Spring", the "Radio Control Law"
+    # Anna Franowska of "Have no fear": an organisation's name after "of".
+    raw_before = _WORD.findall(before[-60:])
+    return (
+        capitalised
+        and len(raw_before) >= 2
+        and raw_before[-1].lower() in _PREPOSITIONS
+        and raw_before[-2][0].isupper()
+    )
+
+
+def _has_cue(context: Context, start: int, end: int, lexicon: CueLexicon) -> bool:
+    """Whether a reporting cue stands in ``text[start:end]`` outside quotation marks."""
+    text = context.text
+    low = bisect.bisect_left(context.quoted, (start, -1))
+    position = start
+    outside: list[str] = []
+    for q_start, q_end in context.quoted[max(0, low - 1) :]:
+        if q_start >= end:
+            break
+        if q_end <= position:
+            continue
+        outside.append(text[position:q_start])
+        position = max(position, q_end)
+    outside.append(text[position:end])
+    for piece in outside:
+        lowered = piece.lower()
+        for word in _WORD.findall(lowered):
+            if word in lexicon.speech or word in lexicon.stance or word in lexicon.naming:
+                return True
+        if any(phrase in lowered for phrase in lexicon.phrases):
+            return True
+    return False

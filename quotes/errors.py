@@ -1,0 +1,32 @@
+"""Every error and warning message of the library, numbered, in one place.
+
+Numbers are stable: users search for them, so a message may be reworded but
+its number never reused.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Errors", "RegistryError"]
+
+
+class Errors:
+    """Message templates, formatted with ``str.format`` at the raise site."""
+
+    E001 = (
+        "quotes.extract() takes a str, not {type}. {hint}"
+    )
+    E002 = "Quote offsets must satisfy 0 <= start <= end, got start={start}, end={end}."
+    E003 = "Unknown quote kind {value!r}; expected one of {choices}."
+    E004 = "Unknown speaker kind {value!r}; expected one of {choices}."
+    E005 = "Confidence must lie between 0 and 1, got {value}."
+    E006 = "Cannot read {field!r} from a quote dictionary: {reason}."
+    E010 = "{file}: entry {entry!r}: field {field!r}: {reason}"
+    E011 = "{file}: not a valid TOML file: {reason}"
+    E020 = "Unknown output format {value!r}; expected one of {choices}."
+
+
+class RegistryError(ValueError):
+    """A registry or lexicon data file is malformed.
+
+    The message names the file, the entry and the field at fault.
+    """

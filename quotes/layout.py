@@ -1,0 +1,85 @@
+"""The layout of a scraped news article: paragraphs, captions and datelines.
+
+Works on the raw string and returns character offsets. Every function is
+linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["NEWLINES", "dateline_end", "is_caption", "paragraphs"]
+
+NEWLINES = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+"""Every character that `str.splitlines` treats as a line break."""
+
+_BREAK = re.compile(rf"[^\S{NEWLINES}]*[{NEWLINES}]\s*")
+_SENTENCE_END = frozenset(".!?:;\"”’»)]")
+# "Image: C.Suthorn." / "© Mikhail Metzel/TASS" / "Photo: AFP": a caption or a credit line.
+_CAPTION = re.compile(r"(?:\b(?:Image|Photo|Photograph|Picture|Credit|Source)s?:|©|\(c\) )")
+# "MOSCOW, November 7. /TASS/." or "ANKARA (Reuters) -": the dateline that opens a wire story.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'\-]{1,40}(?:,[^\S\n]+[A-Z][a-z]{2,9}\.?[^\S\n]+\d{1,2})?"
+    r"(?:[.,]?[^\S\n]+/[A-Za-z\-]{2,20}/[.:]|[^\S\n]+\([A-Za-z .\-]{2,30}\)[^\S\n]+[-—–])"
+)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Split a document into paragraphs.
+
+    A line break ends a paragraph unless it only wraps a line: the line before it
+    ends inside a sentence and the next starts with a lowercase letter.
+
+    Args:
+        text: The document.
+
+    Returns:
+        ``(start, end)`` offsets of each non-empty paragraph, without the
+        surrounding white space, in order.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BREAK.finditer(text):
+        before = text[match.start() - 1] if match.start() else "\n"
+        after = text[match.end()] if match.end() < len(text) else "\n"
+        single_break = len(f"x{match.group()}x".splitlines()) == 2
+        if single_break and before not in _SENTENCE_END and after.islower():
+            continue
+        _append_stripped(text, start, match.start(), spans)
+        start = match.end()
+    _append_stripped(text, start, len(text), spans)
+    return spans
+
+
+def _append_stripped(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """Append ``(start, end)`` trimmed of white space, if anything is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append((start, end))
+
+
+def is_caption(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph is a picture caption or a credit line.
+
+    Captions quote signs and banners, not speech ("People holding a banner
+    saying "united in diversity". Image: John Lubbock.").
+    """
+    return _CAPTION.search(text, start, end) is not None
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """The offset after a wire-story dateline opening the paragraph, else `start`.
+
+    Example: "MOSCOW, November 7. /TASS/. Russian President ..." returns the
+    offset of "Russian".
+    """
+    match = _DATELINE.match(text, start, end)
+    if match is None:
+        return start
+    position = match.end()
+    while position < end and text[position].isspace():
+        position += 1
+    return position

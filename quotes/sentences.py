@@ -1,0 +1,80 @@
+"""Rule-based sentence boundaries that understand quotations.
+
+No trained model: a sentence ends at terminal punctuation, with any closing
+quotation marks and brackets after it, when the next word starts like a
+sentence. Abbreviations ("Mr.", "U.S.") and initials ("John R. Bolton") do not
+end one, nor does a question inside quotation marks that the reporting clause
+continues ("Why now?" Peskov asked). A paragraph break always ends a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.layout import paragraphs
+from quotes.lexicon import abbreviations, cue_lexicon
+
+__all__ = ["sentences"]
+
+_TERMINAL = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
+_QUOTE_CLOSERS = frozenset("\"'\u201d\u2019\u00bb")
+_STARTERS = frozenset("\"'\u201c\u2018\u00ab([")
+_WORD_BEFORE = re.compile(r"[\w.]*\w$")
+_WORDS_AFTER = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Split a document into sentences.
+
+    Args:
+        text: The document, any string.
+
+    Returns:
+        ``(start, end)`` offsets of each sentence, without surrounding white
+        space, in order. Together they cover every non-space character.
+    """
+    spans: list[tuple[int, int]] = []
+    for p_start, p_end in paragraphs(text):
+        start = p_start
+        for match in _TERMINAL.finditer(text, p_start, p_end):
+            following = _skip_space(text, match.end(), p_end)
+            if following >= p_end or not _ends_sentence(text, match, following, p_end):
+                continue
+            spans.append((start, match.end()))
+            start = following
+        spans.append((start, p_end))
+    return spans
+
+
+def _skip_space(text: str, position: int, end: int) -> int:
+    while position < end and text[position].isspace():
+        position += 1
+    return position
+
+
+def _ends_sentence(text: str, match: re.Match[str], following: int, p_end: int) -> bool:
+    """Whether terminal punctuation `match`, followed by `following`, ends a sentence."""
+    first = text[following]
+    if not (first.isupper() or first.isdigit() or first in _STARTERS):
+        return False
+    punctuation = match.group()
+    if punctuation.startswith(".") and len(punctuation.rstrip(".")) == 0 and len(punctuation) == 1:
+        word = _WORD_BEFORE.search(text, max(0, match.start() - 24), match.start())
+        if word is not None:
+            token = word.group()
+            if token in abbreviations() or (len(token) == 1 and token.isupper()):
+                return False
+    if punctuation[-1] in _QUOTE_CLOSERS and punctuation[0] in "?!":
+        return not _reporting_clause_follows(text, following, p_end)
+    return True
+
+
+def _reporting_clause_follows(text: str, start: int, end: int) -> bool:
+    """Whether a reporting verb comes within the next four words ("Why?" Peskov asked)."""
+    lexicon = cue_lexicon()
+    for count, word in enumerate(_WORDS_AFTER.finditer(text, start, min(end, start + 80))):
+        if count == 4:
+            break
+        if word.group().lower() in lexicon.speech:
+            return True
+    return False
