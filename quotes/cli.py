@@ -24,7 +24,9 @@ def _parser() -> argparse.ArgumentParser:
         help="print the quotations of each file as JSON Lines",
         description="Print one JSON object per quotation: the file name as 'doc' plus the quote's fields.",
     )
-    extract.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files; '-' reads standard input")
+    extract.add_argument(
+        "files", nargs="+", metavar="FILE", help="UTF-8 text files; '-' reads standard input"
+    )
     extract.add_argument(
         "--encoding-errors",
         choices=("strict", "replace"),

@@ -16,7 +16,7 @@ import re
 import attrs
 
 from quotes.layout import is_caption
-from quotes.lexicon import CueLexicon, cue_lexicon
+from quotes.lexicon import CueLexicon, cue_lexicon, word_lists
 from quotes.marks import QuotedSpan
 from quotes.model import QuoteKind
 
@@ -25,13 +25,6 @@ __all__ = ["Context", "classify"]
 _WORD = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*")
 _SHORT = 3  # words: a quoted span this short needs a reporting cue nearby to count as speech
 _NAME_MAX = 6  # words: the longest quoted span read as a name or a title
-_FUNCTION_WORDS = frozenset(
-    "a an and as at by for from in into of on or the to with de del la le von van der al bin".split()
-)
-_DETERMINERS = frozenset("a an the it them this that as its his her their".split())
-# "known as" ends in a determiner-like word, so the phrases are checked while stripping.
-_NAME_PHRASES = ("known as", "so-called", "so called", "also called", "under the name")
-_PREPOSITIONS = frozenset("of at from for with by".split())
 
 
 @attrs.frozen
@@ -94,7 +87,7 @@ def classify(span: QuotedSpan, context: Context) -> QuoteKind | None:
     lexicon = cue_lexicon()
     introduced = _introduced(before, lexicon) or _reported_after(after, lexicon)
     if len(words) <= _NAME_MAX and (
-        _named(before, lexicon) or not introduced and _looks_like_name(content, words, before)
+        _named(before, lexicon) or (not introduced and _looks_like_name(content, words, before))
     ):
         return None
     if len(words) <= _SHORT and not introduced and not _has_cue(context, s_start, s_end, lexicon):
@@ -112,7 +105,7 @@ def _introduced(before: str, lexicon: CueLexicon) -> bool:
     if not last:
         return False
     word = last[-1].lower()
-    return word in lexicon.speech or word == "that" and len(last) > 1 and last[-2].lower() in lexicon.speech
+    return word in lexicon.speech or (word == "that" and len(last) > 1 and last[-2].lower() in lexicon.speech)
 
 
 def _reported_after(after: str, lexicon: CueLexicon) -> bool:
@@ -129,14 +122,15 @@ def _starts_statement(content: str) -> bool:
 
 def _named(before: str, lexicon: CueLexicon) -> bool:
     """Whether the words before a quote announce a name: codenamed, known as the."""
+    words = word_lists()
     previous = [w.lower() for w in _WORD.findall(before[-60:])]
-    while previous and previous[-1] in _DETERMINERS:
-        if " ".join(previous[-2:]) in _NAME_PHRASES:
-            return True
+    while previous and previous[-1] in words.determiners:
+        if " ".join(previous[-2:]) in words.name_phrases:
+            return True  # "known as" ends in a word that is also skipped
         previous.pop()
     if previous and previous[-1] in lexicon.names:
         return True
-    return " ".join(previous[-3:]).endswith(_NAME_PHRASES)
+    return " ".join(previous[-3:]).endswith(tuple(words.name_phrases))
 
 
 def _looks_like_name(content: str, words: list[str], before: str) -> bool:
@@ -144,14 +138,15 @@ def _looks_like_name(content: str, words: list[str], before: str) -> bool:
     if content.rstrip()[-1:] in ".?!,;:":
         return False
     capitalised = words[0][0].isupper()
-    if capitalised and all(w[0].isupper() or w.lower() in _FUNCTION_WORDS for w in words):
+    lists = word_lists()
+    if capitalised and all(w[0].isupper() or w.lower() in lists.function_words for w in words):
         return True  # Operation "Peace Spring", the "Radio Control Law"
     # Anna Franowska of "Have no fear": an organisation's name after "of".
     raw_before = _WORD.findall(before[-60:])
     return (
         capitalised
         and len(raw_before) >= 2
-        and raw_before[-1].lower() in _PREPOSITIONS
+        and raw_before[-1].lower() in lists.name_prepositions
         and raw_before[-2][0].isupper()
     )
 

@@ -12,9 +12,7 @@ __all__ = ["Errors", "RegistryError"]
 class Errors:
     """Message templates, formatted with ``str.format`` at the raise site."""
 
-    E001 = (
-        "quotes.extract() takes a str, not {type}. {hint}"
-    )
+    E001 = "quotes.extract() takes a str, not {type}. {hint}"
     E002 = "Quote offsets must satisfy 0 <= start <= end, got start={start}, end={end}."
     E003 = "Unknown quote kind {value!r}; expected one of {choices}."
     E004 = "Unknown speaker kind {value!r}; expected one of {choices}."

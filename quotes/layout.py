@@ -14,7 +14,7 @@ NEWLINES = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 """Every character that `str.splitlines` treats as a line break."""
 
 _BREAK = re.compile(rf"[^\S{NEWLINES}]*[{NEWLINES}]\s*")
-_SENTENCE_END = frozenset(".!?:;\"”’»)]")
+_SENTENCE_END = frozenset('.!?:;"”’»)]')
 # "Image: C.Suthorn." / "© Mikhail Metzel/TASS" / "Photo: AFP": a caption or a credit line.
 _CAPTION = re.compile(r"(?:\b(?:Image|Photo|Photograph|Picture|Credit|Source)s?:|©|\(c\) )")
 # "MOSCOW, November 7. /TASS/." or "ANKARA (Reuters) -": the dateline that opens a wire story.

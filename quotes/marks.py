@@ -63,7 +63,9 @@ class QuotedSpan:
 
 
 # ``, '' (typewriter and Penn Treebank style) or any single quotation-like character.
-_MARK = re.compile("``|''|[\"'`\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a\u2033\u2032\uff02]")
+_MARK = re.compile(
+    "``|''|[\"'`\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a\u2033\u2032\uff02]"
+)
 _DOUBLE_OPENERS = frozenset("\u201c\u201e\u201f\u00ab")
 _DOUBLE_CLOSERS = frozenset("\u201d\u00bb")
 _DOUBLE_EITHER = frozenset('"\u2033\uff02')
@@ -138,7 +140,7 @@ def _reopens(text: str, para_start: int, marks: Sequence[_Mark], index: int) -> 
     """Whether the paragraph starting at `para_start` opens with a double opening mark."""
     if index < len(marks) and marks[index].start == para_start:
         mark = marks[index]
-        return mark.opens and (mark.char in _DOUBLE_OPENERS or mark.char in _DOUBLE_EITHER or mark.char == "``")
+        return mark.opens and (mark.char in _DOUBLE_OPENERS | _DOUBLE_EITHER or mark.char == "``")
     return False
 
 

@@ -18,7 +18,7 @@ from quotes.errors import Errors
 __all__ = ["Cue", "Mention", "Quote", "QuoteKind", "Speaker", "SpeakerKind"]
 
 
-class QuoteKind(str, enum.Enum):
+class QuoteKind(enum.StrEnum):
     """What kind of quotation a `Quote` is."""
 
     DIRECT = "direct"
@@ -29,7 +29,7 @@ class QuoteKind(str, enum.Enum):
     """Reported speech without quotation marks: Peskov said that ..."""
 
 
-class SpeakerKind(str, enum.Enum):
+class SpeakerKind(enum.StrEnum):
     """Whether a speaker is a person or an organisation."""
 
     PERSON = "person"
@@ -45,9 +45,7 @@ def _check_span(instance: Any, attribute: attrs.Attribute[int], value: int) -> N
     if not 0 <= start <= value:
         raise ValueError(Errors.E002.format(start=start, end=value))
     if len(text) != value - start:
-        raise ValueError(
-            f"text of length {len(text)} cannot span offsets {start}..{value}"
-        )
+        raise ValueError(f"text of length {len(text)} cannot span offsets {start}..{value}")
 
 
 def _check_confidence(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:

@@ -22,12 +22,14 @@ The sentencizer component ``quotes_sentencizer`` sets sentence boundaries from
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from spacy.language import Language
 from spacy.lang.en import English
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -36,7 +38,9 @@ from quotes.sentences import sentences
 
 __all__ = ["NewsTokenizer", "QuoteSentencizer", "create_news_tokenizer"]
 
-_QUOTE_CHARS = frozenset("\"'`\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a\u2033\u2032\uff02")
+_QUOTE_CHARS = frozenset(
+    "\"'`\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a\u2033\u2032\uff02"
+)
 _AGENCY = re.compile(r"(/[A-Za-z][\w\-]*/)([.,:;])")
 _BRACKETED_CAPITAL = re.compile(r"\w{1,3}\]\w*")
 
@@ -50,7 +54,10 @@ class NewsTokenizer:
 
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
-        self.base = English(vocab=vocab).tokenizer
+        base = English(vocab=vocab).tokenizer
+        if not isinstance(base, Tokenizer):  # pragma: no cover - spaCy's English always has one
+            raise TypeError(f"expected a spaCy Tokenizer, got {type(base).__name__}")
+        self.base: Tokenizer = base
 
     def __call__(self, text: str) -> Doc:
         """Tokenize `text`; the tokens' texts and spaces rejoin to it exactly."""
@@ -69,7 +76,8 @@ class NewsTokenizer:
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         """Serialise the wrapped tokenizer's settings."""
-        return self.base.to_bytes(exclude=exclude)
+        data: bytes = self.base.to_bytes(exclude=exclude)
+        return data
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> NewsTokenizer:
         """Load the wrapped tokenizer's settings."""
@@ -110,7 +118,7 @@ def _adjust(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             pieces.append(cuts[cut])
             cut += 1
         pieces.append(end)
-        for piece_start, piece_end in zip(pieces, pieces[1:]):
+        for piece_start, piece_end in itertools.pairwise(pieces):
             out.extend(_news_split(text, piece_start, piece_end))
     return _merge_apostrophes(text, out, acting)
 
@@ -160,4 +168,3 @@ class QuoteSentencizer:
 def make_sentencizer(nlp: Language, name: str) -> QuoteSentencizer:
     """Factory of the ``quotes_sentencizer`` component."""
     return QuoteSentencizer(nlp, name)
-

@@ -1,0 +1,89 @@
+"""Tests of quotes.direct: which quoted spans are speech, and of what kind."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+from quotes.model import QuoteKind
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    """The (kind, words) of each quotation `quotes.extract` finds."""
+    return [(q.kind.value, q.text) for q in quotes.extract(text)]
+
+
+class TestSpeech:
+    """Quoted statements and quoted fragments of speech are kept."""
+
+    def test_statement_after_cue_and_comma_is_direct(self) -> None:
+        """Lavrov said, "..." is a direct quotation."""
+        assert kinds('Lavrov said, "The talks were detailed."') == [("direct", "The talks were detailed.")]
+
+    def test_statement_before_its_cue_is_direct(self) -> None:
+        """ "...," he said is a direct quotation."""
+        assert kinds('"I have nothing to add," he said.') == [("direct", "I have nothing to add,")]
+
+    def test_statement_after_colon_is_direct(self) -> None:
+        """Attribution by colon."""
+        assert kinds('Peskov told reporters: "We do not want that."')[0][0] == "direct"
+
+    def test_fragment_in_paraphrase_is_mixed(self) -> None:
+        """agreed to take "urgent measures" is a mixed quotation."""
+        text = 'Putin and Erdogan agreed to take "urgent measures, first of all between the ministries."'
+        assert kinds(text) == [("mixed", "urgent measures, first of all between the ministries.")]
+
+    def test_single_word_after_naming_verb_is_kept(self) -> None:
+        """calling it "lousy": a characterising verb makes even one word speech."""
+        assert kinds('Tom Watson called the deal "lousy" on Sunday.') == [("mixed", "lousy")]
+
+    def test_split_quotation_gives_two_quotes(self) -> None:
+        """ "What is so sad", Cengiz said, "is ..." is two direct quotations."""
+        text = '"What is so sad for me", Cengiz said, "is not seeing the punishment."'
+        assert [words for _, words in kinds(text)] == [
+            "What is so sad for me",
+            "is not seeing the punishment.",
+        ]
+
+
+class TestNotSpeech:
+    """Names, titles, glosses, captions and scare quotes are not quotations."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            'Turkey launched an incursion, codenaming it "Peace Spring".',
+            'He named it "Operation Peace Spring" and left.',
+            'The law, also known as the "Radio Control Law", was passed.',
+            "The suspect is identified only as 'Stefan W' under privacy law.",
+            'Anna Franowska of "Have no fear", an abuse victim support charity, spoke.',
+        ],
+    )
+    def test_names_and_titles_are_dropped(self, text: str) -> None:
+        """Quoted names and titles are not speech."""
+        assert kinds(text) == []
+
+    def test_gloss_in_parentheses_is_dropped(self) -> None:
+        """An anti-Brexit ("British exit") march: a gloss, not speech."""
+        assert kinds('They joined an anti-Brexit ("British exit") march on Saturday.') == []
+
+    def test_caption_slogan_is_dropped(self) -> None:
+        """A banner's slogan in a picture caption is not speech."""
+        assert kinds('People holding a banner saying "united in diversity". Image: John Lubbock.') == []
+
+    def test_scare_quote_without_cue_is_dropped(self) -> None:
+        """A short quoted phrase with no reporting cue near it is a scare quote."""
+        assert kinds('The earthquake also caused a "mini tsunami" to flood some streets.') == []
+
+    def test_scare_quote_does_not_hide_the_next_quote(self) -> None:
+        """Dropping one span leaves the others."""
+        text = 'A "mini tsunami" hit. "It was terrible," the mayor said.'
+        assert kinds(text) == [("direct", "It was terrible,")]
+
+
+class TestKinds:
+    """QuoteKind values are the public vocabulary."""
+
+    def test_kind_values(self) -> None:
+        """direct, mixed and indirect, as strings."""
+        assert [k.value for k in QuoteKind] == ["direct", "mixed", "indirect"]

@@ -1,0 +1,99 @@
+"""Tests of quotes.extract and quotes.Extractor: the public entry points."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import quotes
+from quotes.evaluate import GoldQuote, score
+from quotes.model import QuoteKind
+
+from strategies import newsy_text
+
+
+class TestExtract:
+    """`quotes.extract` takes any str and returns quotations in order."""
+
+    def test_finds_a_direct_quote_with_exact_offsets(self) -> None:
+        """The quote's span is the words between the marks."""
+        text = "“We will coordinate the time,” Ushakov commented."
+        (quote,) = quotes.extract(text)
+        assert quote.text == "We will coordinate the time,"
+        assert text[quote.start : quote.end] == quote.text
+
+    def test_empty_text_has_no_quotes(self) -> None:
+        """The empty string is valid input."""
+        assert quotes.extract("") == []
+
+    @pytest.mark.parametrize("value", [b'"hi," he said', None, 42, ["text"]])
+    def test_non_str_raises_type_error_naming_the_type(self, value: object) -> None:
+        """Anything but a str is a TypeError that says what it got."""
+        with pytest.raises(TypeError, match=type(value).__name__):
+            quotes.extract(value)  # type: ignore[arg-type]
+
+    def test_bytes_error_suggests_decoding(self) -> None:
+        """The TypeError for bytes tells the user how to fix it."""
+        with pytest.raises(TypeError, match="decode"):
+            quotes.extract(b"text")  # type: ignore[arg-type]
+
+    def test_quotes_come_in_document_order(self, seed_texts: dict[str, str]) -> None:
+        """Quotes are sorted by position."""
+        for text in seed_texts.values():
+            starts = [q.start for q in quotes.extract(text)]
+            assert starts == sorted(starts)
+
+    @given(st.text())
+    def test_offsets_slice_any_text(self, text: str) -> None:
+        """For every str, every quote's offsets slice the input to its text."""
+        for quote in quotes.extract(text):
+            assert text[quote.start : quote.end] == quote.text
+
+    @given(newsy_text())
+    def test_offsets_slice_text_dense_in_marks(self, text: str) -> None:
+        """The invariant holds where unbalanced marks abound."""
+        for quote in quotes.extract(text):
+            assert text[quote.start : quote.end] == quote.text
+
+    def test_stray_mark_costs_only_its_neighbours(self, seed_texts: dict[str, str]) -> None:
+        """A stray quotation mark leaves the quotations of other paragraphs unchanged."""
+        text = seed_texts["001_547efc0bf8565904.txt"]
+        cut = text.index("He stressed, however")
+        broken = text[:cut] + '"' + text[cut:]
+        before = [(q.start, q.text) for q in quotes.extract(text) if q.end < cut]
+        after = [(q.start + 1, q.text) for q in quotes.extract(text) if q.start > text.index("\n", cut)]
+        found = [(q.start, q.text) for q in quotes.extract(broken)]
+        assert all(item in found for item in before + after)
+
+
+class TestExtractor:
+    """`quotes.Extractor` holds a configuration."""
+
+    def test_kinds_filter_the_output(self, seed_texts: dict[str, str]) -> None:
+        """Only the kinds asked for come out."""
+        extractor = quotes.Extractor(kinds=["mixed"])
+        found = [q for text in seed_texts.values() for q in extractor(text)]
+        assert found
+        assert all(q.kind is QuoteKind.MIXED for q in found)
+
+    def test_default_extractor_needs_no_model(self) -> None:
+        """Without a pipeline, nothing is loaded."""
+        assert quotes.Extractor().nlp is None
+
+
+def _direct_f1(gold: list[GoldQuote], texts: dict[str, str]) -> float:
+    predictions = {name: quotes.extract(text) for name, text in texts.items()}
+    return score(gold, predictions, texts)["direct"].span_f
+
+
+class TestGold:
+    """Direct and mixed quotation spans against hand-made gold."""
+
+    def test_seed_direct_spans(self, seed_gold: list[GoldQuote], seed_texts: dict[str, str]) -> None:
+        """Span F1 >= 0.98 on the five seed articles."""
+        assert _direct_f1(seed_gold, seed_texts) >= 0.98
+
+    def test_devnews_direct_spans(self, devnews_gold: list[GoldQuote], devnews_texts: dict[str, str]) -> None:
+        """Span F1 >= 0.98 on the 40 development articles."""
+        assert _direct_f1(devnews_gold, devnews_texts) >= 0.98
