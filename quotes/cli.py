@@ -39,7 +39,8 @@ def _parser() -> argparse.ArgumentParser:
 def _read(name: str, errors: str) -> str:
     if name == "-":
         return sys.stdin.buffer.read().decode("utf-8", errors=errors)
-    with open(name, encoding="utf-8", errors=errors) as handle:
+    # newline="" keeps \r\n as it is, so offsets index the file's own text.
+    with open(name, encoding="utf-8", errors=errors, newline="") as handle:
         return handle.read()
 
 

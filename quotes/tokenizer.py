@@ -22,7 +22,6 @@ The sentencizer component ``quotes_sentencizer`` sets sentence boundaries from
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -61,13 +60,36 @@ class NewsTokenizer:
 
     def __call__(self, text: str) -> Doc:
         """Tokenize `text`; the tokens' texts and spaces rejoin to it exactly."""
-        spans = _adjust(text, [(t.idx, t.idx + len(t.text)) for t in self.base(text)])
+        spans = self._spans(text)
         words = [text[start:end] for start, end in spans]
         spaces = [
             end < len(text) and text[end] == " " and (i + 1 == len(spans) or spans[i + 1][0] == end + 1)
             for i, (start, end) in enumerate(spans)
         ]
         return Doc(self.vocab, words=words, spaces=spaces)
+
+    def _spans(self, text: str) -> list[tuple[int, int]]:
+        """Token offsets: quotation marks alone, the text between them by spaCy's rules."""
+        quote_marks = mark_offsets(find_quotations(text))
+        spans: list[tuple[int, int]] = []
+        position = 0
+        for mark_start, mark_end in [*quote_marks, (len(text), len(text))]:
+            spans.extend(self._base_spans(text, position, mark_start))
+            if mark_start < mark_end:
+                spans.append((mark_start, mark_end))
+            position = mark_end
+        return _merge_apostrophes(text, spans, {start for start, _ in quote_marks})
+
+    def _base_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        if start < end and start and text[start] == " ":
+            start += 1  # the space after a quotation mark is that token's trailing space
+        if start >= end:
+            return []
+        spans = []
+        for token in self.base(text[start:end]):
+            offset = start + token.idx
+            spans.extend(_news_split(text, offset, offset + len(token.text)))
+        return spans
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         """Tokenize a stream of texts."""
@@ -101,26 +123,6 @@ def create_news_tokenizer() -> Callable[[Language], NewsTokenizer]:
         return NewsTokenizer(nlp.vocab)
 
     return make
-
-
-def _adjust(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Re-split spaCy's token spans where quotation marks and news conventions need it."""
-    quote_marks = mark_offsets(find_quotations(text))
-    acting = {start for start, _ in quote_marks}
-    cuts = sorted({offset for pair in quote_marks for offset in pair})
-    out: list[tuple[int, int]] = []
-    cut = 0
-    for start, end in spans:
-        while cut < len(cuts) and cuts[cut] <= start:
-            cut += 1
-        pieces = [start]
-        while cut < len(cuts) and cuts[cut] < end:
-            pieces.append(cuts[cut])
-            cut += 1
-        pieces.append(end)
-        for piece_start, piece_end in itertools.pairwise(pieces):
-            out.extend(_news_split(text, piece_start, piece_end))
-    return _merge_apostrophes(text, out, acting)
 
 
 def _news_split(text: str, start: int, end: int) -> list[tuple[int, int]]:
