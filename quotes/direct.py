@@ -157,7 +157,8 @@ def _has_cue(context: Context, start: int, end: int, lexicon: CueLexicon) -> boo
     low = bisect.bisect_left(context.quoted, (start, -1))
     position = start
     outside: list[str] = []
-    for q_start, q_end in context.quoted[max(0, low - 1) :]:
+    for index in range(max(0, low - 1), len(context.quoted)):
+        q_start, q_end = context.quoted[index]
         if q_start >= end:
             break
         if q_end <= position:

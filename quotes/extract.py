@@ -46,11 +46,12 @@ class Extractor:
             TypeError: `text` is not a `str`.
         """
         _check_text(text)
-        quoted = outermost(find_quotations(text))
+        paras = paragraphs(text)
+        quoted = outermost(find_quotations(text, paras))
         context = Context(
             text=text,
-            sentences=sentences(text),
-            paragraphs=paragraphs(text),
+            sentences=sentences(text, paras),
+            paragraphs=paras,
             quoted=[(q.open_start, q.close_end) for q in quoted],
         )
         found = []

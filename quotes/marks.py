@@ -75,6 +75,19 @@ _SINGLE_EITHER = frozenset("'\u2032\u2019\u203a")
 # which a mark still counts as "at the end" of one.
 _OPENING_CONTEXT = frozenset("([{<—–-/:;,…\u00a0") | _DOUBLE_OPENERS | _SINGLE_OPENERS
 _CLOSING_CONTEXT = frozenset(".,;:!?)]}>—–-/…\u00a0") | _DOUBLE_CLOSERS | frozenset("'\u2019\u203a\"")
+# Which closing marks each single opening mark pairs with: typography is consistent
+# within a quotation, so an elision's ' does not close a ‘ (‘rock 'n' roll’).
+_CLOSERS_OF = {
+    "\u2018": "\u2019",
+    "\u201a": "\u2019\u2018",
+    "\u201b": "\u2019",
+    "'": "'",
+    "`": "'\u2019",
+    "\u2039": "\u203a",
+    "\u2032": "\u2032",
+    "\u2019": "\u2019",
+    "\u203a": "\u2039",
+}
 # Words that begin with an elided letter: 'em, 'n', 'til, 'cause, '90s.
 _ELISIONS = frozenset({"em", "n", "til", "tis", "twas", "cause", "bout", "round"})
 
@@ -97,18 +110,20 @@ def _classify(text: str, match: re.Match[str]) -> _Mark:
     return _Mark(start, end, match.group(), opens, closes)
 
 
-def find_quotations(text: str) -> list[QuotedSpan]:
+def find_quotations(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list[QuotedSpan]:
     """Find every pair of quotation marks in a document, nested ones included.
 
     Args:
         text: The document, any string.
+        paras: Its paragraphs, if already known (`quotes.layout.paragraphs`).
 
     Returns:
         The quoted spans sorted by position; `QuotedSpan.depth` tells nested
         ones from outermost ones.
     """
     spans: list[QuotedSpan] = []
-    paras = paragraphs(text)
+    if paras is None:
+        paras = paragraphs(text)
     marks = [_classify(text, m) for m in _MARK.finditer(text)]
     index = 0
     for number, (p_start, p_end) in enumerate(paras):
@@ -163,7 +178,6 @@ def _pair_paragraph(
 ) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     stack: list[_Mark] = []
-    boundaries = [p_start]
     for mark in marks:
         role = _double_role(mark, len(stack))
         if role is None:
@@ -173,15 +187,10 @@ def _pair_paragraph(
         elif stack:
             opener = stack.pop()
             spans.append(_span(text, opener, mark.start, mark.end, Family.DOUBLE))
-            boundaries.extend((opener.end, mark.start))
     if stack and reopened:
-        opener = stack[0]
-        spans.append(_span(text, opener, p_end, p_end, Family.DOUBLE, runs_on=True))
-        boundaries.append(opener.end)
-    boundaries.append(p_end)
-    boundaries.sort()
+        spans.append(_span(text, stack[0], p_end, p_end, Family.DOUBLE, runs_on=True))
     singles = [m for m in marks if _double_role(m, 0) is None]
-    spans.extend(_pair_singles(text, singles, boundaries))
+    spans.extend(_pair_singles(text, singles, spans))
     return spans
 
 
@@ -210,7 +219,9 @@ def _single_role(text: str, mark: _Mark) -> tuple[bool, bool, bool]:
         can_open = can_open and after.isupper()
     # countries’ leaders: after a plural "s" the mark is more likely a possessive.
     weak = before in "sS"
-    return can_open, mark.closes, weak
+    # rock 'n' roll: the second mark of 'n' closes an elision, not a quotation.
+    closes = mark.closes and not (mark.start >= 2 and text[mark.start - 2] in "'\u2019" and before in "nN")
+    return can_open, closes, weak
 
 
 def _elided(text: str, start: int) -> bool:
@@ -218,8 +229,13 @@ def _elided(text: str, start: int) -> bool:
     return word is not None and word.group().lower() in _ELISIONS
 
 
-def _pair_singles(text: str, marks: list[_Mark], boundaries: list[int]) -> list[QuotedSpan]:
-    """Pair single marks, never across a double mark or a paragraph edge."""
+def _pair_singles(text: str, marks: list[_Mark], doubles: list[QuotedSpan]) -> list[QuotedSpan]:
+    """Pair single marks so that no single quotation crosses a double one.
+
+    Marks pair only with marks inside the same innermost double quotation, so a
+    single quotation may hold a double one (‘He said “no”,’ she said) but never
+    straddle one, and an opener pairs only with a closer of its own typography.
+    """
     spans: list[QuotedSpan] = []
     roles = [_single_role(text, m) for m in marks]
     # strong_ahead[i]: a strong closing candidate follows i before the next opener.
@@ -232,14 +248,24 @@ def _pair_singles(text: str, marks: list[_Mark], boundaries: list[int]) -> list[
             seen_strong = False
         elif can_close and not weak:
             seen_strong = True
-    stack: list[_Mark] = []
-    region = 0
+    containers = sorted(doubles, key=lambda d: d.open_start)
+    enclosing: list[int] = []
+    next_container = 0
+    stacks: dict[int, list[_Mark]] = {}
     for i, mark in enumerate(marks):
-        while region + 1 < len(boundaries) and boundaries[region + 1] <= mark.start:
-            region += 1
-            stack.clear()
+        while next_container < len(containers) and containers[next_container].open_start < mark.start:
+            enclosing.append(next_container)
+            next_container += 1
+        while enclosing and containers[enclosing[-1]].close_end <= mark.start:
+            enclosing.pop()
+        stack = stacks.setdefault(enclosing[-1] if enclosing else -1, [])
         can_open, can_close, weak = roles[i]
-        if can_close and stack and not (weak and strong_ahead[i]):
+        if (
+            can_close
+            and stack
+            and mark.char in _CLOSERS_OF.get(stack[-1].char, "")
+            and not (weak and strong_ahead[i])
+        ):
             opener = stack.pop()
             spans.append(_span(text, opener, mark.start, mark.end, Family.SINGLE))
         elif can_open:
@@ -254,6 +280,6 @@ def _with_depths(spans: list[QuotedSpan]) -> list[QuotedSpan]:
     for span in spans:
         while enclosing and enclosing[-1] <= span.open_start:
             enclosing.pop()
-        result.append(attrs.evolve(span, depth=len(enclosing)))
+        result.append(attrs.evolve(span, depth=len(enclosing)) if enclosing else span)
         enclosing.append(span.close_end)
     return result

@@ -10,6 +10,7 @@ continues ("Why now?" Peskov asked). A paragraph break always ends a sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from quotes.layout import paragraphs
 from quotes.lexicon import abbreviations, cue_lexicon
@@ -23,18 +24,19 @@ _WORD_BEFORE = re.compile(r"[\w.]*\w$")
 _WORDS_AFTER = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+def sentences(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Split a document into sentences.
 
     Args:
         text: The document, any string.
+        paras: Its paragraphs, if already known (`quotes.layout.paragraphs`).
 
     Returns:
         ``(start, end)`` offsets of each sentence, without surrounding white
         space, in order. Together they cover every non-space character.
     """
     spans: list[tuple[int, int]] = []
-    for p_start, p_end in paragraphs(text):
+    for p_start, p_end in paragraphs(text) if paras is None else paras:
         start = p_start
         for match in _TERMINAL.finditer(text, p_start, p_end):
             following = _skip_space(text, match.end(), p_end)

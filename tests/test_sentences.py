@@ -1,0 +1,147 @@
+"""Tests for `quotes.sentences`: rule-based sentence boundaries."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotes.sentences import sentences
+
+# Text rich in terminal punctuation, quotation marks, capitals and breaks.
+PROSE = st.lists(
+    st.sampled_from([*"aZ 9.?!…\"'“”‘’»«()[]\n\r\t", "Mr", "U.S", "said", "asked"]),
+    max_size=60,
+).map("".join)
+
+
+def split(text: str) -> list[str]:
+    """The text of each sentence, in order."""
+    return [text[start:end] for start, end in sentences(text)]
+
+
+def check_cover(text: str, spans: list[tuple[int, int]]) -> None:
+    """Assert the spans are ordered and stripped and cover each non-space once."""
+    covered = [0] * len(text)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        assert not text[start].isspace()
+        assert not text[end - 1].isspace()
+        for i in range(start, end):
+            covered[i] += 1
+        previous_end = end
+    for char, count in zip(text, covered, strict=True):
+        assert count <= 1 if char.isspace() else count == 1
+
+
+class TestSentences:
+    def test_splits_after_full_stop(self) -> None:
+        """A full stop before a capitalised word ends a sentence."""
+        assert split("The talks ended. Both sides left.") == ["The talks ended.", "Both sides left."]
+
+    def test_splits_after_question_and_exclamation_marks(self) -> None:
+        """Question and exclamation marks end sentences too."""
+        assert split("Why now? Nobody knows! Wait... what?") == ["Why now?", "Nobody knows!", "Wait... what?"]
+
+    def test_lowercase_continuation_does_not_split(self) -> None:
+        """A full stop before a lowercase word does not end a sentence."""
+        assert split("It cost 5.5 million, i.e. a lot. Then it rose.") == [
+            "It cost 5.5 million, i.e. a lot.",
+            "Then it rose.",
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Mr. Smith went to Washington. He met the U.S. President there.",
+                ["Mr. Smith went to Washington.", "He met the U.S. President there."],
+            ),
+            (
+                "Dr. No arrived. Prof. Xavier left.",
+                ["Dr. No arrived.", "Prof. Xavier left."],
+            ),
+        ],
+    )
+    def test_abbreviations_do_not_split(self, text: str, expected: list[str]) -> None:
+        """The full stop of an abbreviation such as Mr. or U.S. does not end a sentence."""
+        assert split(text) == expected
+
+    def test_initials_do_not_split(self) -> None:
+        """The full stop of a middle initial does not end a sentence."""
+        text = "He met John R. Bolton on Monday. Bolton said nothing."
+        assert split(text) == ["He met John R. Bolton on Monday.", "Bolton said nothing."]
+
+    def test_quoted_question_with_reporting_clause_is_one_sentence(self) -> None:
+        """A quoted question continued by its reporting clause is one sentence."""
+        assert split('"Why now?" Peskov asked.') == ['"Why now?" Peskov asked.']
+
+    def test_quoted_question_with_inverted_reporting_clause(self) -> None:
+        """A reporting verb before the speaker also continues the sentence."""
+        text = "“Why now?” asked Peskov. Nobody answered."
+        assert split(text) == ["“Why now?” asked Peskov.", "Nobody answered."]
+
+    def test_quoted_question_without_reporting_clause_splits(self) -> None:
+        """A quoted question followed by an unrelated sentence ends there."""
+        assert split('"Why now?" Then they left.') == ['"Why now?"', "Then they left."]
+
+    @pytest.mark.parametrize(
+        "text", ['"We won." Then they left.', "“We won.” Then they left.", '"We won!" Then they left.']
+    )
+    def test_splits_after_closing_mark(self, text: str) -> None:
+        """A sentence ending inside quotation marks ends after the closing mark."""
+        first, second = split(text)
+        assert first[-1] in '"”'
+        assert second == "Then they left."
+
+    def test_splits_after_closing_bracket(self) -> None:
+        """Closing brackets after the full stop belong to the sentence."""
+        assert split("(He left.) She stayed.") == ["(He left.)", "She stayed."]
+
+    def test_dateline_is_its_own_sentence(self) -> None:
+        """A TASS-style dateline is split off as a sentence of its own."""
+        text = "MOSCOW, November 7. /TASS/. Russian President Vladimir Putin spoke. He said so."
+        assert split(text) == [
+            "MOSCOW, November 7. /TASS/.",
+            "Russian President Vladimir Putin spoke.",
+            "He said so.",
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("No full stop here\n\nNor here", ["No full stop here", "Nor here"]),
+            ("He met Mr.\n\nSmith left.", ["He met Mr.", "Smith left."]),
+            ('"Why now?"\n\nPeskov asked.', ['"Why now?"', "Peskov asked."]),
+            ("One line.\nAnother line.", ["One line.", "Another line."]),
+        ],
+    )
+    def test_paragraph_break_always_splits(self, text: str, expected: list[str]) -> None:
+        """A paragraph break ends a sentence whatever precedes it."""
+        assert split(text) == expected
+
+    def test_wrapped_line_does_not_split(self) -> None:
+        """A hard-wrapped line inside a sentence stays in that sentence."""
+        text = "The talks ended\nwithout a deal. Both sides left."
+        assert split(text) == ["The talks ended\nwithout a deal.", "Both sides left."]
+
+    def test_offsets_exclude_surrounding_space(self) -> None:
+        """Offsets start and end on non-space characters."""
+        text = "  He left.   She stayed.  \n"
+        assert sentences(text) == [(2, 10), (13, 24)]
+
+    @pytest.mark.parametrize("text", ["", " ", "\n\n\r\n", "\t"])
+    def test_blank_text_has_no_sentences(self, text: str) -> None:
+        """Empty or blank text has no sentences."""
+        assert sentences(text) == []
+
+    @given(st.text())
+    def test_any_text_is_covered_exactly_once(self, text: str) -> None:
+        """For any text, sentences cover every non-space character exactly once."""
+        check_cover(text, sentences(text))
+
+    @given(PROSE)
+    def test_prose_like_text_is_covered_exactly_once(self, text: str) -> None:
+        """For text dense in punctuation and marks, the cover holds too."""
+        check_cover(text, sentences(text))
