@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from quotes.layout import paragraphs
+from quotes.layout import dateline_end, paragraphs
 from quotes.lexicon import abbreviations, cue_lexicon
 
 __all__ = ["sentences"]
@@ -37,8 +37,11 @@ def sentences(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list
     """
     spans: list[tuple[int, int]] = []
     for p_start, p_end in paragraphs(text) if paras is None else paras:
-        start = p_start
-        for match in _TERMINAL.finditer(text, p_start, p_end):
+        start = dateline_end(text, p_start, p_end)
+        if start > p_start:
+            # "ANKARA (Reuters) - ": a dateline is a sentence of its own.
+            spans.append((p_start, len(text[p_start:start].rstrip()) + p_start))
+        for match in _TERMINAL.finditer(text, start, p_end):
             following = _skip_space(text, match.end(), p_end)
             if following >= p_end or not _ends_sentence(text, match, following, p_end):
                 continue

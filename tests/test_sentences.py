@@ -108,6 +108,11 @@ class TestSentences:
             "He said so.",
         ]
 
+    def test_agency_dateline_with_dash_is_its_own_sentence(self) -> None:
+        """An "ANKARA (Reuters) -" dateline, which has no full stop, is split off too."""
+        text = "ANKARA (Reuters) - Turkey said on Monday it would act."
+        assert split(text) == ["ANKARA (Reuters) -", "Turkey said on Monday it would act."]
+
     @pytest.mark.parametrize(
         ("text", "expected"),
         [
