@@ -23,7 +23,7 @@ import attrs
 
 from quotes.layout import paragraphs
 
-__all__ = ["Family", "QuotedSpan", "find_quotations", "mark_offsets", "outermost"]
+__all__ = ["QUOTE_CHARACTERS", "Family", "QuotedSpan", "find_quotations", "mark_offsets", "outermost"]
 
 
 class Family(enum.Enum):
@@ -66,6 +66,10 @@ class QuotedSpan:
 _MARK = re.compile(
     "``|''|[\"'`\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a\u2033\u2032\uff02]"
 )
+QUOTE_CHARACTERS = frozenset(
+    "\"'`\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a\u2033\u2032\uff02"
+)
+"""Every character that may act as a quotation mark."""
 _DOUBLE_OPENERS = frozenset("\u201c\u201e\u201f\u00ab")
 _DOUBLE_CLOSERS = frozenset("\u201d\u00bb")
 _DOUBLE_EITHER = frozenset('"\u2033\uff02')

@@ -32,14 +32,11 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from quotes.marks import find_quotations, mark_offsets
+from quotes.marks import QUOTE_CHARACTERS, find_quotations, mark_offsets
 from quotes.sentences import sentences
 
 __all__ = ["NewsTokenizer", "QuoteSentencizer", "create_news_tokenizer"]
 
-_QUOTE_CHARS = frozenset(
-    "\"'`\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a\u2033\u2032\uff02"
-)
 _AGENCY = re.compile(r"(/[A-Za-z][\w\-]*/)([.,:;])")
 _BRACKETED_CAPITAL = re.compile(r"\w{1,3}\]\w*")
 
@@ -145,9 +142,9 @@ def _merge_apostrophes(text: str, spans: list[tuple[int, int]], acting: set[int]
 
 def _joins(text: str, left: tuple[int, int], right: tuple[int, int], acting: set[int]) -> bool:
     left_text, right_text = text[left[0] : left[1]], text[right[0] : right[1]]
-    if len(right_text) == 1 and right_text in _QUOTE_CHARS and right[0] not in acting:
+    if len(right_text) == 1 and right_text in QUOTE_CHARACTERS and right[0] not in acting:
         return left_text[-1].isalnum()  # countries’
-    if len(left_text) == 1 and left_text in _QUOTE_CHARS and left[0] not in acting:
+    if len(left_text) == 1 and left_text in QUOTE_CHARACTERS and left[0] not in acting:
         return right_text[0].isalnum() and (left[0] == 0 or not text[left[0] - 1].isalnum())  # ’90s
     return left_text == "[" and _BRACKETED_CAPITAL.fullmatch(right_text) is not None  # [T]his
 
