@@ -14,7 +14,18 @@ import attrs
 
 from quotes.errors import Errors, RegistryError
 
-__all__ = ["CueLexicon", "WordLists", "abbreviations", "cue_lexicon", "word_lists"]
+__all__ = [
+    "CueLexicon",
+    "GivenNames",
+    "MentionLexicon",
+    "Pronoun",
+    "WordLists",
+    "abbreviations",
+    "cue_lexicon",
+    "given_names",
+    "mention_lexicon",
+    "word_lists",
+]
 
 _DATA = "quotes.data"
 
@@ -78,12 +89,14 @@ class WordLists:
         determiners: Words between a naming word and the name (named *it* "...").
         name_phrases: Phrases after which quoted text is a name ("known as").
         name_prepositions: Prepositions that introduce an organisation's name.
+        subject_gap: Words allowed between a speaker and the reporting verb.
     """
 
     function_words: frozenset[str]
     determiners: frozenset[str]
     name_phrases: frozenset[str]
     name_prepositions: frozenset[str]
+    subject_gap: frozenset[str]
 
 
 def _load_toml(path: str) -> dict[str, object]:
@@ -116,3 +129,126 @@ def abbreviations() -> frozenset[str]:
     """Abbreviations whose full stop does not end a sentence ("Mr", "U.S")."""
     text = resources.files(_DATA).joinpath("abbreviations.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@attrs.frozen
+class Pronoun:
+    """What a pronoun tells of the speaker it stands for.
+
+    Attributes:
+        gender: "male", "female" or None.
+        plural: Whether it stands for several speakers.
+        organisation: Whether it stands only for an organisation ("it").
+    """
+
+    gender: str | None = None
+    plural: bool = False
+    organisation: bool = False
+
+
+@attrs.frozen
+class MentionLexicon:
+    """Words that tell how news names a speaker (``quotes/data/mentions.toml``).
+
+    Attributes:
+        titles: Title words written before a name, lowercase.
+        female_titles: Titles that make a person female, lowercase.
+        male_titles: Titles that make a person male, lowercase.
+        person_heads: Nouns heading a description of a person, lowercase.
+        organisation_heads: Nouns heading a description of an organisation.
+        document_heads: Nouns of documents that speak for their issuer.
+        modifiers: Lowercase words allowed inside a description.
+        determiners: Words that open a description.
+        pronouns: Pronouns by lowercase form.
+        never: Capitalised words that are never part of a name (case-sensitive).
+        organisation_words: Words that make a capitalised run an organisation.
+        connectors: Lowercase particles inside names.
+    """
+
+    titles: frozenset[str]
+    female_titles: frozenset[str]
+    male_titles: frozenset[str]
+    person_heads: frozenset[str]
+    organisation_heads: frozenset[str]
+    document_heads: frozenset[str]
+    modifiers: frozenset[str]
+    determiners: frozenset[str]
+    pronouns: dict[str, Pronoun]
+    never: frozenset[str]
+    organisation_words: frozenset[str]
+    connectors: frozenset[str]
+
+
+def _word_list(path: str, data: dict[str, object], field: str, entry: str | None = None) -> frozenset[str]:
+    value = data.get(field)
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise RegistryError(
+            Errors.E010.format(
+                file=path, entry=entry or field, field=field, reason="expected a list of strings"
+            )
+        )
+    return frozenset(value)
+
+
+@functools.cache
+def mention_lexicon() -> MentionLexicon:
+    """The mention words of ``quotes/data/mentions.toml``, loaded once."""
+    path = "mentions.toml"
+    data = _load_toml(path)
+    names = data.get("names")
+    if not isinstance(names, dict):
+        raise RegistryError(Errors.E010.format(file=path, entry="names", field="names", reason="not a table"))
+    raw_pronouns = data.get("pronouns")
+    if not isinstance(raw_pronouns, dict):
+        raise RegistryError(
+            Errors.E010.format(file=path, entry="pronouns", field="pronouns", reason="not a table")
+        )
+    pronouns = {}
+    for word, spec in raw_pronouns.items():
+        try:
+            pronouns[word] = Pronoun(**spec)
+        except TypeError as err:
+            raise RegistryError(
+                Errors.E010.format(file=path, entry=word, field="pronouns", reason=err)
+            ) from None
+    lists = {
+        field: _word_list(path, data, field)
+        for field in (
+            "titles",
+            "female_titles",
+            "male_titles",
+            "person_heads",
+            "organisation_heads",
+            "document_heads",
+            "modifiers",
+            "determiners",
+        )
+    }
+    return MentionLexicon(
+        **lists,
+        pronouns=pronouns,
+        never=_word_list(path, names, "never", "names"),
+        organisation_words=_word_list(path, names, "organisation_words", "names"),
+        connectors=_word_list(path, names, "connectors", "names"),
+    )
+
+
+@attrs.frozen
+class GivenNames:
+    """Common given names by gender (``quotes/data/given_names.toml``).
+
+    Attributes:
+        female: Female given names, as written.
+        male: Male given names, as written.
+    """
+
+    female: frozenset[str]
+    male: frozenset[str]
+
+
+@functools.cache
+def given_names() -> GivenNames:
+    """The given names of ``quotes/data/given_names.toml``, loaded once."""
+    path = "given_names.toml"
+    data = _load_toml(path)
+    return GivenNames(female=_word_list(path, data, "female"), male=_word_list(path, data, "male"))
