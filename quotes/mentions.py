@@ -1,0 +1,501 @@
+"""Mentions of speakers, found without a trained model.
+
+News names a speaker in four ways: by name, with or without a title
+("Kremlin Aide Yuri Ushakov", "Peskov", "the Kremlin"); by a description
+("the Turkish president", "a Turkish official", "the press service"); by a
+document that speaks for its issuer ("the statement"); and by a pronoun.
+`names` finds every name of a document in one linear scan over capitalised
+words; `mention_before` and `mention_after` read the mention that ends or
+starts at a given offset, the way a reporting cue needs its subject.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import functools
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from quotes.lexicon import MentionLexicon, abbreviations, given_names, mention_lexicon
+from quotes.model import SpeakerKind
+
+__all__ = ["Found", "MentionKind", "mention_after", "mention_before", "names", "with_description"]
+
+
+class MentionKind(enum.Enum):
+    """How a mention names its speaker."""
+
+    NAME = "name"
+    DESCRIPTION = "description"
+    DOCUMENT = "document"
+    PRONOUN = "pronoun"
+
+
+@attrs.frozen
+class Found:
+    """A mention of a speaker in a document.
+
+    Attributes:
+        start: Offset of the first character.
+        end: Offset after the last character.
+        kind: Name, description, document or pronoun.
+        name: For a name, the name without its title; for a description, its
+            words without the determiner; for a pronoun, the pronoun, lowercase.
+        speaker_kind: Person, organisation or unknown.
+        title: Title words before a name, or a description in apposition.
+        gender: "male", "female" or None.
+        plural: Whether it names several speakers.
+        head: The head noun of a description, lowercase.
+    """
+
+    start: int
+    end: int
+    kind: MentionKind
+    name: str
+    speaker_kind: SpeakerKind = SpeakerKind.UNKNOWN
+    title: str | None = None
+    gender: str | None = None
+    plural: bool = False
+    head: str | None = None
+
+
+_LETTER = r"[\p{L}\p{M}\p{N}]"
+_SPACE = r"[ \t\u00a0]{1,3}"
+
+
+@functools.cache
+def _name_run() -> regex.Pattern[str]:
+    """A run of capitalised words, with particles and dotted titles inside it."""
+    lexicon = mention_lexicon()
+    dotted = sorted((a for a in abbreviations() if a[:1].isupper() and "." not in a), key=len, reverse=True)
+    word = (
+        rf"(?:(?:{'|'.join(dotted)})\.(?={_SPACE}\p{{Lu}})"  # Sen. Lindsey Graham
+        rf"|(?:\p{{Lu}}\.){{1,3}}(?={_SPACE}\p{{Lu}})"  # John R. Bolton, U.S. Senator
+        rf"|(?:[a-z]{{1,3}}-)?\p{{Lu}}{_LETTER}*+(?:['\u2019\-\.]\p{{L}}{_LETTER}*+)*+)"
+    )
+    connector = "|".join(sorted(lexicon.connectors, key=len, reverse=True))
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\p{{N}}'\u2019\-.]){word}(?:{_SPACE}(?:(?:{connector}){_SPACE}){{0,3}}+{word})*+"
+    )
+
+
+_TOKEN = regex.compile(r"\S+")
+_ARTICLE_BEFORE = regex.compile(r"\b[Tt]he[ \t\u00a0]+$")
+_ARTICLE_AFTER = regex.compile(r"[Tt]he[ \t\u00a0]+")
+_PREPOSITION_BEFORE = regex.compile(
+    r"\b(of|from|in|at|for|to|via|on|by|about|against|over|into|than|like)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$"
+)
+_QUANTITY_OF = regex.compile(
+    r"(?:\b[Aa][ \t\u00a0]+(?:number|group|majority|handful|few)"
+    r"|\b(?:[Ss]ome|[Oo]ne|[Mm]any|[Ss]everal|[Mm]ost|[Aa]ll|[Bb]oth|[Ee]ach|[Mm]embers|[Dd]ozens|[Hh]undreds"
+    r"|[Tt]wo|[Tt]hree))[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?$"
+)
+_COMPLEMENTS = frozenset({"of", "from", "in", "at", "for", "to"})
+_ACRONYM_BEFORE = regex.compile(r"[ \t\u00a0]*\(\p{Lu}[\p{Lu}\p{N}&\-]{1,9}\)$")
+_WORD = regex.compile(rf"{_LETTER}+(?:['\u2019\-\.]{_LETTER}+)*")
+_POSSESSIVE = ("'s", "\u2019s")
+
+
+def names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Found]:
+    """Every name of a person or organisation in `text`, outside quotations.
+
+    A run of capitalised words is split at words that are never names
+    (sentence-initial "The", days, months) and between two people ("Putin and
+    Erdogan"); title words before a name are its title.
+
+    Args:
+        text: The document.
+        quoted: ``(open_start, close_end)`` of the quotations, in order; names
+            inside them are skipped.
+
+    Returns:
+        The names, in order of position.
+    """
+    lexicon = mention_lexicon()
+    found: list[Found] = []
+    starts = [q[0] for q in quoted]
+    for match in _name_run().finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index >= 0 and quoted[index][1] > match.start():
+            continue
+        tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(text, match.start(), match.end())]
+        for piece in _pieces(text, tokens, lexicon):
+            mention = _name(text, piece, lexicon)
+            if mention is not None:
+                found.append(mention)
+    return _people(found)
+
+
+def _people(found: list[Found]) -> list[Found]:
+    """Mark as people the names news shortens to a surname ("Kino Gabriel" ... "Gabriel")."""
+    single = {f.name for f in found if f.kind is MentionKind.NAME and " " not in f.name}
+    surnames = {
+        f.name.rsplit(" ", 1)[-1]
+        for f in found
+        if f.kind is MentionKind.NAME and f.speaker_kind is not SpeakerKind.ORGANISATION and " " in f.name
+    }
+    people = {f.name.rsplit(" ", 1)[-1] for f in found if f.speaker_kind is SpeakerKind.PERSON}
+    result = []
+    for f in found:
+        if f.kind is MentionKind.NAME and f.speaker_kind is SpeakerKind.UNKNOWN:
+            last = f.name.rsplit(" ", 1)[-1]
+            if (
+                (" " in f.name and last in single)
+                or (" " not in f.name and last in people)
+                or (" " not in f.name and last in surnames)
+            ):
+                f = attrs.evolve(f, speaker_kind=SpeakerKind.PERSON)
+        result.append(f)
+    return result
+
+
+def _pieces(text: str, tokens: list[tuple[int, int]], lexicon: MentionLexicon) -> list[list[tuple[int, int]]]:
+    """Split a capitalised run at words that are never names and at particles between people."""
+    pieces: list[list[tuple[int, int]]] = [[]]
+    for start, end in tokens:
+        word = text[start:end].rstrip(".")
+        if word in lexicon.never:
+            pieces.append([])
+            continue
+        pieces[-1].append((start, end))
+        if word.endswith(_POSSESSIVE):
+            pieces.append([])  # "Erdogan's office": the possessor ends the name
+    result = []
+    for piece in pieces:
+        while piece and text[piece[0][0] : piece[0][1]] in lexicon.connectors:
+            piece.pop(0)
+        while piece and text[piece[-1][0] : piece[-1][1]] in lexicon.connectors:
+            piece.pop()
+        if piece:
+            for part in _split_people(text, piece, lexicon):
+                result.extend(_split_at_given_name(text, part, lexicon))
+    return result
+
+
+def _split_at_given_name(
+    text: str, piece: list[tuple[int, int]], lexicon: MentionLexicon
+) -> list[list[tuple[int, int]]]:
+    """Split "United Nations Nikki Haley" before a given name that starts a full name."""
+    words = [text[s:e] for s, e in piece]
+    for index in range(1, len(words) - 1):
+        previous = words[index - 1].lower().rstrip(".")
+        if (
+            _given_gender(words[index]) is not None
+            and previous not in lexicon.titles
+            and _given_gender(words[index - 1]) is None
+            and words[index - 1] not in lexicon.connectors
+        ):
+            return [piece[:index], piece[index:]]
+    return [piece]
+
+
+def _split_people(
+    text: str, piece: list[tuple[int, int]], lexicon: MentionLexicon
+) -> list[list[tuple[int, int]]]:
+    """Split "Putin and Erdogan" or "President Rouhani of Iran"; keep "Bank of England" whole."""
+    words = [text[s:e] for s, e in piece]
+    if any(w.lower() in lexicon.organisation_words for w in words):
+        for index in range(2, len(words) - 1):
+            if words[index] in ("of", "for") and _given_gender(words[0]) is not None:
+                return [piece[:index], piece[index + 1 :]]  # "Yvette Cooper of the Labour Party"
+        return [piece]
+    out: list[list[tuple[int, int]]] = [[]]
+    for index, word in enumerate(words):
+        if word in lexicon.connectors and word in ("and", "of", "for", "on", "the"):
+            between_titles = (
+                0 < index < len(words) - 1
+                and words[index - 1].lower() in lexicon.titles
+                and words[index + 1].lower() in lexicon.titles
+            )
+            if not between_titles:  # "Secretary of State" stays whole
+                out.append([])
+                continue
+        out[-1].append(piece[index])
+    return [
+        p
+        for p in out
+        if p and text[p[0][0] : p[0][1]] not in lexicon.connectors and text[p[-1][0] : p[-1][1]] != "the"
+    ]
+
+
+def _name(text: str, piece: list[tuple[int, int]], lexicon: MentionLexicon) -> Found | None:
+    """Read one piece of a capitalised run as a title and a name."""
+    start, end = piece[0][0], piece[-1][1]
+    words = [text[s:e] for s, e in piece]
+    last = words[-1]
+    if last.endswith(_POSSESSIVE):
+        words[-1] = last[:-2]
+        end -= 2
+        if not words[-1]:
+            return None
+    lowered = [w.lower().rstrip(".") for w in words]
+    last_org = max((i for i, w in enumerate(lowered) if w in lexicon.organisation_words), default=-1)
+    last_title = max((i for i, w in enumerate(lowered) if w in lexicon.titles), default=-1)
+    if last_org >= 0 and last_org >= last_title:
+        name = text[start:end]
+        return Found(start, end, MentionKind.NAME, name, SpeakerKind.ORGANISATION)
+    if last_title == len(words) - 1:
+        # only title words ("President", "Kremlin Spokesman"): a description
+        name = text[start:end]
+        head = lowered[-1]
+        return Found(start, end, MentionKind.DESCRIPTION, name, SpeakerKind.PERSON, head=head)
+    if last_title >= 0 and words[last_title + 1] in lexicon.connectors:
+        # "Prime Minister of Iraq", "High Commissioner for Human Rights": a title, not a name
+        kind = SpeakerKind.ORGANISATION if last_org >= 0 else SpeakerKind.PERSON
+        mention_kind = MentionKind.NAME if last_org >= 0 else MentionKind.DESCRIPTION
+        return Found(start, end, mention_kind, text[start:end], kind, head=lowered[last_title])
+    name_start = piece[last_title + 1][0] if last_title >= 0 else start
+    name = text[name_start:end]
+    title = text[start:name_start].rstrip() or None
+    acronym = len(words) == 1 and len(words[0]) >= 2 and words[0].isupper()
+    if acronym:
+        return Found(start, end, MentionKind.NAME, name, SpeakerKind.ORGANISATION)
+    given = words[last_title + 1]
+    gender = _gender(lowered[: last_title + 1], lexicon) or _given_gender(given)
+    people = title is not None or (len(words) - last_title - 1 >= 2 and _given_gender(given) is not None)
+    kind = SpeakerKind.PERSON if people else SpeakerKind.UNKNOWN
+    return Found(start, end, MentionKind.NAME, name, kind, title=title, gender=gender)
+
+
+def _given_gender(word: str) -> str | None:
+    """The gender of a given name, from ``quotes/data/given_names.toml``."""
+    names = given_names()
+    if word in names.female:
+        return "female"
+    if word in names.male:
+        return "male"
+    return None
+
+
+def _gender(title_words: Sequence[str], lexicon: MentionLexicon) -> str | None:
+    for word in title_words:
+        if word in lexicon.female_titles:
+            return "female"
+        if word in lexicon.male_titles:
+            return "male"
+    return None
+
+
+def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]) -> Found | None:
+    """The mention that ends exactly at `end`, not reaching before `start`.
+
+    Tries, in order: a name (with any description right before it, "Greek
+    prime minister Kyriakos Mitsotakis"), a pronoun, then a description.
+
+    Args:
+        text: The document.
+        end: Where the mention must end (trailing space ignored).
+        start: How far back it may begin.
+        found_names: The document's names from `names`, in order.
+    """
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return None
+    acronym = _ACRONYM_BEFORE.search(text, max(start, end - 16), end)
+    if acronym is not None:  # "the Iranian Revolutionary Guard Corps (IRGC)"
+        found = mention_before(text, acronym.start(), start, found_names)
+        return attrs.evolve(found, end=end) if found is not None else None
+    index = bisect.bisect_left(found_names, end, key=lambda f: f.end)
+    if index < len(found_names) and found_names[index].end == end and found_names[index].start >= start:
+        name = found_names[index]
+        preposition = _PREPOSITION_BEFORE.search(text, max(start, name.start - 12), name.start)
+        if preposition is not None:
+            # "the acting Prime Minister of Iraq", "representatives from Iran": the name
+            # completes a description; after any other preposition it is no subject
+            if preposition.group(1) not in _COMPLEMENTS:
+                return None
+            quantity = _QUANTITY_OF.search(text, max(start, preposition.start() - 24), preposition.end())
+            if quantity is not None and preposition.group(1) == "of":
+                return attrs.evolve(name, start=quantity.start())  # "A number of Senators"
+            described = mention_before(text, preposition.start(), start, found_names)
+            if described is None or described.kind is MentionKind.PRONOUN:
+                return None
+            if described.kind is MentionKind.NAME:  # "President Hassan Rouhani of Iran"
+                return attrs.evolve(described, end=end)
+            return attrs.evolve(described, end=end, name=described.name + text[described.end : end])
+        if name.kind is MentionKind.NAME:
+            name = with_description(text, name, start)
+        article = _ARTICLE_BEFORE.search(text, max(start, name.start - 5), name.start)
+        if article is not None:
+            name = attrs.evolve(name, start=article.start())
+        return name
+    words = list(_WORD.finditer(text, max(start, end - 160), end))
+    if not words or words[-1].end() != end:
+        return None
+    lexicon = mention_lexicon()
+    last = words[-1].group().lower()
+    if last in lexicon.pronouns:
+        return _pronoun(words[-1], lexicon)
+    found = _description(text, words, len(words) - 1, start, lexicon)
+    if found is None:
+        # "the Russian head of state", "the mayor of Yartsevo": a head with its complement
+        for index in range(len(words) - 2, max(0, len(words) - 4), -1):
+            if words[index].group() in _COMPLEMENTS and index > 0:
+                found = _description(text, words, index - 1, start, lexicon)
+                if found is not None:
+                    return attrs.evolve(found, end=end, name=found.name + text[found.end : end])
+    return found
+
+
+def mention_after(text: str, start: int, end: int, found_names: Sequence[Found]) -> Found | None:
+    """The mention that starts at `start` (after spaces), ending by `end`: "said *the Kremlin spokesman*"."""
+    while start < end and text[start].isspace():
+        start += 1
+    article = _ARTICLE_AFTER.match(text, start, end)
+    name_start = article.end() if article else start
+    index = bisect.bisect_left(found_names, name_start, key=lambda f: f.start)
+    name = None
+    if index < len(found_names) and found_names[index].start == name_start and found_names[index].end <= end:
+        name = attrs.evolve(found_names[index], start=start)
+        following = _WORD.match(text, _skip_spaces(text, name.end, end), end)
+        modifier = text.startswith(_POSSESSIVE, name.end) or (
+            following is not None and following.group().islower() and following.group() in _heads()
+        )
+        if not modifier:
+            return name  # unlike "the Turkish president" or "Erdogan's office", where it is a modifier
+    lexicon = mention_lexicon()
+    words = list(_WORD.finditer(text, start, min(end, start + 160)))
+    if not words or words[0].start() != start:
+        return name
+    first = words[0].group().lower()
+    if first in lexicon.pronouns:
+        return _pronoun(words[0], lexicon)
+    # a description runs from its determiner to its head: take the longest that parses
+    best = None
+    for index in range(min(len(words), 7)):
+        if words[index].group().lower() in _all_heads(lexicon):
+            candidate = _description(text, words, index, start, lexicon)
+            if candidate is not None and candidate.start == start:
+                best = candidate
+        if text[words[index].end() : words[index].end() + 1] in ",.;:":
+            break
+    after = bisect.bisect_left(found_names, start, key=lambda f: f.start)
+    for later in found_names[after : after + 3]:
+        gap = text[start : later.start]
+        if later.end > end or len(gap) > 60 or not gap.strip() or not _TITLE_WORDS.fullmatch(gap):
+            continue
+        if any(w.group().lower() in _heads() for w in _WORD.finditer(gap)):
+            # "said former thinktank executive Ken Gude", "said Sea-Eye spokesperson Carlotta Weibl"
+            return attrs.evolve(later, start=start, title=gap.strip())
+    return best or name
+
+
+def _skip_spaces(text: str, position: int, end: int) -> int:
+    while position < end and text[position] in " \t\u00a0":
+        position += 1
+    return position
+
+
+_TITLE_WORDS = regex.compile(r"(?:[\p{L}\p{M}'\u2019\-]+[ \t\u00a0]+){1,6}")
+
+
+@functools.cache
+def _heads() -> dict[str, MentionKind]:
+    lexicon = mention_lexicon()
+    heads = dict.fromkeys(lexicon.person_heads, MentionKind.DESCRIPTION)
+    heads.update(dict.fromkeys(lexicon.organisation_heads, MentionKind.DESCRIPTION))
+    heads.update(dict.fromkeys(lexicon.document_heads, MentionKind.DOCUMENT))
+    return heads
+
+
+def _all_heads(lexicon: MentionLexicon) -> dict[str, MentionKind]:
+    return _heads()
+
+
+def _pronoun(word: regex.Match[str], lexicon: MentionLexicon) -> Found:
+    form = word.group().lower()
+    spec = lexicon.pronouns[form]
+    kind = SpeakerKind.ORGANISATION if spec.organisation else SpeakerKind.UNKNOWN
+    if spec.gender:
+        kind = SpeakerKind.PERSON
+    return Found(
+        word.start(), word.end(), MentionKind.PRONOUN, form, kind, gender=spec.gender, plural=spec.plural
+    )
+
+
+def _description(
+    text: str, words: list[regex.Match[str]], head_index: int, start: int, lexicon: MentionLexicon
+) -> Found | None:
+    """A description whose head noun is ``words[head_index]``, read leftwards to its determiner."""
+    head = words[head_index].group().lower()
+    kind = _heads().get(head)
+    if kind is None:
+        return None
+    first = head_index
+    while first > 0:
+        previous = words[first - 1]
+        if text[previous.end() : words[first].start()].strip():
+            break  # punctuation between the words
+        form = previous.group()
+        lower = form.lower()
+        if lower in lexicon.determiners or lower.endswith(_POSSESSIVE):
+            first -= 1
+            break
+        if lower in lexicon.modifiers or form[0].isupper() or lower in _heads():
+            first -= 1
+            continue
+        break
+    begin = words[first].start()
+    if begin < start:
+        return None
+    words_text = [w.group() for w in words[first : head_index + 1]]
+    determiner = words_text[0].lower() in lexicon.determiners
+    if (
+        kind is MentionKind.DESCRIPTION
+        and len(words_text) == 1
+        and head in ("man", "woman", "people", "person")
+    ):
+        return None  # a bare "people" names no one
+    if not determiner and len(words_text) == 1 and words[first].group()[0].islower() and head_index > 0:
+        before = words[head_index - 1].group().lower()
+        if before not in lexicon.determiners and not text[words[head_index - 1].end() : begin].strip():
+            return None  # a noun inside a longer phrase, not a subject
+    organisation = head in lexicon.organisation_heads
+    plural = head.endswith("s") and head not in ("press", "news", "forces", "corps", "congress")
+    if head == "police" or head in ("people", "authorities", "media", "forces"):
+        plural = True
+    speaker_kind = SpeakerKind.ORGANISATION if organisation else SpeakerKind.PERSON
+    if kind is MentionKind.DOCUMENT:
+        speaker_kind = SpeakerKind.UNKNOWN
+    body = words_text[1:] if determiner else words_text
+    gender = _gender([w.lower() for w in body], lexicon)
+    return Found(
+        begin,
+        words[head_index].end(),
+        kind,
+        " ".join(body),
+        speaker_kind,
+        gender=gender,
+        plural=plural,
+        head=head,
+    )
+
+
+def with_description(text: str, name: Found, start: int) -> Found:
+    """Extend a name over a lowercase description right before it ("student protester Joshua Wong").
+
+    Args:
+        text: The document.
+        name: A name of `names`.
+        start: How far back the description may begin.
+    """
+    lexicon = mention_lexicon()
+    words = list(_WORD.finditer(text, max(start, name.start - 120), name.start))
+    if not words or text[words[-1].end() : name.start].strip() or len(text[words[-1].end() : name.start]) > 1:
+        return name
+    description = _description(text, words, len(words) - 1, start, lexicon)
+    if description is None or description.kind is not MentionKind.DESCRIPTION:
+        return name
+    if description.speaker_kind is SpeakerKind.ORGANISATION and name.speaker_kind is not SpeakerKind.PERSON:
+        return attrs.evolve(name, start=description.start)  # "television broadcaster PBS"
+    title = text[description.start : name.start].strip()
+    if name.title:
+        title = f"{title} {name.title}"
+    gender = name.gender or description.gender
+    return attrs.evolve(
+        name, start=description.start, title=title, speaker_kind=SpeakerKind.PERSON, gender=gender
+    )
