@@ -6,19 +6,35 @@ import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from quotes.attribution import Attribution, Document, Evidence, attribute
 from quotes.direct import Context, classify
 from quotes.errors import Errors
 from quotes.layout import paragraphs
-from quotes.marks import find_quotations, outermost
-from quotes.model import Quote, QuoteKind
+from quotes.marks import QuotedSpan, find_quotations, outermost
+from quotes.mentions import names
+from quotes.model import Cue, Mention, Quote, QuoteKind
+from quotes.registry import Registry, default_registry
+from quotes.resolve import Resolved, Resolver
 from quotes.sentences import sentences
+from quotes.trained import merge_entities, verb_subjects
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 __all__ = ["Extractor", "extract"]
 
-_CONFIDENCE = {QuoteKind.DIRECT: 0.9, QuoteKind.MIXED: 0.7, QuoteKind.INDIRECT: 0.6}
+# How sure a quotation is speech at all, by kind, and how strong each kind of
+# evidence for its speaker is; a quote's confidence is their product with the
+# certainty of resolving the mention (1 for a name, less for "he").
+_KIND = {QuoteKind.DIRECT: 1.0, QuoteKind.MIXED: 0.9, QuoteKind.INDIRECT: 0.85}
+_EVIDENCE = {
+    Evidence.TAIL: 0.95,
+    Evidence.HEAD: 0.9,
+    Evidence.SUBJECT: 0.7,
+    Evidence.NEXT_SENTENCE: 0.75,
+    Evidence.CONTINUATION: 0.8,
+}
+_NO_SPEAKER = 0.5
 
 
 class Extractor:
@@ -28,6 +44,7 @@ class Extractor:
         nlp: An optional trained spaCy pipeline; without one the extractor
             needs no model at all.
         kinds: Which kinds of quotation to return; all by default.
+        registry: The known speakers; the default registry if not given.
 
     Example:
         >>> from quotes import Extractor
@@ -35,9 +52,16 @@ class Extractor:
         'We are ready,'
     """
 
-    def __init__(self, nlp: Language | None = None, *, kinds: Iterable[QuoteKind | str] = tuple(QuoteKind)):
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        *,
+        kinds: Iterable[QuoteKind | str] = tuple(QuoteKind),
+        registry: Registry | None = None,
+    ):
         self.nlp = nlp
         self.kinds = frozenset(QuoteKind(kind) for kind in kinds)
+        self.registry = default_registry() if registry is None else registry
 
     def __call__(self, text: str) -> list[Quote]:
         """Return every quotation of `text`, in order of position.
@@ -54,21 +78,76 @@ class Extractor:
             paragraphs=paras,
             quoted=[(q.open_start, q.close_end) for q in quoted],
         )
-        found = []
+        speech: list[tuple[QuotedSpan, QuoteKind]] = []
         for span in quoted:
             kind = classify(span, context)
-            if kind is None or kind not in self.kinds:
-                continue
-            found.append(
-                Quote(
-                    text=text[span.start : span.end],
-                    start=span.start,
-                    end=span.end,
-                    kind=kind,
-                    confidence=_CONFIDENCE[kind],
-                )
-            )
+            if kind is not None and kind in self.kinds:
+                speech.append((span, kind))
+        found_names = names(text, context.quoted)
+        subjects: dict[int, tuple[int, int]] = {}
+        if self.nlp is not None and speech:
+            doc = self.nlp(text)
+            if doc.has_annotation("ENT_IOB"):
+                found_names = merge_entities(found_names, doc)
+            if doc.has_annotation("DEP"):
+                subjects = verb_subjects(doc)
+        document = Document(
+            text=text,
+            sentences=context.sentences,
+            paragraphs=paras,
+            quoted=context.quoted,
+            names=found_names,
+            subjects=subjects,
+        )
+        resolver = Resolver(text, document.names, self.registry, document.sentences)
+        attributions = attribute([span for span, _ in speech], document)
+        history: list[tuple[int, Resolved]] = []
+        found = []
+        for (span, kind), attribution in zip(speech, attributions, strict=True):
+            resolved = _resolve(attribution, resolver, history)
+            found.append(_quote(text, span, kind, attribution, resolved))
         return found
+
+
+def _resolve(
+    attribution: Attribution | None, resolver: Resolver, history: list[tuple[int, Resolved]]
+) -> Resolved | None:
+    """Resolve an attribution's mention, remembering it for later pronouns and documents."""
+    if attribution is None or attribution.mention is None:
+        return None
+    mention = attribution.mention
+    if attribution.evidence is Evidence.CONTINUATION and history and history[-1][0] == mention.start:
+        return history[-1][1]
+    resolved = resolver.resolve(attribution.referent or mention, history)
+    if resolved is not None:
+        history.append((mention.start, resolved))
+    return resolved
+
+
+def _quote(
+    text: str, span: QuotedSpan, kind: QuoteKind, attribution: Attribution | None, resolved: Resolved | None
+) -> Quote:
+    """Build the `Quote` of one span and what was found about its speaker."""
+    confidence = _KIND[kind] * _NO_SPEAKER
+    mention = cue = None
+    if attribution is not None:
+        if attribution.cue is not None:
+            found_cue = attribution.cue
+            cue = Cue(text[found_cue.start : found_cue.end], found_cue.lemma, found_cue.start, found_cue.end)
+        if attribution.mention is not None and resolved is not None:
+            found = attribution.mention
+            mention = Mention(text[found.start : found.end], found.start, found.end)
+            confidence = _KIND[kind] * _EVIDENCE[attribution.evidence] * resolved.certainty
+    return Quote(
+        text=text[span.start : span.end],
+        start=span.start,
+        end=span.end,
+        kind=kind,
+        speaker=resolved.speaker if resolved is not None else None,
+        speaker_mention=mention,
+        cue=cue,
+        confidence=round(confidence, 3),
+    )
 
 
 def _check_text(text: object) -> None:

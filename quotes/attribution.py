@@ -1,0 +1,452 @@
+"""Which cue and which mention a quotation belongs to, by the patterns of news writing.
+
+In order of strength of evidence:
+
+- **tail**: a reporting clause right after the quote (``"…," X said``,
+  ``"…," said X``, ``"…," X, the spokesman, added``);
+- **head**: a cue before the quote in its sentence (``X said: "…"``,
+  ``X said that "…"``, ``According to X, "…"``, the second half of a split
+  quote ``"…," he said, "…"``), or a sentence ending in a colon just before;
+- **subject**: a speaker right before a quoted fragment with no cue
+  (``both leaders "expressed the hope"``) or before a colon (``Peskov: "…"``);
+- **next sentence**: a cue that follows in the next sentence of the paragraph;
+- **continuation**: a quote with no cue of its own continues the speaker of
+  the quote before it in the paragraph, or of the paragraph before.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from quotes.cues import FoundCue, cues_in
+from quotes.lexicon import word_lists
+from quotes.marks import QuotedSpan
+from quotes.mentions import Found, MentionKind, mention_after, mention_before
+from quotes.model import SpeakerKind
+
+__all__ = ["Attribution", "Document", "Evidence", "attribute"]
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019\-][\p{L}\p{M}]+)*")
+_LEAD = " \t\u00a0,\u2014\u2013-"  # what may stand between a quote and its reporting clause
+_TAIL_WORDS = 12  # the reporting clause after a quote starts within this many words
+
+
+class Evidence(enum.Enum):
+    """How a quotation was linked to its speaker, strongest first."""
+
+    TAIL = "tail"
+    HEAD = "head"
+    SUBJECT = "subject"
+    NEXT_SENTENCE = "next sentence"
+    CONTINUATION = "continuation"
+
+
+@attrs.frozen
+class Attribution:
+    """The cue and mention of one quotation.
+
+    Attributes:
+        mention: The words naming the speaker at the quote, if found.
+        cue: The reporting cue, if any.
+        evidence: Which pattern linked them.
+        referent: Where the mention is a document ("the report"), the
+            mention of its issuer, if found.
+    """
+
+    mention: Found | None
+    cue: FoundCue | None
+    evidence: Evidence
+    referent: Found | None = None
+
+
+@attrs.frozen
+class Document:
+    """What attribution needs to know of a document.
+
+    Attributes:
+        text: The document.
+        sentences: Sentence ``(start, end)`` offsets, in order.
+        paragraphs: Paragraph ``(start, end)`` offsets, in order.
+        quoted: Outermost quotations ``(open_start, close_end)``, in order.
+        names: The names of `quotes.mentions.names`, in order.
+        subjects: Subjects of verbs from a trained parser, by the verb's
+            offset (`quotes.trained.verb_subjects`); empty without one.
+    """
+
+    text: str
+    sentences: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+    quoted: list[tuple[int, int]]
+    names: list[Found]
+    subjects: dict[int, tuple[int, int]] = attrs.Factory(dict)
+
+    def sentence_index(self, position: int) -> int:
+        """Index of the sentence holding `position` (or the one before it)."""
+        return max(0, bisect.bisect_right(self.sentences, (position, float("inf"))) - 1)
+
+    def paragraph_index(self, position: int) -> int:
+        """Index of the paragraph holding `position` (or the one before it)."""
+        return max(0, bisect.bisect_right(self.paragraphs, (position, float("inf"))) - 1)
+
+    def quote_before(self, position: int) -> tuple[int, int] | None:
+        """The last quotation that closes at or before `position`."""
+        index = bisect.bisect_right(self.quoted, (position, float("inf"))) - 1
+        while index >= 0 and self.quoted[index][1] > position:
+            index -= 1
+        return self.quoted[index] if index >= 0 else None
+
+    def quote_after(self, position: int) -> tuple[int, int] | None:
+        """The first quotation that opens at or after `position`."""
+        index = bisect.bisect_left(self.quoted, (position, -1))
+        return self.quoted[index] if index < len(self.quoted) else None
+
+
+def attribute(spans: Sequence[QuotedSpan], document: Document) -> list[Attribution | None]:
+    """Link each quotation to its cue and speaker mention.
+
+    Args:
+        spans: The quotations to attribute, in order.
+        document: The document around them.
+
+    Returns:
+        One attribution per span, None where the text gives no speaker.
+    """
+    results: list[Attribution | None] = []
+    previous: tuple[QuotedSpan, Attribution] | None = None
+    for span in spans:
+        found = _tail(span, document)
+        if found is not None and found.cue is not None and found.cue.subject_follows:
+            # "Pelosi called it a "breach," according to NBC": the source is not the speaker
+            head = _head(span, document)
+            if head is not None and head.mention is not None and head.cue is not None:
+                found = head
+        found = found or _head(span, document) or _next_sentence(span, document)
+        if (found is None or found.mention is None) and previous and _continues(previous[0], span, document):
+            cue = found.cue if found is not None else None
+            found = Attribution(
+                previous[1].mention, cue or previous[1].cue, Evidence.CONTINUATION, previous[1].referent
+            )
+        if found is not None and found.mention is not None and found.mention.kind is MentionKind.DOCUMENT:
+            end = document.sentences[document.sentence_index(found.mention.end)][1]
+            issuer = _issuer(document.text, found.mention, end, document)
+            found = attrs.evolve(found, referent=issuer if issuer is not found.mention else None)
+        results.append(found)
+        if found is not None and found.mention is not None:
+            previous = (span, found)
+    return results
+
+
+def _tail(span: QuotedSpan, document: Document) -> Attribution | None:
+    """``"…," X said`` / ``"…," said X``: a reporting clause right after the quote."""
+    text = document.text
+    start = span.close_end
+    sentence = document.sentences[document.sentence_index(start)]
+    stop = sentence[1] if sentence[1] > start else start
+    following = document.quote_after(start)
+    if following is not None and following[0] < stop:
+        stop = following[0]
+    if stop <= start:
+        return None
+    for count, cue in enumerate(cues_in(text, start, min(stop, start + 200), document.quoted)):
+        if count or len(_WORD.findall(text, start, cue.start)) > _TAIL_WORDS:
+            return None
+        lead = text[start : cue.start]
+        if "\n" in lead:
+            return None
+        participle = text[cue.start : cue.end].lower().endswith("ing")
+        if lead.strip(_LEAD) == "and" or (participle and not lead.strip(_LEAD)):
+            # 'The State Department gave its "…" and said'; 'X said "…", adding'
+            mention = _sentence_subject(text, cue, document)
+            return Attribution(mention, cue, Evidence.TAIL) if mention else None
+        if not lead.strip(_LEAD):
+            mention = _issuer(text, mention_after(text, cue.end, stop, document.names), stop, document)
+            if mention is not None and mention.kind is not MentionKind.NAME:
+                mention = _apposed_after(text, mention, stop, document)  # "said his father, Abdullah Kurdi,"
+            return Attribution(mention, cue, Evidence.TAIL) if mention else None
+        mention = _subject_before(text, cue.start, start, document)
+        if mention is not None and not text[start : mention.start].strip(_LEAD):
+            return Attribution(mention, cue, Evidence.TAIL)
+    return None
+
+
+def _head(span: QuotedSpan, document: Document) -> Attribution | None:
+    """A cue before the quote in its sentence, or a sentence ending in a colon just before."""
+    text = document.text
+    end = span.open_start
+    index = document.sentence_index(end)
+    start = document.sentences[index][0]
+    before = document.quote_before(end)
+    if before is not None and before[1] > start:
+        start = before[1]
+    if not text[start:end].strip() and index > 0:
+        previous = document.sentences[index - 1]
+        if text[previous[0] : previous[1]].rstrip().endswith(":"):
+            start, end = previous[0], previous[1]
+            quote = document.quote_before(end)
+            if quote is not None and quote[1] > start:
+                start = quote[1]
+    cues = cues_in(text, start, end, document.quoted)
+    for cue in reversed(cues):
+        mention = _cue_subject(text, cue, start, end, document)
+        if mention is not None:
+            return Attribution(mention, cue, Evidence.HEAD)
+        if not text[start : cue.start].strip() and text[cue.start : cue.end].lower().endswith("ing"):
+            # 'Calling it "…", Anna Franowska told Reuters': the subject follows the quote
+            mention = _after_quote(text, span, document)
+            if mention is not None:
+                return Attribution(mention, cue, Evidence.HEAD)
+    sentence_start = document.sentences[index][0]
+    if sentence_start < start:
+        # a cue earlier in the sentence, before other quotes: X called it "A" and "B"
+        wider = cues_in(text, sentence_start, start, document.quoted)
+        for cue in reversed(wider):
+            mention = _cue_subject(text, cue, sentence_start, end, document)
+            if mention is not None:
+                return Attribution(mention, cue, Evidence.HEAD)
+        cues = cues or wider
+    mention = None if cues else _subject_before(text, end, start, document, colon=True)
+    if mention is not None:
+        return Attribution(mention, None, Evidence.SUBJECT)
+    if cues:
+        return Attribution(None, cues[-1], Evidence.HEAD)
+    return None
+
+
+def _parsed_subject(text: str, cue: FoundCue, document: Document) -> Found | None:
+    """The subject a trained parser gives the cue, read as a mention; None without a parser."""
+    span = document.subjects.get(cue.start)
+    if span is None or _inside(span[0], document.quoted):
+        return None
+    mention = mention_before(text, span[1], span[0], document.names)
+    if mention is None:
+        return None
+    return _apposed_before(text, mention, span[0], document)
+
+
+def _after_quote(text: str, span: QuotedSpan, document: Document) -> Found | None:
+    """The mention right after a quote and its comma."""
+    sentence = document.sentences[document.sentence_index(span.close_end)]
+    position = span.close_end
+    while position < sentence[1] and text[position] in _LEAD:
+        position += 1
+    mention = mention_after(text, position, sentence[1], document.names)
+    return _apposed_after(text, mention, sentence[1], document) if mention is not None else None
+
+
+def _inverted(text: str, cue: FoundCue, end: int, document: Document) -> Found | None:
+    """``said Peskov: "…"``: a speaker right after the cue, then a colon or comma."""
+    mention = mention_after(text, cue.end, end, document.names)
+    if mention is None or text[mention.end : end].strip() not in ("", ":", ","):
+        return None
+    return mention
+
+
+def _cue_subject(text: str, cue: FoundCue, start: int, end: int, document: Document) -> Found | None:
+    """The speaker of a cue within ``text[start:end]``, wherever news puts it."""
+    if _AS_BEFORE.search(text, max(start, cue.start - 8), cue.start) or _RELATIVE.search(
+        text, start, cue.start
+    ):
+        return None  # "as reported by Hurriyet Daily News": a source, not the speaker
+    if cue.subject_follows:
+        return _issuer(text, mention_after(text, cue.end, end, document.names), end, document)
+    passive = _BY.match(text, cue.end, end)
+    if passive is not None:  # "he was told by Emergencies Minister Yevgeny Zinichev"
+        return mention_after(text, passive.end(), end, document.names)
+    before = text[start : _skip_gap(text, cue.start, start)].rstrip()
+    participle = before.endswith(",") and text[cue.start : cue.end].lower().endswith("ing")
+    if participle or _COORDINATED.search(before):
+        # "X spoke out against the attack, calling it ..."; "X opposed it and said ..."
+        return _sentence_subject(text, cue, document)
+    mention = _subject_before(text, cue.start, start, document)
+    if mention is None and not text[start : cue.start].strip(_LEAD):
+        mention = _inverted(text, cue, end, document)
+    if mention is None:
+        mention = _parsed_subject(text, cue, document)
+    return _issuer(text, mention, end, document)
+
+
+_AS_BEFORE = regex.compile(r"(?:^|[^\p{L}])[Aa]s[ \t\u00a0]+$")
+# a cue inside a parenthetical relative clause: "— which the BBC noted as unusual —"
+_RELATIVE = regex.compile(r"[\u2014\u2013(][ \t\u00a0]*(?:which|as|who)\b[^\u2014\u2013()]*$")
+_BY = regex.compile(r"[ \t\u00a0]+by[ \t\u00a0]+")
+_COORDINATED = regex.compile(r"(?:^|\s)and$")
+_ISSUED_BY = regex.compile(r"[^.;:\"\u201c\u201d]{0,40}?\b(?:by|from)[ \t\u00a0]+")
+
+
+def _issuer(text: str, mention: Found | None, end: int, document: Document) -> Found | None:
+    """Who issued a document: "a statement released by *Erdogan's office*"."""
+    if mention is None or mention.kind is not MentionKind.DOCUMENT:
+        return mention
+    by = _ISSUED_BY.match(text, mention.end, end)
+    if by is not None:
+        issuer = mention_after(text, by.end(), end, document.names)
+        if issuer is not None:
+            return issuer
+    if text[mention.start : mention.start + 4].lower() != "the " or not mention.head:
+        return mention
+    # "the statement" refers back to "in a statement", whose sentence names the issuer
+    head = regex.compile(rf"(?ri)\b{regex.escape(mention.head)}\b")
+    for earlier in head.finditer(text, 0, mention.start):
+        if _inside(earlier.start(), document.quoted):
+            continue
+        sentence = document.sentences[document.sentence_index(earlier.start())]
+        for cue in cues_in(text, sentence[0], sentence[1], document.quoted):
+            subject = _subject_before(text, cue.start, sentence[0], document)
+            if subject is not None and subject.kind is MentionKind.NAME:
+                return subject
+        break
+    source = _SOURCE.search(text, 0, mention.start)  # "..., according to the Kremlin press service."
+    if source is not None:
+        found = mention_after(text, source.end(), len(text), document.names)
+        if found is not None and found.speaker_kind is SpeakerKind.ORGANISATION:
+            return found
+    return mention
+
+
+_SOURCE = regex.compile(r"(?ri)\baccording[ \t\u00a0]+to[ \t\u00a0]+")
+
+
+def _inside(position: int, quoted: Sequence[tuple[int, int]]) -> bool:
+    index = bisect.bisect_right(quoted, (position, float("inf"))) - 1
+    return index >= 0 and quoted[index][0] <= position < quoted[index][1]
+
+
+def _sentence_subject(text: str, cue: FoundCue, document: Document) -> Found | None:
+    """The subject of the sentence a participle or a coordinated cue belongs to."""
+    start = document.sentences[document.sentence_index(cue.start)][0]
+    for earlier in cues_in(text, start, cue.start, document.quoted):
+        before = text[start : earlier.start].rstrip()
+        if before.endswith(",") and text[earlier.start : earlier.end].lower().endswith("ing"):
+            continue
+        mention = _subject_before(text, earlier.start, start, document)
+        if mention is not None:
+            return mention
+    mention = mention_after(text, start, cue.start, document.names)
+    if mention is not None:
+        return _apposed_after(text, mention, cue.start, document)
+    first = bisect.bisect_left(document.names, start, key=lambda f: f.start)
+    for name in document.names[first:]:
+        if name.start >= cue.start:
+            break
+        if name.kind is MentionKind.NAME and name.speaker_kind is not SpeakerKind.UNKNOWN:
+            return name
+    return None
+
+
+def _apposed_after(text: str, mention: Found, end: int, document: Document) -> Found:
+    """Prefer the name in "One of these groups, the Syrian Democratic Forces (SDF), said"."""
+    if mention.kind is MentionKind.NAME:
+        return mention
+    comma = _COMMA.match(text, mention.end, end)
+    if comma is None:
+        return mention
+    name = mention_after(text, comma.end(), end, document.names)
+    if (
+        name is not None
+        and name.kind is MentionKind.NAME
+        and _COMMA.match(text, _skip_acronym(text, name.end), end)
+    ):
+        return name
+    return mention
+
+
+_COMMA = regex.compile(r"[ \t\u00a0]*,[ \t\u00a0]*")
+_ACRONYM_AFTER = regex.compile(r"[ \t\u00a0]*\([^()\n]{1,12}\)")
+
+
+def _skip_acronym(text: str, position: int) -> int:
+    match = _ACRONYM_AFTER.match(text, position)
+    return match.end() if match else position
+
+
+def _skip_gap(text: str, position: int, start: int) -> int:
+    """Move `position` back over adverbs and auxiliaries ("Erdogan *earlier* told")."""
+    gap = word_lists().subject_gap
+    for word in reversed(list(_WORD.finditer(text, max(start, position - 80), position))):
+        if text[word.end() : position].strip() or word.group().lower() not in gap:
+            break
+        position = word.start()
+    return position
+
+
+def _subject_before(
+    text: str, end: int, start: int, document: Document, *, colon: bool = False
+) -> Found | None:
+    """The speaker ending before `end`, past adverbs and one parenthetical ("X, the spokesman, said")."""
+    position = end
+    if colon:
+        stripped = text[start:end].rstrip()
+        if not stripped:
+            return None
+        position = start + len(stripped)
+        if text[position - 1] == ":":
+            position -= 1
+    position = _skip_gap(text, position, start)
+    mention = mention_before(text, position, start, document.names)
+    if mention is not None:
+        return _apposed_before(text, mention, start, document)
+    if colon:
+        return None
+    stripped = text[start:position].rstrip()
+    if not stripped.endswith(","):
+        return None
+    close = start + len(stripped) - 1
+    comma = text.rfind(",", max(start, close - 150), close)
+    if comma < 0 or any(c in text[comma:close] for c in '"\u201c\u201d;:\n'):
+        return None
+    inner = mention_before(text, close, comma + 1, document.names)
+    outer_end = _skip_gap(text, comma, start)
+    outer = mention_before(text, outer_end, start, document.names)
+    if inner is not None and text[comma + 1 : inner.start].strip():
+        inner = None  # the parenthetical is more than a mention
+    if (
+        inner is not None
+        and inner.kind is MentionKind.NAME
+        and (outer is None or outer.kind is not MentionKind.NAME)
+    ):
+        return inner  # "the director of Amnesty International, Mariela Belski, said"
+    return outer or inner
+
+
+def _apposed_before(text: str, mention: Found, start: int, document: Document) -> Found:
+    """Prefer the name in "Fahrettin Altun, presidential communication director said"."""
+    if mention.kind is MentionKind.NAME or mention.kind is MentionKind.PRONOUN:
+        return mention
+    comma = text.rfind(",", max(start, mention.start - 3), mention.start)
+    if comma < 0 or text[comma + 1 : mention.start].strip():
+        return mention
+    name = mention_before(text, comma, start, document.names)
+    return name if name is not None and name.kind is MentionKind.NAME else mention
+
+
+def _next_sentence(span: QuotedSpan, document: Document) -> Attribution | None:
+    """A quote whose cue follows in the next sentence of its paragraph."""
+    index = document.sentence_index(span.close_end) + 1
+    if index >= len(document.sentences):
+        return None
+    start, end = document.sentences[index]
+    if document.paragraph_index(start) != document.paragraph_index(span.close_end):
+        return None
+    quote = document.quote_after(start)
+    if quote is not None and quote[0] < end:
+        end = quote[0]  # 'McGurk later wrote, "…"': the cue must come before the next quote
+    for cue in cues_in(document.text, start, end, document.quoted)[:1]:
+        mention = _cue_subject(document.text, cue, start, end, document)
+        if mention is not None:
+            return Attribution(mention, cue, Evidence.NEXT_SENTENCE)
+    return None
+
+
+def _continues(previous: QuotedSpan, span: QuotedSpan, document: Document) -> bool:
+    """Whether `span` continues the speaker of `previous`: same paragraph, or the next one opening with it."""
+    this = document.paragraph_index(span.open_start)
+    before = document.paragraph_index(previous.close_end)
+    if this == before:
+        return True
+    opens = not document.text[document.paragraphs[this][0] : span.open_start].strip()
+    return opens and this - before == 1

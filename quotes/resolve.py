@@ -1,0 +1,260 @@
+"""From a mention to a speaker: "he", "the Kremlin spokesman", "Peskov" to Dmitry Peskov.
+
+Names go through the registry first; an unregistered person gets the fullest
+form of the name in the article ("Peskov" to "Dmitry Peskov"), an acronym its
+spelt-out form ("the SDF" to "Syrian Democratic Forces"). Descriptions go
+through the registry's roles ("the Kremlin spokesman"), then to the nearest
+earlier name they describe ("the minister" to "Italian economic development
+minister Stefano Patuanelli"); documents ("the statement") speak for the last
+speaker; pronouns go to the nearest earlier compatible speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from quotes.lexicon import cue_lexicon, word_lists
+from quotes.mentions import Found, MentionKind, with_description
+from quotes.model import Speaker, SpeakerKind
+from quotes.registry import Entry, Registry, normalise_name
+
+__all__ = ["Resolver"]
+
+_ACRONYM = regex.compile(r"\(\s*(\p{Lu}[\p{Lu}\p{N}&\-]{1,9})\s*\)")
+
+
+@attrs.frozen
+class Resolved:
+    """A speaker with how sure the resolution is.
+
+    Attributes:
+        speaker: The speaker.
+        certainty: 1.0 for a name, less for a description or a pronoun.
+        gender: The speaker's gender if known, for later pronouns.
+    """
+
+    speaker: Speaker
+    certainty: float
+    gender: str | None = None
+    plural: bool = False
+
+
+class Resolver:
+    """Resolves the mentions of one document.
+
+    Args:
+        text: The document.
+        found_names: Its names (`quotes.mentions.names`), in order.
+        registry: The registry of known speakers.
+        sentences: Its sentences ``(start, end)``, in order; pronouns prefer
+            names that open a sentence, as subjects do.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        found_names: Sequence[Found],
+        registry: Registry,
+        sentences: Sequence[tuple[int, int]] = (),
+    ):
+        self.text = text
+        self.names = list(found_names)
+        self.registry = registry
+        self.sentences = list(sentences)
+        self._subjects = self._sentence_subjects()
+        self._ends = [name.end for name in self.names]
+        self._fullest: dict[str, str] = {}
+        self._acronyms: dict[str, str] = {}
+        self._people: set[str] = set()
+        for name in self.names:
+            if name.kind is not MentionKind.NAME:
+                continue
+            if name.speaker_kind is SpeakerKind.PERSON:
+                surname = _surname(name.name)
+                self._people.add(surname)
+                if len(name.name.split()) > len(self._fullest.get(surname, "").split()):
+                    self._fullest[surname] = name.name
+            acronym = _ACRONYM.match(text, name.end + 1) if name.end < len(text) else None
+            if acronym and name.speaker_kind is SpeakerKind.ORGANISATION:
+                self._acronyms[acronym.group(1)] = name.name
+
+    def _sentence_subjects(self) -> list[Found]:
+        """The first name of each sentence: the likeliest subject, so the likeliest antecedent."""
+        subjects: list[Found] = []
+        openings = {start for start, _ in self.sentences}
+        for name in self.names:
+            if name.kind is not MentionKind.NAME:
+                continue
+            opening = name.start in openings or (
+                self.text[name.start - 4 : name.start] in ("The ", "the ") and name.start - 4 in openings
+            )
+            if opening or _cue_follows(self.text, name.end):
+                subjects.append(name)
+        return subjects
+
+    def resolve(self, mention: Found, history: Sequence[tuple[int, Resolved]] = ()) -> Resolved | None:
+        """The speaker a mention stands for.
+
+        Args:
+            mention: The mention at a quotation.
+            history: Earlier attributions ``(mention_start, resolved)``, in order.
+        """
+        if mention.kind is MentionKind.NAME:
+            return self._name(mention)
+        if mention.kind is MentionKind.PRONOUN:
+            return self._pronoun(mention, history)
+        if mention.kind is MentionKind.DOCUMENT:
+            return self._document(mention, history)
+        return self._description(mention, history)
+
+    def _entry(self, entry: Entry, certainty: float) -> Resolved:
+        return Resolved(entry.speaker(), certainty, entry.gender)
+
+    def _name(self, mention: Found) -> Resolved:
+        entry = self.registry.by_name(mention.name) or self.registry.by_name(self._written(mention))
+        if entry is not None:
+            return self._entry(entry, 1.0)
+        if mention.speaker_kind is SpeakerKind.ORGANISATION:
+            full = self._acronyms.get(mention.name, mention.name)
+            return Resolved(Speaker(full, kind=SpeakerKind.ORGANISATION), 1.0, plural=True)
+        surname = _surname(mention.name)
+        fullest = self._fullest.get(surname, mention.name)
+        entry = self.registry.by_name(fullest)
+        if entry is not None:
+            return self._entry(entry, 1.0)
+        if surname in self._people or mention.speaker_kind is SpeakerKind.PERSON:
+            return Resolved(
+                Speaker(fullest, kind=SpeakerKind.PERSON, title=mention.title), 1.0, mention.gender
+            )
+        return Resolved(Speaker(fullest, kind=mention.speaker_kind), 0.9, mention.gender)
+
+    def _pronoun(self, mention: Found, history: Sequence[tuple[int, Resolved]]) -> Resolved | None:
+        """The nearest earlier compatible speaker or sentence subject, in an earlier sentence."""
+        sentence = bisect.bisect_right(self.sentences, (mention.start, float("inf"))) - 1
+        limit = self.sentences[sentence][0] if sentence >= 0 else mention.start
+        candidates: list[tuple[int, Resolved]] = [(start, r) for start, r in history if start < mention.start]
+        last = bisect.bisect_left(self._subjects, limit, key=lambda f: f.start)
+        for name in self._subjects[max(0, last - 8) : last]:
+            resolved = self._name(name)
+            if resolved.speaker.kind is not SpeakerKind.UNKNOWN:
+                candidates.append((name.start, resolved))
+        candidates.sort(key=lambda pair: pair[0])
+        for _, resolved in reversed(candidates):
+            if _compatible(mention, resolved):
+                return attrs.evolve(resolved, certainty=0.85)
+        return None
+
+    def _document(self, mention: Found, history: Sequence[tuple[int, Resolved]]) -> Resolved:
+        """A document speaks for the last named speaker ("the report said")."""
+        for _, resolved in reversed(history):
+            if resolved.speaker.kind is SpeakerKind.ORGANISATION and resolved.certainty >= 0.9:
+                return attrs.evolve(resolved, certainty=0.85)
+        for _, resolved in reversed(history):
+            if resolved.certainty >= 0.9:
+                return attrs.evolve(resolved, certainty=0.8)
+        last = bisect.bisect_right(self._ends, mention.start)
+        for name in reversed(self.names[:last]):
+            if name.speaker_kind is SpeakerKind.ORGANISATION:
+                return attrs.evolve(self._name(name), certainty=0.7)
+        return Resolved(Speaker(self._written(mention), kind=SpeakerKind.UNKNOWN), 0.6)
+
+    def _description(self, mention: Found, history: Sequence[tuple[int, Resolved]]) -> Resolved:
+        written = self._written(mention)
+        for lookup in (self.registry.by_name, self.registry.by_title):
+            for form in (written, mention.name):
+                entry = lookup(form)
+                if entry is not None:
+                    return self._entry(entry, 0.95)
+        definite = written[:4].lower() == "the "
+        if definite and not mention.plural:
+            earlier = self._earlier_description(mention)
+            if earlier is not None:
+                return earlier
+            described = self._described_name(mention)
+            if described is not None:
+                return described
+        kind = mention.speaker_kind
+        return Resolved(Speaker(written, kind=kind), 0.8, mention.gender, mention.plural)
+
+    def _earlier_description(self, mention: Found) -> Resolved | None:
+        """A fuller earlier form of a description: "the press service" after "the Kremlin press service"."""
+        body = mention.name
+        if not body:
+            return None
+        pattern = regex.compile(rf"(?ri)(?:\p{{Lu}}[\p{{L}}'\u2019]*[ \t]+)+{regex.escape(body)}\b")
+        earlier = pattern.search(self.text, 0, mention.start)
+        if earlier is None:
+            return None
+        form = earlier.group()
+        for lookup in (self.registry.by_name, self.registry.by_title):
+            entry = lookup(form) or lookup(form.split(maxsplit=1)[-1])
+            if entry is not None:
+                return self._entry(entry, 0.9)
+        if mention.speaker_kind is SpeakerKind.ORGANISATION:
+            return Resolved(Speaker(form, kind=SpeakerKind.ORGANISATION), 0.85)
+        return None
+
+    def _described_name(self, mention: Found) -> Resolved | None:
+        """The nearest earlier name whose title or name holds the description's head."""
+        head = mention.head or ""
+        last = bisect.bisect_right(self._ends, mention.start)
+        for name in reversed(self.names[:last]):
+            if name.kind is not MentionKind.NAME:
+                continue
+            described = with_description(self.text, name, max(0, name.start - 80))
+            words = self.text[described.start : described.end].lower().split()
+            if head in words or any(
+                w.startswith(head) for w in words if mention.speaker_kind is SpeakerKind.ORGANISATION
+            ):
+                if (
+                    mention.speaker_kind is SpeakerKind.PERSON
+                    and name.speaker_kind is SpeakerKind.ORGANISATION
+                ):
+                    continue
+                resolved = self._name(name)
+                return attrs.evolve(resolved, certainty=0.85)
+        return None
+
+    def _written(self, mention: Found) -> str:
+        return self.text[mention.start : mention.end]
+
+
+_NEXT_WORDS = regex.compile(r"[ \t\u00a0]*([\p{L}]+)")
+
+
+def _cue_follows(text: str, position: int) -> bool:
+    """Whether a reporting verb follows a name, past adverbs: "Peskov *also said*"."""
+    lexicon = cue_lexicon()
+    gap = word_lists().subject_gap
+    for _ in range(3):
+        word = _NEXT_WORDS.match(text, position)
+        if word is None:
+            return False
+        form = word.group(1).lower()
+        if lexicon.lemma(form) is not None:
+            return True
+        if form not in gap:
+            return False
+        position = word.end()
+    return False
+
+
+def _surname(name: str) -> str:
+    return normalise_name(name).rsplit(" ", 1)[-1]
+
+
+def _compatible(pronoun: Found, resolved: Resolved) -> bool:
+    speaker = resolved.speaker
+    if pronoun.plural:
+        return resolved.plural or speaker.kind is SpeakerKind.ORGANISATION
+    if pronoun.speaker_kind is SpeakerKind.ORGANISATION:
+        return speaker.kind is SpeakerKind.ORGANISATION
+    if resolved.plural or speaker.kind is SpeakerKind.ORGANISATION:
+        return False
+    if speaker.kind is SpeakerKind.UNKNOWN and " " not in speaker.name:
+        return False  # "Ankara", "Georgia": a single unknown word is rarely a person
+    return pronoun.gender is None or resolved.gender in (None, pronoun.gender)
