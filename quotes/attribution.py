@@ -287,6 +287,12 @@ def _issuer(text: str, mention: Found | None, end: int, document: Document) -> F
         issuer = mention_after(text, by.end(), end, document.names)
         if issuer is not None:
             return issuer
+    released = _RELEASED.search(text, max(0, mention.start - 40), mention.start)
+    if released is not None:  # "They released a statement which said"
+        sentence_start = document.sentences[document.sentence_index(released.start())][0]
+        issuer = _subject_before(text, released.start(), sentence_start, document)
+        if issuer is not None:
+            return issuer
     if text[mention.start : mention.start + 4].lower() != "the " or not mention.head:
         return mention
     # "the statement" refers back to "in a statement", whose sentence names the issuer
@@ -308,6 +314,10 @@ def _issuer(text: str, mention: Found | None, end: int, document: Document) -> F
     return mention
 
 
+_RELEASED = regex.compile(
+    r"\b(?:released|issued|published|posted|put[ \t\u00a0]+out|sent|made)"
+    r"[ \t\u00a0]+(?:[\p{L}']+[ \t\u00a0]+)?$"
+)
 _SOURCE = regex.compile(r"(?ri)\baccording[ \t\u00a0]+to[ \t\u00a0]+")
 
 
@@ -355,6 +365,7 @@ def _apposed_after(text: str, mention: Found, end: int, document: Document) -> F
     return mention
 
 
+_ORIGIN = regex.compile(r"[ \t\u00a0]+(?:from|of|at)[ \t\u00a0]+[^,.;:()\"\u201c\u201d\n]{1,40}$")
 _COMMA = regex.compile(r"[ \t\u00a0]*,[ \t\u00a0]*")
 _ACRONYM_AFTER = regex.compile(r"[ \t\u00a0]*\([^()\n]{1,12}\)")
 
@@ -392,6 +403,15 @@ def _subject_before(
         return _apposed_before(text, mention, start, document)
     if colon:
         return None
+    origin = _ORIGIN.search(text, max(start, position - 60), position)
+    if origin is not None:  # "Regina Ip from the pro-Beijing camp said"
+        named = mention_before(text, origin.start(), start, document.names)
+        if (
+            named is not None
+            and named.kind is MentionKind.NAME
+            and named.speaker_kind is not SpeakerKind.ORGANISATION
+        ):
+            return named
     stripped = text[start:position].rstrip()
     if not stripped.endswith(","):
         return None
@@ -404,12 +424,14 @@ def _subject_before(
     outer = mention_before(text, outer_end, start, document.names)
     if inner is not None and text[comma + 1 : inner.start].strip():
         inner = None  # the parenthetical is more than a mention
-    if (
-        inner is not None
-        and inner.kind is MentionKind.NAME
-        and (outer is None or outer.kind is not MentionKind.NAME)
-    ):
-        return inner  # "the director of Amnesty International, Mariela Belski, said"
+    if inner is not None and inner.kind is MentionKind.NAME:
+        organisation = outer is not None and outer.speaker_kind is SpeakerKind.ORGANISATION
+        if (
+            outer is None
+            or outer.kind is not MentionKind.NAME
+            or (organisation and inner.speaker_kind is not SpeakerKind.ORGANISATION)
+        ):
+            return inner  # "the director of Amnesty International, Mariela Belski, said"
     return outer or inner
 
 

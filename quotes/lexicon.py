@@ -90,6 +90,7 @@ class WordLists:
         name_phrases: Phrases after which quoted text is a name ("known as").
         name_prepositions: Prepositions that introduce an organisation's name.
         subject_gap: Words allowed between a speaker and the reporting verb.
+        name_introducers: Words after which a description gives a name.
     """
 
     function_words: frozenset[str]
@@ -97,6 +98,7 @@ class WordLists:
     name_phrases: frozenset[str]
     name_prepositions: frozenset[str]
     subject_gap: frozenset[str]
+    name_introducers: frozenset[str]
 
 
 def _load_toml(path: str) -> dict[str, object]:

@@ -19,7 +19,14 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from quotes.lexicon import MentionLexicon, abbreviations, given_names, mention_lexicon
+from quotes.lexicon import (
+    MentionLexicon,
+    abbreviations,
+    cue_lexicon,
+    given_names,
+    mention_lexicon,
+    word_lists,
+)
 from quotes.model import SpeakerKind
 
 __all__ = ["Found", "MentionKind", "mention_after", "mention_before", "names", "with_description"]
@@ -84,6 +91,10 @@ def _name_run() -> regex.Pattern[str]:
 
 _TOKEN = regex.compile(r"\S+")
 _ARTICLE_BEFORE = regex.compile(r"\b[Tt]he[ \t\u00a0]+$")
+_DETERMINER_BEFORE = regex.compile(
+    r"(?:^|(?<=[^\p{L}]))(?:[Tt]he|[Aa]n?|[Oo]ne|[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any|[Oo]ther)"
+    r"[ \t\u00a0]+$"
+)
 _ARTICLE_AFTER = regex.compile(r"[Tt]he[ \t\u00a0]+")
 _PREPOSITION_BEFORE = regex.compile(
     r"\b(of|from|in|at|for|to|via|on|by|about|against|over|into|than|like)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$"
@@ -122,6 +133,8 @@ def names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Found]:
         if index >= 0 and quoted[index][1] > match.start():
             continue
         tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(text, match.start(), match.end())]
+        if len(tokens) == 1 and _opens_sentence(text, match.start()) and _is_cue(match.group()):
+            continue  # "Calling it ...", "Asked about ...": a sentence-initial verb
         for piece in _pieces(text, tokens, lexicon):
             mention = _name(text, piece, lexicon)
             if mention is not None:
@@ -150,6 +163,16 @@ def _people(found: list[Found]) -> list[Found]:
                 f = attrs.evolve(f, speaker_kind=SpeakerKind.PERSON)
         result.append(f)
     return result
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    while position > 0 and text[position - 1] in " \t\u00a0":
+        position -= 1
+    return position == 0 or text[position - 1] in '.!?"\u201d\n\r'
+
+
+def _is_cue(word: str) -> bool:
+    return cue_lexicon().lemma(word) is not None
 
 
 def _pieces(text: str, tokens: list[tuple[int, int]], lexicon: MentionLexicon) -> list[list[tuple[int, int]]]:
@@ -232,6 +255,9 @@ def _name(text: str, piece: list[tuple[int, int]], lexicon: MentionLexicon) -> F
         if not words[-1]:
             return None
     lowered = [w.lower().rstrip(".") for w in words]
+    for index, word in enumerate(lowered):
+        if word == "state" and (index == 0 or lowered[index - 1] != "of"):
+            lowered[index] = ""  # a title only in "Secretary of State", not in "Islamic State"
     last_org = max((i for i, w in enumerate(lowered) if w in lexicon.organisation_words), default=-1)
     last_title = max((i for i, w in enumerate(lowered) if w in lexicon.titles), default=-1)
     if last_org >= 0 and last_org >= last_title:
@@ -320,6 +346,8 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
         if name.kind is MentionKind.NAME:
             name = with_description(text, name, start)
         article = _ARTICLE_BEFORE.search(text, max(start, name.start - 5), name.start)
+        if name.kind is MentionKind.DESCRIPTION:
+            article = _DETERMINER_BEFORE.search(text, max(start, name.start - 10), name.start)
         if article is not None:
             name = attrs.evolve(name, start=article.start())
         return name
@@ -378,7 +406,9 @@ def mention_after(text: str, start: int, end: int, found_names: Sequence[Found])
         gap = text[start : later.start]
         if later.end > end or len(gap) > 60 or not gap.strip() or not _TITLE_WORDS.fullmatch(gap):
             continue
-        if any(w.group().lower() in _heads() for w in _WORD.finditer(gap)):
+        last = gap.split()[-1].lower()
+        introduced = _heads().get(last) is MentionKind.DESCRIPTION or last in word_lists().name_introducers
+        if introduced and not text.startswith(_POSSESSIVE, later.end):
             # "said former thinktank executive Ken Gude", "said Sea-Eye spokesperson Carlotta Weibl"
             return attrs.evolve(later, start=start, title=gap.strip())
     return best or name
@@ -418,7 +448,13 @@ def _pronoun(word: regex.Match[str], lexicon: MentionLexicon) -> Found:
 
 
 def _description(
-    text: str, words: list[regex.Match[str]], head_index: int, start: int, lexicon: MentionLexicon
+    text: str,
+    words: list[regex.Match[str]],
+    head_index: int,
+    start: int,
+    lexicon: MentionLexicon,
+    *,
+    bare: bool = False,
 ) -> Found | None:
     """A description whose head noun is ``words[head_index]``, read leftwards to its determiner."""
     head = words[head_index].group().lower()
@@ -435,7 +471,7 @@ def _description(
         if lower in lexicon.determiners or lower.endswith(_POSSESSIVE):
             first -= 1
             break
-        if lower in lexicon.modifiers or form[0].isupper() or lower in _heads():
+        if lower in lexicon.modifiers or form[0].isupper() or lower in _heads() or "-" in lower:
             first -= 1
             continue
         break
@@ -450,7 +486,13 @@ def _description(
         and head in ("man", "woman", "people", "person")
     ):
         return None  # a bare "people" names no one
-    if not determiner and len(words_text) == 1 and words[first].group()[0].islower() and head_index > 0:
+    if (
+        not bare
+        and not determiner
+        and len(words_text) == 1
+        and words[first].group()[0].islower()
+        and head_index > 0
+    ):
         before = words[head_index - 1].group().lower()
         if before not in lexicon.determiners and not text[words[head_index - 1].end() : begin].strip():
             return None  # a noun inside a longer phrase, not a subject
@@ -487,7 +529,7 @@ def with_description(text: str, name: Found, start: int) -> Found:
     words = list(_WORD.finditer(text, max(start, name.start - 120), name.start))
     if not words or text[words[-1].end() : name.start].strip() or len(text[words[-1].end() : name.start]) > 1:
         return name
-    description = _description(text, words, len(words) - 1, start, lexicon)
+    description = _description(text, words, len(words) - 1, start, lexicon, bare=True)
     if description is None or description.kind is not MentionKind.DESCRIPTION:
         return name
     if description.speaker_kind is SpeakerKind.ORGANISATION and name.speaker_kind is not SpeakerKind.PERSON:

@@ -68,6 +68,7 @@ class Resolver:
         self._subjects = self._sentence_subjects()
         self._ends = [name.end for name in self.names]
         self._fullest: dict[str, str] = {}
+        self._genders: dict[str, str] = {}
         self._acronyms: dict[str, str] = {}
         self._people: set[str] = set()
         for name in self.names:
@@ -78,6 +79,8 @@ class Resolver:
                 self._people.add(surname)
                 if len(name.name.split()) > len(self._fullest.get(surname, "").split()):
                     self._fullest[surname] = name.name
+                if name.gender is not None:
+                    self._genders.setdefault(surname, name.gender)
             acronym = _ACRONYM.match(text, name.end + 1) if name.end < len(text) else None
             if acronym and name.speaker_kind is SpeakerKind.ORGANISATION:
                 self._acronyms[acronym.group(1)] = name.name
@@ -126,10 +129,9 @@ class Resolver:
         entry = self.registry.by_name(fullest)
         if entry is not None:
             return self._entry(entry, 1.0)
+        gender = mention.gender or self._genders.get(surname)
         if surname in self._people or mention.speaker_kind is SpeakerKind.PERSON:
-            return Resolved(
-                Speaker(fullest, kind=SpeakerKind.PERSON, title=mention.title), 1.0, mention.gender
-            )
+            return Resolved(Speaker(fullest, kind=SpeakerKind.PERSON, title=mention.title), 1.0, gender)
         return Resolved(Speaker(fullest, kind=mention.speaker_kind), 0.9, mention.gender)
 
     def _pronoun(self, mention: Found, history: Sequence[tuple[int, Resolved]]) -> Resolved | None:
@@ -146,6 +148,14 @@ class Resolver:
         for _, resolved in reversed(candidates):
             if _compatible(mention, resolved):
                 return attrs.evolve(resolved, certainty=0.85)
+        # no subject fits: the nearest earlier person of any position
+        last = bisect.bisect_left(self._ends, limit)
+        for name in reversed(self.names[max(0, last - 20) : last]):
+            if name.kind is not MentionKind.NAME:
+                continue
+            resolved = self._name(name)
+            if resolved.speaker.kind is SpeakerKind.PERSON and _compatible(mention, resolved):
+                return attrs.evolve(resolved, certainty=0.7)
         return None
 
     def _document(self, mention: Found, history: Sequence[tuple[int, Resolved]]) -> Resolved:
@@ -207,6 +217,9 @@ class Resolver:
                 continue
             described = with_description(self.text, name, max(0, name.start - 80))
             words = self.text[described.start : described.end].lower().split()
+            titled = regex.compile(rf"(?i:\b{regex.escape(head)})" + _TITLE_TAIL)
+            if head and titled.search(self.text, max(0, name.start - 80), name.start):
+                words.append(head)  # "President of Argentina Alberto Fernández"
             if head in words or any(
                 w.startswith(head) for w in words if mention.speaker_kind is SpeakerKind.ORGANISATION
             ):
@@ -223,6 +236,8 @@ class Resolver:
         return self.text[mention.start : mention.end]
 
 
+_TITLE_TAIL = r"(?:[ \t\u00a0]+(?:of|for|the|and|\p{Lu}[\p{L}\p{M}'\-]*))*[ \t\u00a0]+$"
+_COMMA_AFTER = regex.compile(r"[ \t\u00a0]*,")
 _NEXT_WORDS = regex.compile(r"[ \t\u00a0]*([\p{L}]+)")
 
 
@@ -230,6 +245,11 @@ def _cue_follows(text: str, position: int) -> bool:
     """Whether a reporting verb follows a name, past adverbs: "Peskov *also said*"."""
     lexicon = cue_lexicon()
     gap = word_lists().subject_gap
+    comma = _COMMA_AFTER.match(text, position)
+    if comma is not None:  # "a spokesperson, Morgan Ortagus, indicated"; not ", claiming"
+        word = _NEXT_WORDS.match(text, comma.end())
+        form = word.group(1).lower() if word else ""
+        return lexicon.lemma(form) is not None and not form.endswith("ing")
     for _ in range(3):
         word = _NEXT_WORDS.match(text, position)
         if word is None:
