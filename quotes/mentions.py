@@ -133,8 +133,8 @@ def names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Found]:
         if index >= 0 and quoted[index][1] > match.start():
             continue
         tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(text, match.start(), match.end())]
-        if len(tokens) == 1 and _opens_sentence(text, match.start()) and _is_cue(match.group()):
-            continue  # "Calling it ...", "Asked about ...": a sentence-initial verb
+        if len(tokens) == 1 and _opens_sentence(text, match.start()) and _is_common(match.group()):
+            continue  # "Calling it ...", "Officials said ...": a common word opening a sentence
         for piece in _pieces(text, tokens, lexicon):
             mention = _name(text, piece, lexicon)
             if mention is not None:
@@ -171,8 +171,10 @@ def _opens_sentence(text: str, position: int) -> bool:
     return position == 0 or text[position - 1] in '.!?"\u201d\n\r'
 
 
-def _is_cue(word: str) -> bool:
-    return cue_lexicon().lemma(word) is not None
+def _is_common(word: str) -> bool:
+    """Whether a capitalised word is a reporting verb or a noun of a description."""
+    lower = word.lower()
+    return cue_lexicon().lemma(lower) is not None or lower in _heads() or lower in mention_lexicon().modifiers
 
 
 def _pieces(text: str, tokens: list[tuple[int, int]], lexicon: MentionLexicon) -> list[list[tuple[int, int]]]:

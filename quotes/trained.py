@@ -37,9 +37,10 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 def merge_entities(names: Sequence[Found], doc: Doc) -> list[Found]:
     """The rule-found names, with the kinds and boundaries a trained NER adds.
 
-    A name the NER calls a person or an organisation gets that kind where the
-    rules left it unknown; a person entity that ends a longer capitalised run
-    is split from it ("Hong Kong" | "Carrie Lam"); a date or a law is dropped.
+    A name the NER calls a person, or a one-word name it calls an
+    organisation or a place, gets that kind where the rules left it unknown; a
+    person entity of two words or more that ends a longer capitalised run is
+    split from it ("Hong Kong" | "Carrie Lam"); a date or a law is dropped.
 
     Args:
         names: Names from `quotes.mentions.names`, in order.
@@ -63,13 +64,15 @@ def merge_entities(names: Sequence[Found], doc: Doc) -> list[Found]:
         if label in _NOT_SPEAKERS and start <= name.start and end >= name.end:
             continue
         kind = _KINDS.get(label)
-        if label == "PERSON" and end == name.end and start > name.start and name.title is None:
+        whole_name = " " in doc.text[start:end]
+        if label == "PERSON" and whole_name and end == name.end and start > name.start and name.title is None:
             merged.append(attrs.evolve(name, end=_last_space(doc.text, name.start, start), name=""))
             merged.append(
                 attrs.evolve(name, start=start, name=doc.text[start:end], speaker_kind=SpeakerKind.PERSON)
             )
             continue
-        if kind is not None and name.speaker_kind is SpeakerKind.UNKNOWN:
+        trusted = label == "PERSON" or " " not in name.name  # the rules know multi-word names better
+        if kind is not None and trusted and name.speaker_kind is SpeakerKind.UNKNOWN:
             name = attrs.evolve(name, speaker_kind=kind)
         merged.append(name)
     return [
