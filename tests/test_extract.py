@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import quotes
-from quotes.evaluate import GoldQuote, score
+from quotes.evaluate import GoldQuote, Scores, score
 from quotes.model import QuoteKind
 
 from strategies import newsy_text
@@ -82,9 +82,13 @@ class TestExtractor:
         assert quotes.Extractor().nlp is None
 
 
-def _direct_f1(gold: list[GoldQuote], texts: dict[str, str]) -> float:
+def _direct_scores(gold: list[GoldQuote], texts: dict[str, str]) -> Scores:
     predictions = {name: quotes.extract(text) for name, text in texts.items()}
-    return score(gold, predictions, texts)["direct"].span_f
+    return score(gold, predictions, texts)["direct"]
+
+
+def _direct_f1(gold: list[GoldQuote], texts: dict[str, str]) -> float:
+    return _direct_scores(gold, texts).span_f
 
 
 class TestGold:
@@ -97,3 +101,13 @@ class TestGold:
     def test_devnews_direct_spans(self, devnews_gold: list[GoldQuote], devnews_texts: dict[str, str]) -> None:
         """Span F1 >= 0.98 on the 40 development articles."""
         assert _direct_f1(devnews_gold, devnews_texts) >= 0.98
+
+    def test_seed_direct_speakers(self, seed_gold: list[GoldQuote], seed_texts: dict[str, str]) -> None:
+        """End-to-end F1 (span and speaker right) >= 0.95 on the seeds, with no trained model."""
+        assert _direct_scores(seed_gold, seed_texts).e2e_f >= 0.95
+
+    def test_devnews_direct_speakers(
+        self, devnews_gold: list[GoldQuote], devnews_texts: dict[str, str]
+    ) -> None:
+        """End-to-end F1 >= 0.90 on the development set, with no trained model."""
+        assert _direct_scores(devnews_gold, devnews_texts).e2e_f >= 0.90

