@@ -105,7 +105,8 @@ _QUANTITY_OF = regex.compile(
     r"|[Tt]wo|[Tt]hree))[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?$"
 )
 _COMPLEMENTS = frozenset({"of", "from", "in", "at", "for", "to"})
-_ACRONYM_BEFORE = regex.compile(r"[ \t\u00a0]*\(\p{Lu}[\p{Lu}\p{N}&\-]{1,9}\)$")
+# "the Iranian Revolutionary Guard Corps (IRGC)", "Sen. Lindsey Graham (R-S.C.)"
+_ACRONYM_BEFORE = regex.compile(r"[ \t\u00a0]*\([^()\n]{1,24}\)$")
 _WORD = regex.compile(rf"{_LETTER}+(?:['\u2019\-\.]{_LETTER}+)*")
 _POSSESSIVE = ("'s", "\u2019s")
 
@@ -324,7 +325,7 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
     if end <= start:
         return None
     acronym = _ACRONYM_BEFORE.search(text, max(start, end - 16), end)
-    if acronym is not None:  # "the Iranian Revolutionary Guard Corps (IRGC)"
+    if acronym is not None:
         found = mention_before(text, acronym.start(), start, found_names)
         return attrs.evolve(found, end=end) if found is not None else None
     index = bisect.bisect_left(found_names, end, key=lambda f: f.end)
