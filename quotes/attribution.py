@@ -34,6 +34,7 @@ __all__ = ["Attribution", "Document", "Evidence", "attribute"]
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019\-][\p{L}\p{M}]+)*")
 _LEAD = " \t\u00a0,\u2014\u2013-"  # what may stand between a quote and its reporting clause
 _TAIL_WORDS = 12  # the reporting clause after a quote starts within this many words
+LOOKBACK = 5000  # characters: how far back an antecedent is sought, so work stays linear
 
 
 class Evidence(enum.Enum):
@@ -297,7 +298,7 @@ def _issuer(text: str, mention: Found | None, end: int, document: Document) -> F
         return mention
     # "the statement" refers back to "in a statement", whose sentence names the issuer
     head = regex.compile(rf"(?ri)\b{regex.escape(mention.head)}\b")
-    for earlier in head.finditer(text, 0, mention.start):
+    for earlier in head.finditer(text, max(0, mention.start - LOOKBACK), mention.start):
         if _inside(earlier.start(), document.quoted):
             continue
         sentence = document.sentences[document.sentence_index(earlier.start())]
@@ -306,7 +307,8 @@ def _issuer(text: str, mention: Found | None, end: int, document: Document) -> F
             if subject is not None and subject.kind is MentionKind.NAME:
                 return subject
         break
-    source = _SOURCE.search(text, 0, mention.start)  # "..., according to the Kremlin press service."
+    # "..., according to the Kremlin press service."
+    source = _SOURCE.search(text, max(0, mention.start - LOOKBACK), mention.start)
     if source is not None:
         found = mention_after(text, source.end(), len(text), document.names)
         if found is not None and found.speaker_kind is SpeakerKind.ORGANISATION:

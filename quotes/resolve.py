@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from quotes.attribution import LOOKBACK
 from quotes.lexicon import cue_lexicon, word_lists
 from quotes.mentions import Found, MentionKind, with_description
 from quotes.model import Speaker, SpeakerKind
@@ -24,6 +25,7 @@ from quotes.registry import Entry, Registry, normalise_name
 
 __all__ = ["Resolver"]
 
+_NAMES_BACK = 60  # earlier names considered for a description or a document: bounded, so work stays linear
 _ACRONYM = regex.compile(r"\(\s*(\p{Lu}[\p{Lu}\p{N}&\-]{1,9})\s*\)")
 
 
@@ -167,7 +169,7 @@ class Resolver:
             if resolved.certainty >= 0.9:
                 return attrs.evolve(resolved, certainty=0.8)
         last = bisect.bisect_right(self._ends, mention.start)
-        for name in reversed(self.names[:last]):
+        for name in reversed(self.names[max(0, last - _NAMES_BACK) : last]):
             if name.speaker_kind is SpeakerKind.ORGANISATION:
                 return attrs.evolve(self._name(name), certainty=0.7)
         return Resolved(Speaker(self._written(mention), kind=SpeakerKind.UNKNOWN), 0.6)
@@ -196,7 +198,7 @@ class Resolver:
         if not body:
             return None
         pattern = regex.compile(rf"(?ri)(?:\p{{Lu}}[\p{{L}}'\u2019]*[ \t]+)+{regex.escape(body)}\b")
-        earlier = pattern.search(self.text, 0, mention.start)
+        earlier = pattern.search(self.text, max(0, mention.start - LOOKBACK), mention.start)
         if earlier is None:
             return None
         form = earlier.group()
@@ -212,7 +214,7 @@ class Resolver:
         """The nearest earlier name whose title or name holds the description's head."""
         head = mention.head or ""
         last = bisect.bisect_right(self._ends, mention.start)
-        for name in reversed(self.names[:last]):
+        for name in reversed(self.names[max(0, last - _NAMES_BACK) : last]):
             if name.kind is not MentionKind.NAME:
                 continue
             described = with_description(self.text, name, max(0, name.start - 80))
