@@ -170,9 +170,19 @@ def _tail(span: QuotedSpan, document: Document) -> Attribution | None:
                 mention = _apposed_after(text, mention, stop, document)  # "said his father, Abdullah Kurdi,"
             return Attribution(mention, cue, Evidence.TAIL) if mention else None
         mention = _subject_before(text, cue.start, start, document)
-        if mention is not None and not text[start : mention.start].strip(_LEAD):
+        if mention is not None and _opens_clause(text, start, mention, cue.start, document):
             return Attribution(mention, cue, Evidence.TAIL)
     return None
+
+
+def _opens_clause(text: str, start: int, mention: Found, end: int, document: Document) -> bool:
+    """Whether `mention` (or a description in apposition before it) opens the clause after a quote."""
+    lead = text[start : mention.start]
+    if not lead.strip(_LEAD):
+        return True
+    position = start + len(lead) - len(lead.lstrip(_LEAD))
+    apposed = mention_after(text, position, mention.start, document.names)
+    return apposed is not None and not text[apposed.end : mention.start].strip(_LEAD)
 
 
 def _head(span: QuotedSpan, document: Document) -> Attribution | None:

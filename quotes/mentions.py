@@ -382,10 +382,7 @@ def mention_after(text: str, start: int, end: int, found_names: Sequence[Found])
     name = None
     if index < len(found_names) and found_names[index].start == name_start and found_names[index].end <= end:
         name = attrs.evolve(found_names[index], start=start)
-        following = _WORD.match(text, _skip_spaces(text, name.end, end), end)
-        modifier = text.startswith(_POSSESSIVE, name.end) or (
-            following is not None and following.group().islower() and following.group() in _heads()
-        )
+        modifier = text.startswith(_POSSESSIVE, name.end) or _head_follows(text, name.end, end)
         if not modifier:
             return name  # unlike "the Turkish president" or "Erdogan's office", where it is a modifier
     lexicon = mention_lexicon()
@@ -415,6 +412,21 @@ def mention_after(text: str, start: int, end: int, found_names: Sequence[Found])
             # "said former thinktank executive Ken Gude", "said Sea-Eye spokesperson Carlotta Weibl"
             return attrs.evolve(later, start=start, title=gap.strip())
     return best or name
+
+
+def _head_follows(text: str, position: int, end: int) -> bool:
+    """Whether lowercase modifiers and then a head noun follow: "(the Russian) foreign minister"."""
+    lexicon = mention_lexicon()
+    for _ in range(4):
+        following = _WORD.match(text, _skip_spaces(text, position, end), end)
+        if following is None or not following.group().islower():
+            return False
+        if following.group() in _heads():
+            return True
+        if following.group() not in lexicon.modifiers:
+            return False
+        position = following.end()
+    return False
 
 
 def _skip_spaces(text: str, position: int, end: int) -> int:
@@ -477,6 +489,9 @@ def _description(
         if lower in lexicon.modifiers or form[0].isupper() or lower in _heads() or "-" in lower:
             first -= 1
             continue
+        opened = _determined(text, words, first - 1, lexicon)
+        if opened is not None:  # "the fisheries minister": unknown words after a determiner
+            first = opened
         break
     begin = words[first].start()
     if begin < start:
@@ -518,6 +533,20 @@ def _description(
         plural=plural,
         head=head,
     )
+
+
+def _determined(text: str, words: list[regex.Match[str]], index: int, lexicon: MentionLexicon) -> int | None:
+    """The index of a determiner that opens a description at most three words before `index`."""
+    for back in range(index, max(-1, index - 4), -1):
+        word = words[back]
+        if text[word.end() : words[back + 1].start()].strip():
+            return None
+        lower = word.group().lower()
+        if lower in lexicon.determiners or lower.endswith(_POSSESSIVE):
+            return back
+        if lower in lexicon.pronouns or cue_lexicon().lemma(lower) is not None:
+            return None
+    return None
 
 
 def with_description(text: str, name: Found, start: int) -> Found:

@@ -142,14 +142,16 @@ class Resolver:
         limit = self.sentences[sentence][0] if sentence >= 0 else mention.start
         candidates: list[tuple[int, Resolved]] = [(start, r) for start, r in history if start < mention.start]
         last = bisect.bisect_left(self._subjects, limit, key=lambda f: f.start)
+        unknown: list[tuple[int, Resolved]] = []
         for name in self._subjects[max(0, last - 8) : last]:
             resolved = self._name(name)
-            if resolved.speaker.kind is not SpeakerKind.UNKNOWN:
-                candidates.append((name.start, resolved))
-        candidates.sort(key=lambda pair: pair[0])
-        for _, resolved in reversed(candidates):
-            if _compatible(mention, resolved):
-                return attrs.evolve(resolved, certainty=0.85)
+            known = resolved.speaker.kind is not SpeakerKind.UNKNOWN
+            (candidates if known else unknown).append((name.start, resolved))
+        for pool in (candidates, candidates + unknown):  # names of unknown kind only if nothing else fits
+            pool.sort(key=lambda pair: pair[0])
+            for _, resolved in reversed(pool):
+                if _compatible(mention, resolved):
+                    return attrs.evolve(resolved, certainty=0.85)
         # no subject fits: the nearest earlier person of any position
         last = bisect.bisect_left(self._ends, limit)
         for name in reversed(self.names[max(0, last - 20) : last]):
@@ -197,11 +199,11 @@ class Resolver:
         body = mention.name
         if not body:
             return None
-        pattern = regex.compile(rf"(?ri)(?:\p{{Lu}}[\p{{L}}'\u2019]*[ \t]+)+{regex.escape(body)}\b")
+        pattern = regex.compile(rf"(?r)(?:\p{{Lu}}[\p{{L}}'\u2019]*[ \t]+)+(?i:{regex.escape(body)})\b")
         earlier = pattern.search(self.text, max(0, mention.start - LOOKBACK), mention.start)
         if earlier is None:
             return None
-        form = earlier.group()
+        form = _THE.sub("", earlier.group())
         for lookup in (self.registry.by_name, self.registry.by_title):
             entry = lookup(form) or lookup(form.split(maxsplit=1)[-1])
             if entry is not None:
@@ -240,6 +242,7 @@ class Resolver:
 
 _TITLE_TAIL = r"(?:[ \t\u00a0]+(?:of|for|the|and|\p{Lu}[\p{L}\p{M}'\-]*))*[ \t\u00a0]+$"
 _COMMA_AFTER = regex.compile(r"[ \t\u00a0]*,")
+_THE = regex.compile(r"^[Tt]he[ \t\u00a0]+")
 _NEXT_WORDS = regex.compile(r"[ \t\u00a0]*([\p{L}]+)")
 
 
