@@ -1,0 +1,348 @@
+"""Tests of quotes.attribution: one hand-written news sentence for each pattern of attribution."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+from quotes.model import Quote, QuoteKind
+from quotes.registry import Registry, default_registry
+
+
+def only(text: str) -> Quote:
+    """The one quotation `quotes.extract` finds in `text`."""
+    (quote,) = quotes.extract(text)
+    return quote
+
+
+def who(quote: Quote) -> tuple[str | None, str | None, str | None]:
+    """(speaker name, mention words, cue words) of a quotation."""
+    speaker = quote.speaker.name if quote.speaker else None
+    mention = quote.speaker_mention.text if quote.speaker_mention else None
+    cue = quote.cue.text if quote.cue else None
+    return speaker, mention, cue
+
+
+class TestReportingClause:
+    """A reporting clause next to the quote names its speaker."""
+
+    def test_tail_name_after_the_quote(self) -> None:
+        """ "…," X said: the name after the quote is the speaker."""
+        quote = only('"The bridge will reopen before the holidays," Oliver Brandt said on Tuesday.')
+        assert who(quote) == ("Oliver Brandt", "Oliver Brandt", "said")
+
+    def test_inverted_tail(self) -> None:
+        """ "…," said X: the cue may come before the name."""
+        quote = only('"The bridge will reopen before the holidays," said Oliver Brandt.')
+        assert who(quote) == ("Oliver Brandt", "Oliver Brandt", "said")
+
+    def test_colon_head(self) -> None:
+        """X said: "…": the speaker and cue come first."""
+        quote = only('Harbour authority chief Tomas Lindqvist said: "The cranes are back in service."')
+        assert who(quote) == ("Tomas Lindqvist", "Harbour authority chief Tomas Lindqvist", "said")
+
+    def test_said_that_gives_a_mixed_quote(self) -> None:
+        """X said that "…": a quoted fragment of a paraphrase, attributed to X."""
+        quote = only('Mayor Rachel Okafor said that "no family will be left without heating" this winter.')
+        assert quote.kind is QuoteKind.MIXED
+        assert who(quote) == ("Rachel Okafor", "Mayor Rachel Okafor", "said")
+
+    def test_according_to_before_a_quote(self) -> None:
+        """According to X, "…": the speaker follows the cue."""
+        quote = only('According to Karin Holm, "the ferries will run again on Saturday."')
+        assert who(quote) == ("Karin Holm", "Karin Holm", "According to")
+
+    def test_according_to_with_a_subject_between(self) -> None:
+        """According to X, Ankara "…": the source, not the country in between, is the speaker."""
+        quote = only('According to Erdogan, Ankara "will not stand idle" while the shelling goes on.')
+        assert who(quote) == ("Recep Tayyip Erdogan", "Erdogan", "According to")
+
+    def test_dash_before_the_quote(self) -> None:
+        """X said — "…": a dash may stand where the colon would."""
+        quote = only('Ines Duarte said — "We will rebuild every school by spring."')
+        assert who(quote) == ("Ines Duarte", "Ines Duarte", "said")
+
+
+class TestSplitAndContinued:
+    """A speaker carries over to the rest of a split or continued quotation."""
+
+    def test_both_halves_of_a_split_quote(self) -> None:
+        """ "…," he said, "…": both halves belong to the same speaker."""
+        text = (
+            "Union leader Martin Cole addressed the strikers outside the depot. "
+            '"We owe the members an answer," he said, "and they will get one on Monday."'
+        )
+        first, second = quotes.extract(text)
+        assert who(first) == ("Martin Cole", "he", "said")
+        assert who(second) == ("Martin Cole", "he", "said")
+
+    def test_next_paragraph_opening_with_a_quote_continues(self) -> None:
+        """A paragraph that is only a quotation continues the last speaker."""
+        text = (
+            '"The storm damaged two of our ramps," Karin Holm said.\n\n'
+            '"Engineers have worked through the night to repair them."'
+        )
+        first, second = quotes.extract(text)
+        assert first.speaker is not None
+        assert first.speaker.name == "Karin Holm"
+        assert second.speaker == first.speaker
+
+    def test_quote_after_narration_does_not_continue(self) -> None:
+        """A quote after narration in a new paragraph is not the last speaker's by default."""
+        text = (
+            '"The storm damaged two of our ramps," Karin Holm said.\n\n'
+            'The company runs six boats between the islands. "Engineers have worked through the night."'
+        )
+        assert quotes.extract(text)[1].speaker is None
+
+    def test_cue_in_the_next_sentence(self) -> None:
+        """ "…." X later wrote, "…": a cue may follow in the next sentence."""
+        text = (
+            "Banker Daniel Ferris did not stay for the signing. "
+            '"The deal is done." Ferris later wrote on social media, "Now the work begins."'
+        )
+        first, second = quotes.extract(text)
+        assert who(first) == ("Daniel Ferris", "Ferris", "wrote")
+        assert who(second) == ("Daniel Ferris", "Ferris", "wrote")
+
+    def test_that_is_what_x_told_reporters(self) -> None:
+        """ "…." That is what X told reporters: the speaker is named after the quote."""
+        quote = only(
+            '"We are ready for the vote." That is what Defence Minister Karl Brenner told reporters.'
+        )
+        assert who(quote) == ("Karl Brenner", "Defence Minister Karl Brenner", "told")
+
+
+class TestResolution:
+    """The mention at a quote is resolved to the speaker it stands for."""
+
+    @pytest.mark.parametrize(
+        ("pronoun", "speaker"),
+        [("she", "Laura Pike"), ("he", "Oliver Brandt")],
+        ids=["she-skips-the-nearer-man", "he-takes-the-nearer-man"],
+    )
+    def test_pronoun_takes_the_nearest_person_of_its_gender(self, pronoun: str, speaker: str) -> None:
+        """he/she goes to the nearest earlier person of a compatible gender."""
+        text = (
+            "Laura Pike flew to Ottawa on Monday. Oliver Brandt greeted her at the airport. "
+            f'"The tariffs hurt farmers on both sides," {pronoun} said.'
+        )
+        assert who(only(text)) == (speaker, pronoun, "said")
+
+    @pytest.mark.parametrize(
+        ("text", "speaker_id", "mention"),
+        [
+            (
+                '"Moscow has no plans to close the embassy," the Kremlin spokesman said.',
+                "dmitry-peskov",
+                "the Kremlin spokesman",
+            ),
+            (
+                'The Russian foreign minister said: "We expect a written reply by Friday."',
+                "sergey-lavrov",
+                "The Russian foreign minister",
+            ),
+            (
+                '"Moscow has no plans to close the embassy," said the Russian foreign minister.',
+                "sergey-lavrov",
+                "the Russian foreign minister",
+            ),
+        ],
+        ids=["kremlin-spokesman", "russian-foreign-minister", "said-then-the-role"],
+    )
+    def test_role_resolves_through_the_registry(self, text: str, speaker_id: str, mention: str) -> None:
+        """A role description is the official who holds it."""
+        quote = only(text)
+        assert quote.speaker is not None
+        assert quote.speaker.id == speaker_id
+        assert quote.speaker_mention is not None
+        assert quote.speaker_mention.text == mention
+
+    def test_spelling_variant_resolves_through_the_registry(self) -> None:
+        """Erdoğan with its diacritic is the registered Recep Tayyip Erdogan."""
+        quote = only('"Turkey will keep its border posts open," Erdoğan said.')
+        assert who(quote) == ("Recep Tayyip Erdogan", "Erdoğan", "said")
+        assert quote.speaker is not None
+        assert quote.speaker.id == "recep-tayyip-erdogan"
+
+    def test_unknown_surname_gets_the_fullest_name(self) -> None:
+        """An unregistered speaker named by surname gets the article's fullest form, and no id."""
+        text = (
+            "Maria Kovalenko, who runs a shelter in Kharkiv, spent the night in the basement. "
+            '"The shelling stopped only at dawn," Kovalenko said.'
+        )
+        quote = only(text)
+        assert who(quote) == ("Maria Kovalenko", "Kovalenko", "said")
+        assert quote.speaker is not None
+        assert quote.speaker.id is None
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '"The corridor stays open," Olga Dyachenko, the economy minister, said.',
+            'Olga Dyachenko, the economy minister, said: "The corridor stays open."',
+            'The economy minister, Olga Dyachenko, said: "The corridor stays open."',
+            '"The corridor stays open," the economy minister, Olga Dyachenko, said.',
+        ],
+        ids=["tail-name-then-title", "head-name-then-title", "head-title-then-name", "tail-title-then-name"],
+    )
+    def test_apposition_gives_the_name(self, text: str) -> None:
+        """Name, title, said and The title, Name, said: the name is the speaker."""
+        assert who(only(text)) == ("Olga Dyachenko", "Olga Dyachenko", "said")
+
+    def test_pronoun_reaches_a_name_of_unknown_kind(self) -> None:
+        """A person whose given name the library does not know is still a pronoun's antecedent."""
+        text = 'Helena Marsh arrived first. Oliver Brandt followed her. "We are not here to argue," she said.'
+        assert who(only(text)) == ("Helena Marsh", "she", "said")
+
+    @pytest.mark.parametrize(
+        "opening",
+        [
+            "The Ukrainian Defence Ministry published new figures on Thursday.",
+            "On Thursday the Ukrainian Defence Ministry published new figures.",
+            "Figures from the Ukrainian Defence Ministry showed a rise.",
+        ],
+        ids=["subject", "after-an-adverbial", "after-a-preposition"],
+    )
+    def test_organisation_description_takes_the_earlier_name(self, opening: str) -> None:
+        """ "the ministry said" is the ministry the article named before, and nothing around it."""
+        text = f'{opening} "Air defences shot down 41 of the 45 drones overnight," the ministry said.'
+        assert who(only(text)) == ("Ukrainian Defence Ministry", "the ministry", "said")
+
+    def test_role_with_an_unlisted_word(self) -> None:
+        """A role with a word no list holds ("fisheries") is still a description."""
+        quote = only('"Quotas will be cut by a fifth," the fisheries minister said.')
+        assert who(quote) == ("the fisheries minister", "the fisheries minister", "said")
+
+    @pytest.mark.parametrize(
+        ("opening", "mention"),
+        [
+            ("The Norwegian Environment Agency released its annual survey on Wednesday.", "the report"),
+            ("The Norwegian Environment Agency released a statement on Wednesday.", "the statement"),
+        ],
+        ids=["report", "statement"],
+    )
+    def test_document_speaks_for_its_issuer(self, opening: str, mention: str) -> None:
+        """ "…," the report said: a document's words are its issuer's."""
+        text = f'{opening} "Wild salmon stocks fell for the fourth year running," {mention} said.'
+        assert who(only(text)) == ("Norwegian Environment Agency", mention, "said")
+
+
+class TestNotTheSpeaker:
+    """Words that look like attribution but are not."""
+
+    def test_cue_inside_the_quotation_is_not_the_cue(self) -> None:
+        """ "… he said …," X recalled: the narrator's cue is outside the marks."""
+        text = (
+            "Nurse Janet Ogden described the night shift. "
+            '"A man came in bleeding and he said he had been stabbed outside the station," Ogden recalled.'
+        )
+        assert who(only(text)) == ("Janet Ogden", "Ogden", "recalled")
+
+    def test_quote_whose_only_cue_is_inside_has_no_speaker(self) -> None:
+        """A quote whose only "he said" is its own words has no cue and no speaker."""
+        quote = only('"A man came in bleeding and he said he had been stabbed outside the station."')
+        assert who(quote) == (None, None, None)
+
+    def test_participle_belongs_to_the_sentence_subject(self) -> None:
+        """X spoke out against the plan, calling it "…": X is the speaker."""
+        quote = only(
+            'Farmer Owen Price spoke out against the pipeline plan, calling it "a scar across the valley."'
+        )
+        assert who(quote) == ("Owen Price", "Owen Price", "calling")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '"We will rebuild the schools," Mayor Ines Duarte said, as reported by the Lisbon Herald.',
+            'Mayor Ines Duarte promised to "rebuild the schools," as reported by the Lisbon Herald.',
+            'As reported by the Lisbon Herald, Mayor Ines Duarte said: "We will rebuild the schools."',
+        ],
+        ids=["after-tail", "after-mixed", "before-head"],
+    )
+    def test_reporting_outlet_is_not_the_speaker(self, text: str) -> None:
+        """As reported by <outlet>: the outlet is a source, not the speaker."""
+        quote = only(text)
+        assert quote.speaker is not None
+        assert quote.speaker.name == "Ines Duarte"
+
+    def test_outlet_alone_gives_no_speaker(self) -> None:
+        """With only the outlet named, the quote has no speaker rather than the outlet."""
+        quote = only('"We will rebuild every school by spring," as reported by the Lisbon Herald.')
+        assert quote.speaker is None
+
+
+class TestConfidence:
+    """Confidence follows the strength of the evidence for the speaker."""
+
+    def test_quote_without_speaker_is_less_sure(self) -> None:
+        """A quote nobody is named for scores below an attributed one."""
+        alone = only('"The water is rising faster than anyone expected."')
+        named = only('"The water is rising faster than anyone expected," Karin Holm said.')
+        assert alone.speaker is None
+        assert alone.confidence < named.confidence
+
+    def test_tail_name_beats_pronoun(self) -> None:
+        """ "…," Holm said is surer than "…," she said."""
+        opening = "Ferry operator Karin Holm inspected the damage on Friday. "
+        named = only(opening + '"The storm damaged two of our ramps," Holm said.')
+        pronoun = only(opening + '"The storm damaged two of our ramps," she said.')
+        assert named.speaker == pronoun.speaker
+        assert named.confidence > pronoun.confidence
+
+
+class TestUserRegistry:
+    """A user's registry extends attribution to their own officials."""
+
+    SOURCE = """
+[[entry]]
+id = "ingrid-solheim"
+name = "Ingrid Solheim"
+kind = "person"
+gender = "female"
+aliases = ["Solheim"]
+roles = [{ title = "Norwegian trade minister", organisation = "Norwegian Ministry of Trade" }]
+"""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '"Quotas will be cut by a fifth," the Norwegian trade minister said.',
+            '"Quotas will be cut by a fifth," Solheim said.',
+        ],
+        ids=["role-title", "alias"],
+    )
+    def test_merged_registry_resolves_the_new_official(self, text: str) -> None:
+        """The new entry's role and alias lead to its id; the default registry knows neither."""
+        extractor = quotes.Extractor(registry=default_registry().merge(Registry.from_toml(self.SOURCE)))
+        (quote,) = extractor(text)
+        assert quote.speaker is not None
+        assert (quote.speaker.name, quote.speaker.id) == ("Ingrid Solheim", "ingrid-solheim")
+        default = only(text).speaker
+        assert default is not None
+        assert default.id is None
+
+    def test_merged_registry_keeps_the_default_officials(self) -> None:
+        """Merging adds to the default registry rather than replacing it."""
+        extractor = quotes.Extractor(registry=default_registry().merge(Registry.from_toml(self.SOURCE)))
+        (quote,) = extractor('"Moscow has no plans to close the embassy," the Kremlin spokesman said.')
+        assert quote.speaker is not None
+        assert quote.speaker.id == "dmitry-peskov"
+
+
+def test_user_registry_title_with_an_unlisted_word() -> None:
+    """A user can register a role whose words no list holds."""
+    mine = Registry.from_toml(
+        """
+        [[entry]]
+        id = "ingrid-dahl"
+        name = "Ingrid Dahl"
+        kind = "person"
+        gender = "female"
+        roles = [{ title = "Norwegian fisheries minister" }]
+        """
+    )
+    extract = quotes.Extractor(registry=default_registry().merge(mine))
+    [quote] = extract('"Quotas will be cut by a fifth," the Norwegian fisheries minister said.')
+    assert quote.speaker is not None
+    assert quote.speaker.id == "ingrid-dahl"

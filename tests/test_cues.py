@@ -1,0 +1,107 @@
+"""Tests of quotes.cues: reporting cues in running text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotes.cues import CueSection, cues_in
+
+from strategies import newsy_text
+
+
+def cues(text: str, quoted: list[tuple[int, int]] | None = None) -> list[tuple[str, str]]:
+    """(words, lemma) of every cue in the whole of `text`."""
+    return [(text[c.start : c.end], c.lemma) for c in cues_in(text, 0, len(text), quoted or [])]
+
+
+class TestCuesIn:
+    """`cues_in` finds the reporting words of the narrator."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("The mayor said the road would reopen.", [("said", "say")]),
+            ("She told reporters the plan was dead.", [("told", "tell")]),
+            ("According to the coroner, the man drowned.", [("According to", "according to")]),
+            ("He claimed victory; his rival denies it.", [("claimed", "claim"), ("denies", "deny")]),
+        ],
+        ids=["said", "told", "according-to", "two-in-order"],
+    )
+    def test_finds_cues_with_their_lemmas(self, text: str, expected: list[tuple[str, str]]) -> None:
+        """Inflected forms come back with their dictionary form, in order."""
+        assert cues(text) == expected
+
+    def test_case_does_not_matter(self) -> None:
+        """A headline's SAID is still a cue."""
+        assert cues("MINISTER SAID NOTHING") == [("SAID", "say")]
+
+    def test_words_inside_quotations_are_skipped(self) -> None:
+        """ "We said no," the union said: only the narrator's "said" is a cue."""
+        text = '"We said no," the union said.'
+        (cue,) = cues_in(text, 0, len(text), [(0, 13)])
+        assert (cue.start, text[cue.start : cue.end]) == (text.rindex("said"), "said")
+
+    def test_only_the_window_is_searched(self) -> None:
+        """Cues outside ``text[start:end]`` are not returned."""
+        text = "Lee said it. Kim told us."
+        assert [c.lemma for c in cues_in(text, 13, len(text))] == ["tell"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The state will pay for the repairs.",
+            "A report on the flood is due.",
+            "His comments angered them.",
+        ],
+        ids=["the-state", "a-report", "his-comments"],
+    )
+    def test_noun_after_a_determiner_is_not_a_cue(self, text: str) -> None:
+        """ "the state", "a report", "his comments" are nouns, not reporting verbs."""
+        assert cues(text) == []
+
+    def test_verb_form_after_a_noun_is_a_cue(self) -> None:
+        """ "the ministry states" is a verb: no determiner right before it."""
+        assert cues("The ministry states that fees will rise.") == [("states", "state")]
+
+    @pytest.mark.parametrize("text", ["according", "According, to him"], ids=["alone", "punctuation-between"])
+    def test_phrase_needs_all_its_words_together(self, text: str) -> None:
+        """ "according" without "to" right after it is no cue."""
+        assert cues(text) == []
+
+
+class TestSections:
+    """Each cue knows its section of the lexicon and where its speaker stands."""
+
+    def test_according_to_is_a_phrase_whose_subject_follows(self) -> None:
+        """The speaker of "according to" comes after it."""
+        (cue,) = cues_in("According to the coroner", 0, 24)
+        assert cue.section is CueSection.PHRASE
+        assert cue.subject_follows
+
+    @pytest.mark.parametrize(
+        ("text", "section"),
+        [
+            ("The mayor said so.", CueSection.SPEECH),
+            ("Officials warned of delays.", CueSection.SPEECH),
+            ("Critics, calling the plan reckless, left.", CueSection.NAMING),
+        ],
+        ids=["said", "warned", "calling"],
+    )
+    def test_verbs_have_their_subject_before(self, text: str, section: CueSection) -> None:
+        """A verb's speaker is its subject, before it."""
+        (cue,) = cues_in(text, 0, len(text))
+        assert cue.section is section
+        assert not cue.subject_follows
+
+
+class TestProperties:
+    """Invariants over any input."""
+
+    @given(st.text() | newsy_text())
+    def test_cues_lie_inside_the_window_in_order(self, text: str) -> None:
+        """Every cue is within the text and the cues come in order."""
+        found = cues_in(text, 0, len(text))
+        assert all(0 <= c.start < c.end <= len(text) for c in found)
+        assert [c.start for c in found] == sorted(c.start for c in found)

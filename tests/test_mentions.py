@@ -1,0 +1,196 @@
+"""Tests of quotes.mentions: names, descriptions and pronouns that can be speakers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotes.mentions import Found, MentionKind, mention_after, mention_before, names
+from quotes.model import SpeakerKind
+
+from strategies import newsy_text
+
+
+def read(text: str, found: Found) -> tuple[str, str]:
+    """(words in the text, name) of a found mention."""
+    return text[found.start : found.end], found.name
+
+
+def before(text: str, word: str) -> Found | None:
+    """The mention ending right before the first `word` of `text`."""
+    return mention_before(text, text.index(word), 0, names(text))
+
+
+def after(text: str, word: str) -> Found | None:
+    """The mention starting right after the first `word` of `text`."""
+    return mention_after(text, text.index(word) + len(word), len(text), names(text))
+
+
+class TestNames:
+    """`names` finds people and organisations in one scan of capitalised words."""
+
+    def test_title_is_split_from_the_name(self) -> None:
+        """Kremlin Aide Yuri Ushakov: the title is "Kremlin Aide", the name "Yuri Ushakov"."""
+        text = "Kremlin Aide Yuri Ushakov met the press."
+        (found,) = names(text)
+        assert read(text, found) == ("Kremlin Aide Yuri Ushakov", "Yuri Ushakov")
+        assert found.title == "Kremlin Aide"
+        assert found.kind is MentionKind.NAME
+        assert found.speaker_kind is SpeakerKind.PERSON
+
+    def test_title_with_of_stays_whole(self) -> None:
+        """US Secretary of State Mike Pompeo: "of" inside a title does not split it."""
+        (found,) = names("US Secretary of State Mike Pompeo said")
+        assert (found.name, found.title) == ("Mike Pompeo", "US Secretary of State")
+
+    def test_organisation_word_makes_an_organisation(self) -> None:
+        """Russian Defense Ministry is an organisation, without the sentence's "The"."""
+        text = "The Russian Defense Ministry said the drills were over."
+        (found,) = names(text)
+        assert read(text, found) == ("Russian Defense Ministry", "Russian Defense Ministry")
+        assert found.speaker_kind is SpeakerKind.ORGANISATION
+
+    def test_of_inside_an_organisation_stays_whole(self) -> None:
+        """Bank of England is one name."""
+        assert [f.name for f in names("In March the Bank of England raised rates.")] == ["Bank of England"]
+
+    def test_and_between_two_people_splits_them(self) -> None:
+        """Putin and Erdogan are two names."""
+        assert [f.name for f in names("Putin and Erdogan met in Sochi.")][:2] == ["Putin", "Erdogan"]
+
+    def test_particles_stay_inside_a_name(self) -> None:
+        """Ursula von der Leyen is one name."""
+        assert [f.name for f in names("Ursula von der Leyen said")] == ["Ursula von der Leyen"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The talks ended.",
+            "Monday was quiet.",
+            "In March the talks ended.",
+            "On Friday, the talks ended.",
+        ],
+        ids=["sentence-initial-the", "day", "month", "day-after-preposition"],
+    )
+    def test_capitalised_non_names_are_not_names(self, text: str) -> None:
+        """Sentence-initial function words, days and months are never names."""
+        assert names(text) == []
+
+    def test_month_before_a_name_is_dropped(self) -> None:
+        """In March, Putin visited Ankara: the month is no part of a name."""
+        assert [f.name for f in names("In March, Putin visited Ankara.")] == ["Putin", "Ankara"]
+
+    @pytest.mark.parametrize(
+        ("text", "gender"),
+        [("Health Minister Anna Ruiz visited.", "female"), ("Deputy Mayor Ahmet Kaya spoke.", "male")],
+        ids=["given-name-anna", "given-name-ahmet"],
+    )
+    def test_given_name_gives_the_gender(self, text: str, gender: str) -> None:
+        """A listed given name tells a person's gender, for later pronouns."""
+        assert [f.gender for f in names(text)] == [gender]
+
+    def test_names_inside_quotations_are_skipped(self) -> None:
+        """A name in the speaker's own words is not a speaker."""
+        text = '"Ask Peskov," she said. Lavrov left.'
+        assert [f.name for f in names(text, [(0, 13)])] == ["Lavrov"]
+
+
+class TestMentionBefore:
+    """`mention_before` reads the subject that ends at a cue."""
+
+    @pytest.mark.parametrize(
+        ("pronoun", "gender"), [("he", "male"), ("she", "female"), ("they", None)], ids=["he", "she", "they"]
+    )
+    def test_pronoun(self, pronoun: str, gender: str | None) -> None:
+        """A pronoun with its gender and number."""
+        found = before(f'"No," {pronoun} said.', " said")
+        assert found is not None
+        assert (found.kind, found.name, found.gender) == (MentionKind.PRONOUN, pronoun, gender)
+        assert found.plural is (pronoun == "they")
+
+    def test_description(self) -> None:
+        """ "the Turkish president": a description from its determiner to its head noun."""
+        text = "Yesterday the Turkish president said"
+        found = before(text, " said")
+        assert found is not None
+        assert read(text, found) == ("the Turkish president", "Turkish president")
+        assert (found.kind, found.head) == (MentionKind.DESCRIPTION, "president")
+
+    def test_name_takes_its_the(self) -> None:
+        """ "the Kremlin": the article belongs to the mention, not to the name."""
+        text = "Yesterday the Kremlin said"
+        found = before(text, " said")
+        assert found is not None
+        assert read(text, found) == ("the Kremlin", "Kremlin")
+        assert found.speaker_kind is SpeakerKind.ORGANISATION
+
+    def test_description_before_a_name_is_its_title(self) -> None:
+        """Turkish official Ahmet Kaya: the lowercase description is the title."""
+        text = "Turkish official Ahmet Kaya said"
+        found = before(text, " said")
+        assert found is not None
+        assert read(text, found) == ("Turkish official Ahmet Kaya", "Ahmet Kaya")
+        assert found.title == "Turkish official"
+
+    def test_document(self) -> None:
+        """ "The statement" is a document, which speaks for its issuer."""
+        found = before("The statement said", " said")
+        assert found is not None
+        assert (found.kind, found.head) == (MentionKind.DOCUMENT, "statement")
+
+    def test_mention_does_not_reach_before_start(self) -> None:
+        """Nothing is read before `start`."""
+        text = "Later, Kaya said"
+        assert mention_before(text, text.index(" said"), text.index("Kaya") + 1, names(text)) is None
+
+
+class TestMentionAfter:
+    """`mention_after` reads the speaker after an inverted cue."""
+
+    def test_pronoun(self) -> None:
+        """ "…," said he."""
+        found = after('"No," said he.', "said")
+        assert found is not None
+        assert (found.kind, found.gender) == (MentionKind.PRONOUN, "male")
+
+    def test_description(self) -> None:
+        """ "…," said the Turkish president."""
+        text = '"No," said the Turkish president.'
+        found = after(text, "said")
+        assert found is not None
+        assert read(text, found) == ("the Turkish president", "Turkish president")
+        assert found.kind is MentionKind.DESCRIPTION
+
+    def test_name_takes_its_the(self) -> None:
+        """ "…," said the Kremlin."""
+        text = '"No," said the Kremlin.'
+        found = after(text, "said")
+        assert found is not None
+        assert read(text, found) == ("the Kremlin", "Kremlin")
+
+    def test_possessive_name_is_part_of_a_description(self) -> None:
+        """ "…," said Erdogan's office: the office speaks, not Erdogan."""
+        text = '"No," said Erdogan\'s office.'
+        found = after(text, "said")
+        assert found is not None
+        assert read(text, found) == ("Erdogan's office", "Erdogan's office")
+        assert found.speaker_kind is SpeakerKind.ORGANISATION
+
+    def test_description_then_name_gives_the_name(self) -> None:
+        """ "…," said ministry spokeswoman Ana Ruiz: the name, titled by the description."""
+        text = '"No," said ministry spokeswoman Ana Ruiz.'
+        found = after(text, "said")
+        assert found is not None
+        assert read(text, found) == ("ministry spokeswoman Ana Ruiz", "Ana Ruiz")
+        assert (found.title, found.gender) == ("ministry spokeswoman", "female")
+
+
+class TestProperties:
+    """Invariants over any input."""
+
+    @given(st.text() | newsy_text())
+    def test_names_never_raise_and_offsets_slice_the_text(self, text: str) -> None:
+        """Every name lies inside the text, non-empty."""
+        for found in names(text):
+            assert 0 <= found.start < found.end <= len(text)

@@ -1,0 +1,161 @@
+"""Tests of quotes.resolve: from a mention to the speaker it stands for."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.mentions import Found, mention_before, names
+from quotes.model import Speaker, SpeakerKind
+from quotes.registry import Registry, default_registry
+from quotes.resolve import Resolved, Resolver
+from quotes.sentences import sentences
+
+
+def resolver(text: str, registry: Registry | None = None) -> Resolver:
+    """A resolver over `text` with its names and sentences."""
+    return Resolver(text, names(text), default_registry() if registry is None else registry, sentences(text))
+
+
+def subject(text: str, cue: str = " said") -> Found:
+    """The mention that ends right before the first `cue` of `text`."""
+    found = mention_before(text, text.index(cue), 0, names(text))
+    assert found is not None
+    return found
+
+
+def resolve(
+    text: str, cue: str = " said", history: list[tuple[int, Resolved]] | None = None
+) -> Resolved | None:
+    """What the subject of the first `cue` of `text` resolves to."""
+    return resolver(text).resolve(subject(text, cue), history or [])
+
+
+def person(name: str, gender: str | None) -> Resolved:
+    """An earlier attribution to a person, for a pronoun's history."""
+    return Resolved(Speaker(name, kind=SpeakerKind.PERSON), 1.0, gender)
+
+
+class TestNames:
+    """A name goes to the registry, else to its fullest form in the article."""
+
+    @pytest.mark.parametrize(
+        ("text", "cue"),
+        [
+            ("Economist Hannah Brandt published the survey. Brandt said prices would fall.", " said"),
+            ("Brandt spoke first. Hannah Brandt is an economist at the bank.", " spoke"),
+        ],
+        ids=["full-name-first", "full-name-later"],
+    )
+    def test_surname_gets_the_fullest_name(self, text: str, cue: str) -> None:
+        """ "Brandt" is the article's "Hannah Brandt", wherever the full name stands."""
+        resolved = resolve(text, cue)
+        assert resolved is not None
+        assert resolved.speaker == Speaker("Hannah Brandt", None, SpeakerKind.PERSON)
+        assert resolved.certainty == 1.0
+
+    def test_registered_surname_gets_the_registry_entry(self) -> None:
+        """ "Peskov" is the registered Dmitry Peskov, with his id."""
+        resolved = resolve("The Kremlin said no. Peskov agreed.", " agreed")
+        assert resolved is not None
+        assert (resolved.speaker.name, resolved.speaker.id) == ("Dmitry Peskov", "dmitry-peskov")
+
+    def test_acronym_gets_its_spelt_out_form(self) -> None:
+        """ "the SDF" is the Syrian Democratic Forces the article spelt out."""
+        text = "The Syrian Democratic Forces (SDF) held the town. The SDF said the siege was over."
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker == Speaker("Syrian Democratic Forces", kind=SpeakerKind.ORGANISATION)
+
+
+class TestDescriptions:
+    """A description goes to the registry's roles, else to the name it describes."""
+
+    @pytest.mark.parametrize(
+        ("description", "speaker_id"),
+        [
+            ("the Kremlin spokesman", "dmitry-peskov"),
+            ("the Russian foreign minister", "sergey-lavrov"),
+            ("the Turkish president", "recep-tayyip-erdogan"),
+        ],
+        ids=["kremlin-spokesman", "russian-foreign-minister", "turkish-president"],
+    )
+    def test_registry_title_gives_its_holder(self, description: str, speaker_id: str) -> None:
+        """A registered role resolves to the official, a little less surely than a name."""
+        text = f"Later {description} said nothing."
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.id == speaker_id
+        assert resolved.certainty < 1.0
+
+    def test_user_title_gives_the_user_official(self) -> None:
+        """A role from a merged user registry resolves like a shipped one."""
+        registry = default_registry().merge(
+            Registry.from_toml(
+                '[[entry]]\nid = "ingrid-solheim"\nname = "Ingrid Solheim"\nkind = "person"\n'
+                'roles = [{ title = "Norwegian trade minister" }]\n'
+            )
+        )
+        text = "Later the Norwegian trade minister said nothing."
+        resolved = resolver(text, registry).resolve(subject(text))
+        assert resolved is not None
+        assert resolved.speaker.id == "ingrid-solheim"
+
+    def test_definite_description_gives_the_earlier_name(self) -> None:
+        """ "The minister" is the Finance Minister named before."""
+        text = "Finance Minister Petra Halvorsen presented the budget. The minister said taxes would fall."
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == "Petra Halvorsen"
+
+    def test_document_gives_the_earlier_organisation(self) -> None:
+        """ "The statement" speaks for the organisation named before it."""
+        text = "The Norwegian Environment Agency met on Friday. The statement said no."
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker == Speaker("Norwegian Environment Agency", kind=SpeakerKind.ORGANISATION)
+
+
+class TestPronouns:
+    """A pronoun goes to the nearest earlier speaker it agrees with."""
+
+    def test_she_skips_a_nearer_man(self) -> None:
+        """ "she" passes over the man named last for the woman before him."""
+        text = "Laura Pike flew to Ottawa. Oliver Brandt met her at the airport. She said no."
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == "Laura Pike"
+
+    def test_he_takes_the_nearer_man(self) -> None:
+        """ "he" takes the man named last."""
+        text = "Laura Pike flew to Ottawa. Oliver Brandt met her at the airport. He said no."
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == "Oliver Brandt"
+
+    def test_pronoun_is_less_sure_than_a_name(self) -> None:
+        """Resolving "she" is less certain than resolving a name."""
+        resolved = resolve("Hannah Brandt left early. She said nothing.")
+        assert resolved is not None
+        assert resolved.speaker.name == "Hannah Brandt"
+        assert resolved.certainty < 1.0
+
+    def test_history_is_searched_for_a_compatible_gender(self) -> None:
+        """Among earlier attributions, "she" takes the latest woman, not the latest speaker."""
+        text = "Both spoke. She said no."
+        history = [(0, person("Hannah Brandt", "female")), (5, person("Oliver Brandt", "male"))]
+        resolved = resolve(text, history=history)
+        assert resolved is not None
+        assert resolved.speaker.name == "Hannah Brandt"
+
+    def test_no_compatible_speaker_gives_none(self) -> None:
+        """ "she" after only a man resolves to nobody rather than to him."""
+        text = "Both spoke. She said no."
+        assert resolve(text, history=[(0, person("Oliver Brandt", "male"))]) is None
+
+    def test_they_takes_an_organisation_not_a_person(self) -> None:
+        """ "they" skips a single person for an organisation."""
+        text = "Both spoke. They said no."
+        organisation = Resolved(Speaker("Acme Shipping", kind=SpeakerKind.ORGANISATION), 1.0, plural=True)
+        resolved = resolve(text, history=[(0, organisation), (5, person("Oliver Brandt", "male"))])
+        assert resolved is not None
+        assert resolved.speaker.name == "Acme Shipping"
