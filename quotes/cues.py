@@ -114,12 +114,43 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
         if entry is None:
             continue
         lemma, section = entry
-        if lower in (lemma, lemma + "s") and index > 0 and words[index - 1].group().lower() in nominal:
+        previous = words[index - 1].group().lower() if index > 0 else ""
+        if lower in (lemma, lemma + "s") and previous in nominal:
             continue  # "the state", "a report", "his comments"
+        if lower == lemma and not (previous in _BARE_BEFORE or previous.endswith("s")):
+            continue  # "the Republican demand": a bare form needs "they", "to", "will" or a plural
         found.append(FoundCue(word.start(), word.end(), lemma, section))
     return found
 
 
+_BARE_BEFORE = frozenset(
+    {
+        "i",
+        "we",
+        "they",
+        "you",
+        "to",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "not",
+        "did",
+        "do",
+        "does",
+        "people",
+        "police",
+        "also",
+        "and",
+        "often",
+        "never",
+        "still",
+    }
+)
 _NOMINAL_BEFORE = frozenset({"of", "in", "on", "for", "by", "with", "our", "my", "your", "no", "any"})
 
 

@@ -90,8 +90,14 @@ def classify(span: QuotedSpan, context: Context) -> QuoteKind | None:
         _named(before, lexicon) or (not introduced and _looks_like_name(content, words, before))
     ):
         return None
-    if len(words) <= _SHORT and not introduced and not _has_cue(context, s_start, s_end, lexicon):
-        return None  # a scare quote: the earthquake caused a "mini tsunami"
+    sentence = not before and content.rstrip()[-1:] in ".?!" and _starts_statement(content)
+    if (
+        len(words) <= _SHORT
+        and not introduced
+        and not sentence
+        and not _has_cue(context, s_start, s_end, lexicon)
+    ):
+        return None  # a scare quote: the earthquake caused a "mini tsunami"; not "That hasn't changed."
     if not before or before.endswith((":", ",")) or (introduced and _starts_statement(content)):
         return QuoteKind.DIRECT
     return QuoteKind.MIXED
@@ -135,8 +141,8 @@ def _named(before: str, lexicon: CueLexicon) -> bool:
 
 def _looks_like_name(content: str, words: list[str], before: str) -> bool:
     """Whether quoted words are shaped like a name or a title rather than speech."""
-    if content.rstrip()[-1:] in ".?!,;:":
-        return False
+    if content.rstrip()[-1:] in "?!;:" or content.rstrip().endswith((".\u201d", "...")):
+        return False  # "Steady Current." and "Safe Tracks Act," are names with American punctuation
     capitalised = words[0][0].isupper()
     lists = word_lists()
     if capitalised and all(w[0].isupper() or w.lower() in lists.function_words for w in words):

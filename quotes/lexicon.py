@@ -165,6 +165,7 @@ class MentionLexicon:
         never: Capitalised words that are never part of a name (case-sensitive).
         organisation_words: Words that make a capitalised run an organisation.
         connectors: Lowercase particles inside names.
+        title_abbreviations: Abbreviated titles, lowercase, and what they stand for.
     """
 
     titles: frozenset[str]
@@ -179,6 +180,7 @@ class MentionLexicon:
     never: frozenset[str]
     organisation_words: frozenset[str]
     connectors: frozenset[str]
+    title_abbreviations: dict[str, str]
 
 
 def _word_list(path: str, data: dict[str, object], field: str, entry: str | None = None) -> frozenset[str]:
@@ -226,8 +228,16 @@ def mention_lexicon() -> MentionLexicon:
             "determiners",
         )
     }
+    abbreviated = data.get("title_abbreviations", {})
+    if not isinstance(abbreviated, dict) or not all(isinstance(v, str) for v in abbreviated.values()):
+        raise RegistryError(
+            Errors.E010.format(
+                file=path, entry="title_abbreviations", field="title_abbreviations", reason="expected strings"
+            )
+        )
     return MentionLexicon(
         **lists,
+        title_abbreviations=dict(abbreviated),
         pronouns=pronouns,
         never=_word_list(path, names, "never", "names"),
         organisation_words=_word_list(path, names, "organisation_words", "names"),

@@ -139,8 +139,22 @@ def names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Found]:
         for piece in _pieces(text, tokens, lexicon):
             mention = _name(text, piece, lexicon)
             if mention is not None:
-                found.append(mention)
+                found.append(_described_person(text, mention))
     return _people(found)
+
+
+def _described_person(text: str, name: Found) -> Found:
+    """A name of unknown kind after a description of a person ("press secretary Karine Jean-Pierre")."""
+    if (
+        name.kind is not MentionKind.NAME
+        or name.speaker_kind is not SpeakerKind.UNKNOWN
+        or " " not in name.name
+    ):
+        return name
+    described = with_description(text, name, max(0, name.start - 80))
+    if described.start == name.start or described.speaker_kind is not SpeakerKind.PERSON:
+        return name
+    return attrs.evolve(name, speaker_kind=SpeakerKind.PERSON, title=described.title, gender=described.gender)
 
 
 def _people(found: list[Found]) -> list[Found]:
@@ -181,14 +195,17 @@ def _is_common(word: str) -> bool:
 def _pieces(text: str, tokens: list[tuple[int, int]], lexicon: MentionLexicon) -> list[list[tuple[int, int]]]:
     """Split a capitalised run at words that are never names and at particles between people."""
     pieces: list[list[tuple[int, int]]] = [[]]
-    for start, end in tokens:
+    for index, (start, end) in enumerate(tokens):
         word = text[start:end].rstrip(".")
         if word in lexicon.never:
             pieces.append([])
             continue
         pieces[-1].append((start, end))
-        if word.endswith(_POSSESSIVE):
-            pieces.append([])  # "Erdogan's office": the possessor ends the name
+        following = (
+            text[tokens[index + 1][0] : tokens[index + 1][1]].lower() if index + 1 < len(tokens) else ""
+        )
+        if word.endswith(_POSSESSIVE) and following not in lexicon.organisation_words:
+            pieces.append([])  # "Erdogan's office", but not "the Sheriff's Office"
     result = []
     for piece in pieces:
         while piece and text[piece[0][0] : piece[0][1]] in lexicon.connectors:
@@ -282,7 +299,7 @@ def _name(text: str, piece: list[tuple[int, int]], lexicon: MentionLexicon) -> F
     acronym = len(words) == 1 and len(words[0]) >= 2 and words[0].isupper()
     if acronym:
         return Found(start, end, MentionKind.NAME, name, SpeakerKind.ORGANISATION)
-    given = words[last_title + 1]
+    given = words[last_title + 1] if len(words) - last_title - 1 >= 2 else ""  # a lone word is a surname
     gender = _gender(lowered[: last_title + 1], lexicon) or _given_gender(given)
     people = title is not None or (len(words) - last_title - 1 >= 2 and _given_gender(given) is not None)
     kind = SpeakerKind.PERSON if people else SpeakerKind.UNKNOWN

@@ -18,7 +18,7 @@ import attrs
 import regex
 
 from quotes.attribution import LOOKBACK
-from quotes.lexicon import cue_lexicon, word_lists
+from quotes.lexicon import cue_lexicon, mention_lexicon, word_lists
 from quotes.mentions import Found, MentionKind, with_description
 from quotes.model import Speaker, SpeakerKind
 from quotes.registry import Entry, Registry, normalise_name
@@ -71,6 +71,7 @@ class Resolver:
         self._ends = [name.end for name in self.names]
         self._fullest: dict[str, str] = {}
         self._genders: dict[str, str] = {}
+        self._named: set[str] | None = None
         self._acronyms: dict[str, str] = {}
         self._people: set[str] = set()
         for name in self.names:
@@ -149,17 +150,33 @@ class Resolver:
             (candidates if known else unknown).append((name.start, resolved))
         for pool in (candidates, candidates + unknown):  # names of unknown kind only if nothing else fits
             pool.sort(key=lambda pair: pair[0])
-            for _, resolved in reversed(pool):
+            for start, resolved in reversed(pool):
                 if _compatible(mention, resolved):
+                    if mention.gender is not None and resolved.gender is None:
+                        # a nearer person of the pronoun's own gender, in any position, wins
+                        gendered = self._nearest_person(mention, limit, after=start, gendered=True)
+                        if gendered is not None:
+                            return gendered
                     return attrs.evolve(resolved, certainty=0.85)
         # no subject fits: the nearest earlier person of any position
+        return self._nearest_person(mention, limit)
+
+    def _nearest_person(
+        self, pronoun: Found, limit: int, *, after: int = -1, gendered: bool = False
+    ) -> Resolved | None:
+        """The nearest person named before `limit` (and after `after`) that a pronoun can stand for."""
         last = bisect.bisect_left(self._ends, limit)
         for name in reversed(self.names[max(0, last - 20) : last]):
+            if name.start <= after:
+                break
             if name.kind is not MentionKind.NAME:
                 continue
             resolved = self._name(name)
-            if resolved.speaker.kind is SpeakerKind.PERSON and _compatible(mention, resolved):
-                return attrs.evolve(resolved, certainty=0.7)
+            if resolved.speaker.kind is not SpeakerKind.PERSON or not _compatible(pronoun, resolved):
+                continue
+            if gendered and resolved.gender is None:
+                continue
+            return attrs.evolve(resolved, certainty=0.7)
         return None
 
     def _document(self, mention: Found, history: Sequence[tuple[int, Resolved]]) -> Resolved:
@@ -178,11 +195,12 @@ class Resolver:
 
     def _description(self, mention: Found, history: Sequence[tuple[int, Resolved]]) -> Resolved:
         written = self._written(mention)
+        holder = None
         for lookup in (self.registry.by_name, self.registry.by_title):
             for form in (written, mention.name):
-                entry = lookup(form)
-                if entry is not None:
-                    return self._entry(entry, 0.95)
+                holder = holder or lookup(form)
+        if holder is not None and (holder.kind is SpeakerKind.ORGANISATION or self._mentions(holder)):
+            return self._entry(holder, 0.95)
         definite = written[:4].lower() == "the "
         if definite and not mention.plural:
             earlier = self._earlier_description(mention)
@@ -190,9 +208,19 @@ class Resolver:
                 return earlier
             described = self._described_name(mention)
             if described is not None:
-                return described
+                return described  # the article's own minister before the registry's
+        if holder is not None:
+            return self._entry(holder, 0.9)
         kind = mention.speaker_kind
         return Resolved(Speaker(written, kind=kind), 0.8, mention.gender, mention.plural)
+
+    def _mentions(self, entry: Entry) -> bool:
+        """Whether the article names a registered speaker anywhere."""
+        if self._named is None:
+            self._named = {
+                found.id for found in (self.registry.by_name(n.name) for n in self.names) if found is not None
+            }
+        return entry.id in self._named
 
     def _earlier_description(self, mention: Found) -> Resolved | None:
         """A fuller earlier form of a description: "the press service" after "the Kremlin press service"."""
@@ -215,26 +243,41 @@ class Resolver:
     def _described_name(self, mention: Found) -> Resolved | None:
         """The nearest earlier name whose title or name holds the description's head."""
         head = mention.head or ""
+        wanted = set(_WORDS.findall(mention.name.lower())) - mention_lexicon().determiners
         last = bisect.bisect_right(self._ends, mention.start)
+        partial = None
         for name in reversed(self.names[max(0, last - _NAMES_BACK) : last]):
             if name.kind is not MentionKind.NAME:
                 continue
-            described = with_description(self.text, name, max(0, name.start - 80))
-            words = self.text[described.start : described.end].lower().split()
-            titled = regex.compile(rf"(?i:\b{regex.escape(head)})" + _TITLE_TAIL)
-            if head and titled.search(self.text, max(0, name.start - 80), name.start):
-                words.append(head)  # "President of Argentina Alberto Fernández"
+            if mention.speaker_kind is SpeakerKind.PERSON and name.speaker_kind is SpeakerKind.ORGANISATION:
+                continue
+            words = self._title_words(name, head)
             if head in words or any(
                 w.startswith(head) for w in words if mention.speaker_kind is SpeakerKind.ORGANISATION
             ):
-                if (
-                    mention.speaker_kind is SpeakerKind.PERSON
-                    and name.speaker_kind is SpeakerKind.ORGANISATION
-                ):
-                    continue
-                resolved = self._name(name)
-                return attrs.evolve(resolved, certainty=0.85)
-        return None
+                resolved = attrs.evolve(self._name(name), certainty=0.85)
+                if wanted <= words:
+                    return resolved  # "the Hungarian minister": every word fits
+                partial = partial or resolved
+            elif words & _PEERS and wanted - {head} and wanted - {head} <= words:
+                # "his Hungarian counterpart Peter Szijjarto" ... "the Hungarian minister"
+                partial = partial or attrs.evolve(self._name(name), certainty=0.8)
+        return partial
+
+    def _title_words(self, name: Found, head: str) -> set[str]:
+        """The lowercase words of a name and the description or title before it."""
+        described = with_description(self.text, name, max(0, name.start - 80))
+        abbreviations = mention_lexicon().title_abbreviations
+        words = set()
+        for word in _WORDS.findall(self.text[described.start : described.end].lower()):
+            words.add(word)
+            words.add(abbreviations.get(word, word))  # "Sen." is a senator
+        titled = regex.compile(rf"(?i:\b{regex.escape(head)})" + _TITLE_TAIL)
+        preceding = self.text[max(0, name.start - 80) : name.start]
+        if head and titled.search(preceding):
+            # "President of Argentina Alberto Fernández": the title's words before the name
+            words.update(_WORDS.findall(preceding[preceding.lower().rfind(head) :].lower()))
+        return words
 
     def _written(self, mention: Found) -> str:
         return self.text[mention.start : mention.end]
@@ -242,6 +285,8 @@ class Resolver:
 
 _TITLE_TAIL = r"(?:[ \t\u00a0]+(?:of|for|the|and|\p{Lu}[\p{L}\p{M}'\-]*))*[ \t\u00a0]+$"
 _COMMA_AFTER = regex.compile(r"[ \t\u00a0]*,")
+_PEERS = frozenset({"counterpart", "colleague", "peer"})  # a peer holds the same office
+_WORDS = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
 _THE = regex.compile(r"^[Tt]he[ \t\u00a0]+")
 _NEXT_WORDS = regex.compile(r"[ \t\u00a0]*([\p{L}]+)")
 

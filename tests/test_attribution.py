@@ -249,7 +249,7 @@ class TestNotTheSpeaker:
         quote = only(
             'Farmer Owen Price spoke out against the pipeline plan, calling it "a scar across the valley."'
         )
-        assert who(quote) == ("Owen Price", "Owen Price", "calling")
+        assert who(quote) == ("Owen Price", "Farmer Owen Price", "calling")
 
     @pytest.mark.parametrize(
         "text",
