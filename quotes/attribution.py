@@ -436,6 +436,11 @@ def _subject_before(
     outer = mention_before(text, outer_end, start, document.names)
     if inner is not None and text[comma + 1 : inner.start].strip():
         inner = None  # the parenthetical is more than a mention
+    if outer is None and inner is None:
+        # two parentheticals: "Rep. Dana Whitfield, D-N.Y., one of the bill's sponsors, said"
+        earlier = text.rfind(",", max(start, comma - 40), comma)
+        if earlier >= 0 and not any(c in text[earlier:comma] for c in '"\u201c\u201d;:\n'):
+            outer = mention_before(text, _skip_gap(text, earlier, start), start, document.names)
     if inner is not None and inner.kind is MentionKind.NAME:
         organisation = outer is not None and outer.speaker_kind is SpeakerKind.ORGANISATION
         if (

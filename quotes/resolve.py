@@ -245,7 +245,7 @@ class Resolver:
         head = mention.head or ""
         wanted = set(_WORDS.findall(mention.name.lower())) - mention_lexicon().determiners
         last = bisect.bisect_right(self._ends, mention.start)
-        partial = None
+        partial = peer = None
         for name in reversed(self.names[max(0, last - _NAMES_BACK) : last]):
             if name.kind is not MentionKind.NAME:
                 continue
@@ -259,10 +259,10 @@ class Resolver:
                 if wanted <= words:
                     return resolved  # "the Hungarian minister": every word fits
                 partial = partial or resolved
-            elif words & _PEERS and wanted - {head} and wanted - {head} <= words:
+            elif peer is None and words & _PEERS and wanted - {head} and wanted - {head} <= words:
                 # "his Hungarian counterpart Peter Szijjarto" ... "the Hungarian minister"
-                partial = partial or attrs.evolve(self._name(name), certainty=0.8)
-        return partial
+                peer = attrs.evolve(self._name(name), certainty=0.8)
+        return peer or partial
 
     def _title_words(self, name: Found, head: str) -> set[str]:
         """The lowercase words of a name and the description or title before it."""

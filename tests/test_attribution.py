@@ -346,3 +346,52 @@ def test_user_registry_title_with_an_unlisted_word() -> None:
     [quote] = extract('"Quotas will be cut by a fifth," the Norwegian fisheries minister said.')
     assert quote.speaker is not None
     assert quote.speaker.id == "ingrid-dahl"
+
+
+class TestUsPoliticalStyle:
+    """Conventions of US political news: party tags, abbreviated titles, stacked appositions."""
+
+    def test_party_tag_after_the_name(self) -> None:
+        quote = only('"We will not back down," Sen. Nora Kessler (R-Texas) said on Tuesday.')
+        assert who(quote) == ("Nora Kessler", "Sen. Nora Kessler (R-Texas)", "said")
+
+    def test_two_appositions_before_the_cue(self) -> None:
+        """Name, party, role, said: the name is still the speaker."""
+        text = 'Rep. Dana Ruiz, D-N.Y., one of the bill\'s sponsors, said the vote was "long overdue" here.'
+        assert who(only(text))[0] == "Dana Ruiz"
+
+    def test_the_senator_is_the_earlier_sen(self) -> None:
+        """ "the senator" describes an earlier "Sen." of the article."""
+        text = (
+            "Sen. Margaret Olsen (D-Mich.) left the chamber early.\n\n"
+            '"I do not know what more they want," the senator said.'
+        )
+        assert who(only(text)) == ("Margaret Olsen", "the senator", "said")
+
+    def test_a_peer_holds_the_same_office(self) -> None:
+        """ "his Hungarian counterpart X" ... "the Hungarian minister" is X."""
+        text = (
+            "Foreign Minister Ali Demir met his Hungarian counterpart Peter Varga in Ankara. "
+            "Ukrainian Foreign Minister Oleh Bondar joined by video.\n\n"
+            '"This is a good day," the Hungarian minister said.'
+        )
+        assert who(only(text)) == ("Peter Varga", "the Hungarian minister", "said")
+
+    def test_a_pronoun_prefers_a_nearer_person_of_its_gender(self) -> None:
+        """A nearer woman wins over an earlier speaker of unknown gender for "she"."""
+        text = (
+            '"Voters want results," Kelly Draper said.\n\n'
+            'Asked about the remarks, Laura Benson laughed. "He can say what he wants," she said.'
+        )
+        quotes_found = quotes.extract(text)
+        assert who(quotes_found[-1]) == ("Laura Benson", "she", "said")
+
+    def test_possessive_inside_an_organisation_name(self) -> None:
+        quote = only('"Please leave the debris where it is," the Adams County Sheriff\'s Office said.')
+        assert quote.speaker is not None
+        assert quote.speaker.name == "Adams County Sheriff's Office"
+
+    def test_a_short_quoted_sentence_is_speech(self) -> None:
+        """A three-word quotation that is a sentence of its own is not a scare quote."""
+        text = '"Our position is clear," she added. "That has not changed."'
+        assert [q.text for q in quotes.extract(text)] == ["Our position is clear,", "That has not changed."]
