@@ -29,7 +29,7 @@ from quotes.marks import QuotedSpan
 from quotes.mentions import Found, MentionKind, mention_after, mention_before
 from quotes.model import SpeakerKind
 
-__all__ = ["Attribution", "Document", "Evidence", "attribute"]
+__all__ = ["Attribution", "Document", "Evidence", "attribute", "cue_subject", "inside", "subject_before"]
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019\-][\p{L}\p{M}]+)*")
 _LEAD = " \t\u00a0,\u2014\u2013-"  # what may stand between a quote and its reporting clause
@@ -169,7 +169,7 @@ def _tail(span: QuotedSpan, document: Document) -> Attribution | None:
             if mention is not None and mention.kind is not MentionKind.NAME:
                 mention = _apposed_after(text, mention, stop, document)  # "said his father, Abdullah Kurdi,"
             return Attribution(mention, cue, Evidence.TAIL) if mention else None
-        mention = _subject_before(text, cue.start, start, document)
+        mention = subject_before(text, cue.start, start, document)
         if mention is not None and _opens_clause(text, start, mention, cue.start, document):
             return Attribution(mention, cue, Evidence.TAIL)
     return None
@@ -203,7 +203,7 @@ def _head(span: QuotedSpan, document: Document) -> Attribution | None:
                 start = quote[1]
     cues = cues_in(text, start, end, document.quoted)
     for cue in reversed(cues):
-        mention = _cue_subject(text, cue, start, end, document)
+        mention = cue_subject(text, cue, start, end, document)
         if mention is not None:
             return Attribution(mention, cue, Evidence.HEAD)
         if not text[start : cue.start].strip() and text[cue.start : cue.end].lower().endswith("ing"):
@@ -216,11 +216,11 @@ def _head(span: QuotedSpan, document: Document) -> Attribution | None:
         # a cue earlier in the sentence, before other quotes: X called it "A" and "B"
         wider = cues_in(text, sentence_start, start, document.quoted)
         for cue in reversed(wider):
-            mention = _cue_subject(text, cue, sentence_start, end, document)
+            mention = cue_subject(text, cue, sentence_start, end, document)
             if mention is not None:
                 return Attribution(mention, cue, Evidence.HEAD)
         cues = cues or wider
-    mention = None if cues else _subject_before(text, end, start, document, colon=True)
+    mention = None if cues else subject_before(text, end, start, document, colon=True)
     if mention is not None:
         return Attribution(mention, None, Evidence.SUBJECT)
     if cues:
@@ -231,7 +231,7 @@ def _head(span: QuotedSpan, document: Document) -> Attribution | None:
 def _parsed_subject(text: str, cue: FoundCue, document: Document) -> Found | None:
     """The subject a trained parser gives the cue, read as a mention; None without a parser."""
     span = document.subjects.get(cue.start)
-    if span is None or _inside(span[0], document.quoted):
+    if span is None or inside(span[0], document.quoted):
         return None
     mention = mention_before(text, span[1], span[0], document.names)
     if mention is None:
@@ -257,7 +257,7 @@ def _inverted(text: str, cue: FoundCue, end: int, document: Document) -> Found |
     return mention
 
 
-def _cue_subject(text: str, cue: FoundCue, start: int, end: int, document: Document) -> Found | None:
+def cue_subject(text: str, cue: FoundCue, start: int, end: int, document: Document) -> Found | None:
     """The speaker of a cue within ``text[start:end]``, wherever news puts it."""
     if _AS_BEFORE.search(text, max(start, cue.start - 8), cue.start) or _RELATIVE.search(
         text, start, cue.start
@@ -273,7 +273,7 @@ def _cue_subject(text: str, cue: FoundCue, start: int, end: int, document: Docum
     if participle or _COORDINATED.search(before):
         # "X spoke out against the attack, calling it ..."; "X opposed it and said ..."
         return _sentence_subject(text, cue, document)
-    mention = _subject_before(text, cue.start, start, document)
+    mention = subject_before(text, cue.start, start, document)
     if mention is None and not text[start : cue.start].strip(_LEAD):
         mention = _inverted(text, cue, end, document)
     if mention is None:
@@ -285,7 +285,7 @@ _AS_BEFORE = regex.compile(r"(?:^|[^\p{L}])[Aa]s[ \t\u00a0]+$")
 # a cue inside a parenthetical relative clause: "— which the BBC noted as unusual —"
 _RELATIVE = regex.compile(r"[\u2014\u2013(][ \t\u00a0]*(?:which|as|who)\b[^\u2014\u2013()]*$")
 _BY = regex.compile(r"[ \t\u00a0]+by[ \t\u00a0]+")
-_COORDINATED = regex.compile(r"(?:^|\s)and$")
+_COORDINATED = regex.compile(r"(?:^|\s)(?:and|but)$")
 _ISSUED_BY = regex.compile(r"[^.;:\"\u201c\u201d]{0,40}?\b(?:by|from)[ \t\u00a0]+")
 
 
@@ -301,7 +301,7 @@ def _issuer(text: str, mention: Found | None, end: int, document: Document) -> F
     released = _RELEASED.search(text, max(0, mention.start - 40), mention.start)
     if released is not None:  # "They released a statement which said"
         sentence_start = document.sentences[document.sentence_index(released.start())][0]
-        issuer = _subject_before(text, released.start(), sentence_start, document)
+        issuer = subject_before(text, released.start(), sentence_start, document)
         if issuer is not None:
             return issuer
     if text[mention.start : mention.start + 4].lower() != "the " or not mention.head:
@@ -309,11 +309,11 @@ def _issuer(text: str, mention: Found | None, end: int, document: Document) -> F
     # "the statement" refers back to "in a statement", whose sentence names the issuer
     head = regex.compile(rf"(?ri)\b{regex.escape(mention.head)}\b")
     for earlier in head.finditer(text, max(0, mention.start - LOOKBACK), mention.start):
-        if _inside(earlier.start(), document.quoted):
+        if inside(earlier.start(), document.quoted):
             continue
         sentence = document.sentences[document.sentence_index(earlier.start())]
         for cue in cues_in(text, sentence[0], sentence[1], document.quoted):
-            subject = _subject_before(text, cue.start, sentence[0], document)
+            subject = subject_before(text, cue.start, sentence[0], document)
             if subject is not None and subject.kind is MentionKind.NAME:
                 return subject
         break
@@ -333,7 +333,8 @@ _RELEASED = regex.compile(
 _SOURCE = regex.compile(r"(?ri)\baccording[ \t\u00a0]+to[ \t\u00a0]+")
 
 
-def _inside(position: int, quoted: Sequence[tuple[int, int]]) -> bool:
+def inside(position: int, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether `position` falls inside one of the ordered spans `quoted`."""
     index = bisect.bisect_right(quoted, (position, float("inf"))) - 1
     return index >= 0 and quoted[index][0] <= position < quoted[index][1]
 
@@ -345,7 +346,7 @@ def _sentence_subject(text: str, cue: FoundCue, document: Document) -> Found | N
         before = text[start : earlier.start].rstrip()
         if before.endswith(",") and text[earlier.start : earlier.end].lower().endswith("ing"):
             continue
-        mention = _subject_before(text, earlier.start, start, document)
+        mention = subject_before(text, earlier.start, start, document)
         if mention is not None:
             return mention
     mention = mention_after(text, start, cue.start, document.names)
@@ -397,7 +398,7 @@ def _skip_gap(text: str, position: int, start: int) -> int:
     return position
 
 
-def _subject_before(
+def subject_before(
     text: str, end: int, start: int, document: Document, *, colon: bool = False
 ) -> Found | None:
     """The speaker ending before `end`, past adverbs and one parenthetical ("X, the spokesman, said")."""
@@ -460,7 +461,9 @@ def _apposed_before(text: str, mention: Found, start: int, document: Document) -
     if comma < 0 or text[comma + 1 : mention.start].strip():
         return mention
     name = mention_before(text, comma, start, document.names)
-    return name if name is not None and name.kind is MentionKind.NAME else mention
+    if name is None or name.kind is not MentionKind.NAME or text[start : name.start].strip(_LEAD + '"\u201d'):
+        return mention  # "The entire crew were Iranians, the army said": the name ends a clause
+    return name
 
 
 def _next_sentence(span: QuotedSpan, document: Document) -> Attribution | None:
@@ -475,7 +478,7 @@ def _next_sentence(span: QuotedSpan, document: Document) -> Attribution | None:
     if quote is not None and quote[0] < end:
         end = quote[0]  # 'McGurk later wrote, "…"': the cue must come before the next quote
     for cue in cues_in(document.text, start, end, document.quoted)[:1]:
-        mention = _cue_subject(document.text, cue, start, end, document)
+        mention = cue_subject(document.text, cue, start, end, document)
         if mention is not None:
             return Attribution(mention, cue, Evidence.NEXT_SENTENCE)
     return None

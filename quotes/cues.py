@@ -113,6 +113,8 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
         entry = sections.get(lower)
         if entry is None:
             continue
+        if word.group().istitle() and not _opens_sentence(text, word.start()):
+            continue  # "the United States": a capitalised word inside a name
         lemma, section = entry
         previous = words[index - 1].group().lower() if index > 0 else ""
         if lower in (lemma, lemma + "s") and previous in nominal:
@@ -169,6 +171,12 @@ def _phrase_at(
         ):
             return last, lemma
     return None
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    while position > 0 and text[position - 1] in " \t\u00a0":
+        position -= 1
+    return position == 0 or text[position - 1] in ".!?:;\n\r\"'\u201c\u2018(\u2014"
 
 
 def _inside(position: int, quoted: Sequence[tuple[int, int]]) -> bool:

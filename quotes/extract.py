@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 from quotes.attribution import Attribution, Document, Evidence, attribute
 from quotes.direct import Context, classify
 from quotes.errors import Errors
+from quotes.indirect import reported_speech
 from quotes.layout import paragraphs
 from quotes.marks import QuotedSpan, find_quotations, outermost
 from quotes.mentions import names
@@ -85,7 +87,7 @@ class Extractor:
                 speech.append((span, kind))
         found_names = names(text, context.quoted)
         subjects: dict[int, tuple[int, int]] = {}
-        if self.nlp is not None and speech:
+        if self.nlp is not None:
             doc = self.nlp(text)
             if doc.has_annotation("ENT_IOB"):
                 found_names = merge_entities(found_names, doc)
@@ -101,11 +103,22 @@ class Extractor:
         )
         resolver = Resolver(text, document.names, self.registry, document.sentences)
         attributions = attribute([span for span, _ in speech], document)
+        items: list[tuple[int, int, QuoteKind, Attribution | None]] = [
+            (span.start, span.end, kind, attribution)
+            for (span, kind), attribution in zip(speech, attributions, strict=True)
+        ]
+        if QuoteKind.INDIRECT in self.kinds:
+            items.extend(
+                (r.start, r.end, QuoteKind.INDIRECT, r.attribution)
+                for r in reported_speech(document)
+                if not _within(r.start, r.end, context.quoted)
+            )
+            items.sort(key=lambda item: (item[0], item[1]))
         history: list[tuple[int, Resolved]] = []
         found = []
-        for (span, kind), attribution in zip(speech, attributions, strict=True):
+        for start, end, kind, attribution in items:
             resolved = _resolve(attribution, resolver, history)
-            found.append(_quote(text, span, kind, attribution, resolved))
+            found.append(_quote(text, start, end, kind, attribution, resolved))
         return found
 
 
@@ -124,8 +137,19 @@ def _resolve(
     return resolved
 
 
+def _within(start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether ``start..end`` lies inside one quotation (a paraphrase quoted by someone else)."""
+    index = bisect.bisect_right(quoted, (start, float("inf"))) - 1
+    return index >= 0 and quoted[index][0] <= start and end <= quoted[index][1]
+
+
 def _quote(
-    text: str, span: QuotedSpan, kind: QuoteKind, attribution: Attribution | None, resolved: Resolved | None
+    text: str,
+    start: int,
+    end: int,
+    kind: QuoteKind,
+    attribution: Attribution | None,
+    resolved: Resolved | None,
 ) -> Quote:
     """Build the `Quote` of one span and what was found about its speaker."""
     confidence = _KIND[kind] * _NO_SPEAKER
@@ -139,9 +163,9 @@ def _quote(
             mention = Mention(text[found.start : found.end], found.start, found.end)
             confidence = _KIND[kind] * _EVIDENCE[attribution.evidence] * resolved.certainty
     return Quote(
-        text=text[span.start : span.end],
-        start=span.start,
-        end=span.end,
+        text=text[start:end],
+        start=start,
+        end=end,
         kind=kind,
         speaker=resolved.speaker if resolved is not None else None,
         speaker_mention=mention,

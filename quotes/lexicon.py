@@ -15,12 +15,14 @@ import attrs
 from quotes.errors import Errors, RegistryError
 
 __all__ = [
+    "ClauseWords",
     "CueLexicon",
     "GivenNames",
     "MentionLexicon",
     "Pronoun",
     "WordLists",
     "abbreviations",
+    "clause_words",
     "cue_lexicon",
     "given_names",
     "mention_lexicon",
@@ -264,3 +266,34 @@ def given_names() -> GivenNames:
     path = "given_names.toml"
     data = _load_toml(path)
     return GivenNames(female=_word_list(path, data, "female"), male=_word_list(path, data, "male"))
+
+
+@attrs.frozen
+class ClauseWords:
+    """Words that show a reported clause after a cue (``[clause]`` of ``words.toml``).
+
+    Attributes:
+        subject_pronouns: Pronouns that open a clause.
+        auxiliaries: Auxiliary and modal verbs.
+        past_forms: Irregular past forms and present forms of common verbs.
+        not_before_verb: Words after which an "-ed" word is an adjective.
+    """
+
+    subject_pronouns: frozenset[str]
+    auxiliaries: frozenset[str]
+    past_forms: frozenset[str]
+    not_before_verb: frozenset[str]
+
+
+@functools.cache
+def clause_words() -> ClauseWords:
+    """The clause words of ``quotes/data/words.toml``, loaded once."""
+    path = "words.toml"
+    data = _load_toml(path).get("clause")
+    if not isinstance(data, dict):
+        raise RegistryError(
+            Errors.E010.format(file=path, entry="clause", field="clause", reason="not a table")
+        )
+    return ClauseWords(
+        **{f.name: _word_list(path, data, f.name, "clause") for f in attrs.fields(ClauseWords)}
+    )

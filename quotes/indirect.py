@@ -1,0 +1,300 @@
+"""Reported speech without quotation marks: "Peskov said Russia and Turkey maintain contacts".
+
+The content of an indirect quotation is the reported clause alone, never the
+cue, the speaker or a trailing attribution. News writes it in four ways:
+
+- ``X said (that) CLAUSE``, with an audience or an adverbial between
+  (``X told reporters on Monday that CLAUSE``);
+- ``CLAUSE, X said.``;
+- ``According to X, CLAUSE.`` and ``CLAUSE, according to X.``;
+- a second clause joined to the first: ``…, adding that CLAUSE``.
+
+Only verbs of speech introduce reported speech; beliefs, wishes and plans
+(believes, wants, plans) and verbs of naming (branded the operation as an act
+of aggression) never do (see ``quotes/data/cues.toml``).
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from quotes.attribution import Attribution, Document, Evidence, cue_subject, inside, subject_before
+from quotes.cues import CueSection, FoundCue, cues_in
+from quotes.lexicon import clause_words
+from quotes.mentions import Found, MentionKind, mention_after
+
+__all__ = ["Reported", "reported_speech"]
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019\-.][\p{L}\p{M}\p{N}]+)*")
+_THAT = regex.compile(r"\bthat\b")
+_MIN_WORDS = 3  # a reported clause is at least this long
+_THAT_WITHIN = 16  # words: "said on Monday, in a statement, that ..." keeps its "that" this close
+# Cues of speech that never take a reported clause of their own.
+_NO_CLAUSE = frozenset({"ask", "speak", "query", "question", "call", "post", "continue", "go on", "answer"})
+# Words after a cue that start an adverbial, not the reported clause.
+_NOT_A_CLAUSE = frozenset(
+    {"when", "after", "before", "while", "during", "on", "in", "at", "to", "with", "about", "for", "by", "as",
+     "if", "whether", "of", "from", "via", "through", "without", "so", "and", "but", "or", "nothing"}
+)  # fmt: skip
+_CLAUSE_WINDOW = 10  # words after a cue in which a reported clause shows its verb
+_ADVERBIAL_PHRASE = regex.compile(
+    r"(?:(?:late|early|earlier|later)[ \t\u00a0]+)?(?:on|in|at|during|last|this|via)[ \t\u00a0]+"
+    r"(?:(?:a|an|the|his|her|its|their)[ \t\u00a0]+)?[\p{L}\p{N}'\u2019\-]+"
+    r"(?:[ \t\u00a0]+[\p{L}\p{N}'\u2019\-]+){0,3}?"
+    r"(?=[ \t\u00a0]*,)[ \t\u00a0]*,"
+    r"|(?:on|last|this|late[ \t\u00a0]+on)[ \t\u00a0]+"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|night|morning|evening|year|month)\b"
+    r"|yesterday\b|today\b"
+)
+_AUDIENCE = frozenset({"tell", "inform", "assure", "warn", "remind", "brief", "advise", "reassure", "urge"})
+_TRAILING = regex.compile(r"[\s.;:!?,\u2014\u2013-]+$")
+
+
+@attrs.frozen
+class Reported:
+    """One indirect quotation.
+
+    Attributes:
+        start: Offset of the reported clause.
+        end: Offset after it.
+        attribution: Its cue and speaker mention.
+    """
+
+    start: int
+    end: int
+    attribution: Attribution
+
+
+def reported_speech(document: Document) -> list[Reported]:
+    """Every indirect quotation of a document, in order.
+
+    Args:
+        document: The document, with its quotations and names.
+    """
+    found: list[Reported] = []
+    for start, end in document.sentences:
+        for cue in cues_in(document.text, start, end, document.quoted):
+            reported = _reported(document, cue, start, end)
+            if reported is not None and (not found or reported.start >= found[-1].end):
+                found.append(reported)
+    return found
+
+
+def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
+    """The reported clause a cue introduces or closes, with its speaker."""
+    if cue.section is not CueSection.SPEECH and not cue.subject_follows:
+        return None
+    if cue.lemma in _NO_CLAUSE:
+        return None
+    text = document.text
+    if _NEGATED.search(text, max(start, cue.start - 40), cue.start):
+        return None  # "had not announced any plans": nothing was reported
+    if cue.subject_follows:  # "According to X, CLAUSE." / "CLAUSE, according to X."
+        mention = mention_after(text, cue.end, end, document.names)
+        if mention is None:
+            return None
+        if not text[start : cue.start].strip():
+            comma = text.find(",", mention.end, end)
+            if comma < 0 or text[mention.end : comma].strip():
+                return None
+            clause_start = comma + 1
+            return _clause(
+                document, clause_start, _clause_end(document, clause_start, end), mention, cue, Evidence.HEAD
+            )
+        before = text[start : cue.start].rstrip()
+        if not _WORD.search(text, mention.end, end):
+            # "CLAUSE, according to X." and "CLAUSE yesterday according to X."
+            return _clause(document, start, start + len(before.rstrip(",")), mention, cue, Evidence.TAIL)
+        return None
+    tail = _tail_clause(document, cue, start, end)
+    if tail is not None:
+        return tail
+    mention = cue_subject(text, cue, start, end, document)
+    if mention is None:
+        return None
+    opening = _clause_start(document, cue, end)
+    if opening is None:
+        return None
+    return _clause(document, opening, _clause_end(document, opening, end), mention, cue, Evidence.HEAD)
+
+
+def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
+    """``CLAUSE, X said.``: the cue and its speaker close the sentence."""
+    text = document.text
+    after_start = cue.end
+    if cue.lemma in _AUDIENCE:  # "CLAUSE, officials told state media."
+        audience = mention_after(text, cue.end, end, document.names)
+        if audience is not None:
+            after_start = audience.end
+    after = text[after_start:end]
+    if _WORD.search(after) and not _ends_with_adverbial(after.lstrip(" ,")):
+        return None
+    mention = subject_before(text, cue.start, start, document)
+    if mention is None:
+        mention = mention_after(text, cue.end, end, document.names)  # "CLAUSE, said Peskov."
+        comma_before = text[start : cue.start].rstrip()
+        if mention is None or not comma_before.endswith(","):
+            return None
+        return _clause(document, start, start + len(comma_before) - 1, mention, cue, Evidence.TAIL)
+    before = text[start : mention.start].rstrip()
+    if not before.endswith(","):
+        return None
+    clause_start = max(start, text.rfind(";", start, mention.start) + 1)  # the clause after a ";"
+    return _clause(document, clause_start, start + len(before) - 1, mention, cue, Evidence.TAIL)
+
+
+def _ends_with_adverbial(after: str) -> bool:
+    """Whether the words after a closing cue are an adverbial ("on Monday") or a participle ("responding")."""
+    words = _WORD.findall(after)
+    if not words:
+        return True
+    first = words[0].lower()
+    return (len(words) <= 6 and first in _ADVERBIAL) or (
+        first.endswith("ing") and first not in _NOT_PARTICIPLES
+    )
+
+
+_ADVERBIAL = frozenset(
+    {"on", "in", "at", "during", "after", "late", "earlier", "later", "today", "yesterday"}
+)
+_NOT_PARTICIPLES = frozenset(
+    {"thing", "nothing", "something", "everything", "king", "spring", "evening", "morning"}
+)
+
+
+def _clause_start(document: Document, cue: FoundCue, end: int) -> int | None:
+    """Where the reported clause after a cue begins: after "that", an audience, an adverbial."""
+    text = document.text
+    words = list(_WORD.finditer(text, cue.end, end))
+    for index, word in enumerate(words[:_THAT_WITHIN]):
+        that = word.group() == "that" and not _quoted(document, word.start())
+        if that and (index == 0 or not _inside_clause(text, cue.end, word.start())):
+            return word.end()
+        if text[word.end() : word.end() + 1] in ("\u201c", '"') or _quoted(document, word.start()):
+            break
+    if not words:
+        return None
+    position = words[0].start()
+    if cue.lemma in _AUDIENCE:  # "told reporters Russia ...", "informed Erdogan the talks ..."
+        audience = mention_after(text, position, end, document.names)
+        if audience is None:
+            return None
+        position = audience.end
+    position = _skip_space(text, position, end)
+    adverbial = _ADVERBIAL_PHRASE.match(text, position, end)
+    if adverbial is not None:  # "said on Friday", "said in a statement,"
+        position = _skip_space(text, adverbial.end(), end)
+    first = _WORD.match(text, position, end)
+    if first is None or first.group().lower() in _NOT_A_CLAUSE:
+        return None
+    lower = first.group().lower()
+    if lower.endswith("ing") and lower not in _NOT_PARTICIPLES:
+        return None  # "he said, declining to comment": a participle, not a clause
+    if not _looks_like_clause(text, first.start(), _clause_end(document, first.start(), end)):
+        return None  # "announced the launch of ...": an object, not a clause
+    return first.start()
+
+
+def _looks_like_clause(text: str, start: int, end: int) -> bool:
+    """Whether words after a cue read as a clause (with a verb) rather than an object noun phrase."""
+    lists = clause_words()
+    relative = _RELATIVE_CLAUSE.search(text, start, end)
+    if relative is not None:
+        end = relative.start()  # "justified the strike, which was approved ...": the object's own clause
+    words = [w.lower() for w in _WORD.findall(text, start, min(end, start + 160))][:_CLAUSE_WINDOW]
+    if not words:
+        return False
+    if words[0] in lists.subject_pronouns:
+        return True
+    for index, word in enumerate(words):
+        previous = words[index - 1] if index else ""
+        if previous in _RELATIVE_PRONOUNS:
+            continue  # "the strike, which was approved": a relative clause, not the reported one
+        if word in lists.auxiliaries and previous != "to":  # not "claiming a right to have"
+            return True
+        verb = word in lists.past_forms or (word.endswith("ed") and len(word) > 4)
+        if verb and index and previous not in lists.not_before_verb:
+            return True
+    return False
+
+
+_NEGATED = regex.compile(
+    r"\b(?:not|never|n't|no[ \t\u00a0]+longer)\b(?:[ \t\u00a0]+[\p{L}]+){0,2}[ \t\u00a0,]*$"
+)
+_TRAILING_CUES = frozenset({"saying", "said", "says", "adding", "stating", "writing", "noting"})
+_RELATIVE_CLAUSE = regex.compile(r",[ \t\u00a0]*(?:which|who|whom|whose)\b")
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
+
+
+def _inside_clause(text: str, start: int, end: int) -> bool:
+    """Whether a full stop or a colon stands between a cue and a later "that"."""
+    return any(c in text[start:end] for c in ".;:?!")
+
+
+def _clause_end(document: Document, start: int, end: int) -> int:
+    """Where a reported clause ends: the sentence end, a quotation, a ";", "but", or ", adding"."""
+    text = document.text
+    stop = _CLAUSE_STOP.search(text, start, end)
+    if stop is not None:
+        end = stop.start()
+    quote = next((q for q in document.quoted if start < q[0] < end), None)
+    if quote is not None:
+        end = quote[0]  # the quoted words are a mixed quote of their own
+    for cue in cues_in(text, start, end, document.quoted):
+        before = text[start : cue.start].rstrip()
+        if before.endswith(",") and text[cue.start : cue.end].lower().endswith("ing"):
+            return start + len(before) - 1  # "..., adding that ...": a clause of its own
+        joined = _JOINED.search(before)
+        if joined is not None:
+            return start + joined.start()  # "... and said": the next clause is another report
+    return end
+
+
+_JOINED = regex.compile(r",?[ \t\u00a0]+(?:and|but)$")
+
+
+_CLAUSE_STOP = regex.compile(
+    r";|,[ \t\u00a0]+(?:but|while|although|though|whereas|however)\b|[ \t\u00a0][\u2014\u2013][ \t\u00a0]"
+)
+
+
+def _clause(
+    document: Document, start: int, end: int, mention: Found, cue: FoundCue, evidence: Evidence
+) -> Reported | None:
+    """A reported clause trimmed of spaces and final punctuation, if it is long enough and not quoted."""
+    text = document.text
+    while start < end and text[start].isspace():
+        start += 1
+    trailing = _TRAILING.search(text, start, end)
+    if trailing is not None:
+        end = trailing.start()
+    if len(_WORD.findall(text, start, end)) < _MIN_WORDS or _quoted(document, start):
+        return None
+    following = _skip_space(text, end, min(len(text), end + 3))
+    if inside(following, document.quoted) and len(_WORD.findall(text, start, end)) < _MIN_WORDS + 2:
+        return None  # 'the crash was "likely" ...': a quoted fragment carries the clause
+    last = _WORD.findall(text, start, end)[-1].lower()
+    if last in _TRAILING_CUES:
+        return None  # "... by saying": the report goes on in a quotation
+    if mention.kind is MentionKind.PRONOUN and mention.start >= start and mention.end <= end:
+        return None
+    if text[start] in "\"\u201c\u2018'" or _mostly_quoted(document, start, end):
+        return None  # a quotation, not reported speech
+    return Reported(start, end, Attribution(mention, cue, evidence))
+
+
+def _mostly_quoted(document: Document, start: int, end: int) -> bool:
+    """Whether quotation marks cover half a clause or more: a mixed quote, not reported speech."""
+    covered = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in document.quoted)
+    return covered * 2 >= end - start
+
+
+def _quoted(document: Document, position: int) -> bool:
+    return inside(position, document.quoted)
+
+
+def _skip_space(text: str, position: int, end: int) -> int:
+    while position < end and text[position].isspace():
+        position += 1
+    return position
