@@ -21,7 +21,7 @@ import regex
 
 from quotes.attribution import Attribution, Document, Evidence, cue_subject, inside, subject_before
 from quotes.cues import CueSection, FoundCue, cues_in
-from quotes.lexicon import clause_words
+from quotes.lexicon import clause_words, cue_lexicon
 from quotes.mentions import Found, MentionKind, mention_after
 
 __all__ = ["Reported", "reported_speech"]
@@ -110,7 +110,8 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
     tail = _tail_clause(document, cue, start, end)
     if tail is not None:
         return tail
-    mention = cue_subject(text, cue, start, end, document)
+    # the rules alone find the speaker of reported speech: a parser's guess costs precision here
+    mention = cue_subject(text, cue, start, end, attrs.evolve(document, subjects={}))
     if mention is None:
         return None
     opening = _clause_start(document, cue, end)
@@ -171,6 +172,8 @@ def _clause_start(document: Document, cue: FoundCue, end: int) -> int | None:
         that = word.group() == "that" and not _quoted(document, word.start())
         if that and (index == 0 or not _inside_clause(text, cue.end, word.start())):
             return word.end()
+        if index and cue_lexicon().lemma(word.group()) is not None:
+            break  # "said the talks were useful, adding that ...": that "that" is the next cue's
         if text[word.end() : word.end() + 1] in ("\u201c", '"') or _quoted(document, word.start()):
             break
     if not words:

@@ -26,7 +26,6 @@ __all__ = ["merge_entities", "verb_subjects"]
 _KINDS = {
     "PERSON": SpeakerKind.PERSON,
     "ORG": SpeakerKind.ORGANISATION,
-    "GPE": SpeakerKind.ORGANISATION,
 }
 _NOT_SPEAKERS = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "EVENT"}
@@ -38,7 +37,8 @@ def merge_entities(names: Sequence[Found], doc: Doc) -> list[Found]:
     """The rule-found names, with the kinds and boundaries a trained NER adds.
 
     A name the NER calls a person, or a one-word name it calls an
-    organisation or a place, gets that kind where the rules left it unknown; a
+    organisation, gets that kind where the rules left it unknown (a place
+    stays unknown, so that "they" does not turn into a country); a
     person entity of two words or more that ends a longer capitalised run is
     split from it ("Hong Kong" | "Carrie Lam"); a date or a law is dropped.
 

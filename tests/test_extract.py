@@ -82,9 +82,13 @@ class TestExtractor:
         assert quotes.Extractor().nlp is None
 
 
-def _direct_scores(gold: list[GoldQuote], texts: dict[str, str]) -> Scores:
+def _scores(gold: list[GoldQuote], texts: dict[str, str], group: str) -> Scores:
     predictions = {name: quotes.extract(text) for name, text in texts.items()}
-    return score(gold, predictions, texts)["direct"]
+    return score(gold, predictions, texts)[group]
+
+
+def _direct_scores(gold: list[GoldQuote], texts: dict[str, str]) -> Scores:
+    return _scores(gold, texts, "direct")
 
 
 def _direct_f1(gold: list[GoldQuote], texts: dict[str, str]) -> float:
@@ -111,3 +115,13 @@ class TestGold:
     ) -> None:
         """End-to-end F1 >= 0.90 on the development set, with no trained model."""
         assert _direct_scores(devnews_gold, devnews_texts).e2e_f >= 0.90
+
+    def test_seed_indirect_speech(self, seed_gold: list[GoldQuote], seed_texts: dict[str, str]) -> None:
+        """Indirect end-to-end F1 (content Jaccard >= 0.4 and speaker right) >= 0.80 on the seeds."""
+        assert _scores(seed_gold, seed_texts, "indirect").e2e_f >= 0.80
+
+    def test_devnews_indirect_speech(
+        self, devnews_gold: list[GoldQuote], devnews_texts: dict[str, str]
+    ) -> None:
+        """Indirect end-to-end F1 >= 0.70 on the development set."""
+        assert _scores(devnews_gold, devnews_texts, "indirect").e2e_f >= 0.70

@@ -1,0 +1,158 @@
+"""Reported speech without quotation marks: one hand-written sentence per form.
+
+The content of an indirect quotation is the reported clause alone: not the
+cue, not the speaker, not a trailing attribution.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+from quotes.model import Quote, QuoteKind
+
+
+def indirect(text: str) -> list[Quote]:
+    """The indirect quotations `quotes.extract` finds in `text`."""
+    return [q for q in quotes.extract(text) if q.kind is QuoteKind.INDIRECT]
+
+
+def reported(text: str) -> tuple[str, str | None, str | None]:
+    """(content, speaker name, cue) of the one indirect quotation in `text`."""
+    (quote,) = indirect(text)
+    return quote.text, quote.speaker.name if quote.speaker else None, quote.cue.text if quote.cue else None
+
+
+class TestForms:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Mayor Rachel Okafor said that the bridge would reopen in May.",
+                ("the bridge would reopen in May", "Rachel Okafor", "said"),
+            ),
+            (
+                "Mayor Rachel Okafor said the bridge would reopen in May.",
+                ("the bridge would reopen in May", "Rachel Okafor", "said"),
+            ),
+            (
+                "The bridge would reopen in May, Mayor Rachel Okafor said.",
+                ("The bridge would reopen in May", "Rachel Okafor", "said"),
+            ),
+            (
+                "Mayor Rachel Okafor told reporters the bridge would reopen in May.",
+                ("the bridge would reopen in May", "Rachel Okafor", "told"),
+            ),
+            (
+                "Mayor Rachel Okafor told reporters on Monday that the bridge would reopen in May.",
+                ("the bridge would reopen in May", "Rachel Okafor", "told"),
+            ),
+            (
+                "Mayor Rachel Okafor confirmed that the bridge would reopen in May.",
+                ("the bridge would reopen in May", "Rachel Okafor", "confirmed"),
+            ),
+            (
+                "According to Mayor Rachel Okafor, the bridge will reopen in May.",
+                ("the bridge will reopen in May", "Rachel Okafor", "According to"),
+            ),
+            (
+                "The bridge will reopen in May, according to Mayor Rachel Okafor.",
+                ("The bridge will reopen in May", "Rachel Okafor", "according to"),
+            ),
+            (
+                "Mayor Rachel Okafor said on Friday, in a statement, that the bridge would reopen in May.",
+                ("the bridge would reopen in May", "Rachel Okafor", "said"),
+            ),
+        ],
+        ids=[
+            "said-that",
+            "said-bare",
+            "clause-then-said",
+            "told-audience",
+            "told-audience-adverbial-that",
+            "confirmed-that",
+            "according-to-first",
+            "according-to-last",
+            "said-in-a-statement",
+        ],
+    )
+    def test_each_cue_form(self, text: str, expected: tuple[str, str, str]) -> None:
+        assert reported(text) == expected
+
+    def test_the_kremlin_in_a_statement(self) -> None:
+        """An organisation reports too, and the registry names it."""
+        text = "The Kremlin said in a statement that the two presidents had agreed to meet in March."
+        assert reported(text) == ("the two presidents had agreed to meet in March", "the Kremlin", "said")
+
+    def test_adding_that_gives_a_second_clause(self) -> None:
+        text = "Peskov said the talks had been useful, adding that a new round was planned for June."
+        found = [(q.text, q.speaker.name if q.speaker else None) for q in indirect(text)]
+        assert found == [
+            ("the talks had been useful", "Dmitry Peskov"),
+            ("a new round was planned for June", "Dmitry Peskov"),
+        ]
+
+    def test_pronoun_speaker_resolves(self) -> None:
+        text = "Sergey Lavrov arrived in Ankara on Tuesday. He said the sides would keep in touch."
+        assert reported(text) == ("the sides would keep in touch", "Sergey Lavrov", "said")
+
+    def test_trailing_participle_is_not_the_content(self) -> None:
+        """ "CLAUSE, X said, responding to a question": the clause before the cue is the content."""
+        text = (
+            "The leaders may speak by phone soon, Kremlin aide Yuri Ushakov said, responding to a question."
+        )
+        assert reported(text)[:2] == ("The leaders may speak by phone soon", "Yuri Ushakov")
+
+
+class TestMixed:
+    def test_quoted_fragment_inside_a_paraphrase_is_mixed(self) -> None:
+        """Putin noted that "…": the fragment is a mixed quote with the paraphrase's speaker."""
+        text = 'Putin noted that "the armed forces are doing everything possible to save lives."'
+        (quote,) = quotes.extract(text)
+        assert quote.kind is QuoteKind.MIXED
+        assert quote.speaker is not None
+        assert quote.speaker.name == "Vladimir Putin"
+
+    def test_a_clause_carried_by_a_quote_is_not_also_indirect(self) -> None:
+        text = 'According to Erdogan, Ankara "will not stand idle" while the shelling goes on.'
+        assert [q.kind for q in quotes.extract(text)] == [QuoteKind.MIXED]
+
+
+class TestNotReportedSpeech:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Peskov believes that the talks will succeed.",
+            "The minister wants the ceasefire to hold until spring.",
+            "Ankara plans to build a buffer zone along the border.",
+            "Damascus branded the operation as an act of aggression.",
+            "Ankara announced the launch of a new military campaign in northern Syria.",
+            "Putin noted the importance of maintaining contacts between the two militaries.",
+            "The United States had not announced any plans to remove the troops.",
+            "The minister said nothing about the sanctions.",
+            "The report said.",
+            "He was asked whether the talks would continue.",
+        ],
+        ids=[
+            "belief",
+            "wish",
+            "plan",
+            "naming",
+            "announced-an-object",
+            "noted-an-object",
+            "negated",
+            "said-nothing",
+            "no-clause",
+            "asked",
+        ],
+    )
+    def test_no_indirect_quote(self, text: str) -> None:
+        assert indirect(text) == []
+
+    def test_state_as_a_noun_is_no_cue(self) -> None:
+        text = "The state of emergency ended, and officials in the United States Congress met on Monday."
+        assert indirect(text) == []
+
+    def test_kinds_filter_drops_indirect_speech(self) -> None:
+        text = "Mayor Rachel Okafor said that the bridge would reopen in May."
+        assert quotes.Extractor(kinds=["direct", "mixed"])(text) == []
