@@ -22,7 +22,7 @@ import attrs
 
 from quotes.model import Quote, QuoteKind
 
-__all__ = ["GoldQuote", "Scores", "load_gold", "score", "speaker_matches"]
+__all__ = ["GoldQuote", "Scores", "load_gold", "report", "score", "speaker_matches"]
 
 _TRIM = frozenset(" \t\n\xa0\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a,.;:!?\u2014\u2013-")
 _THRESHOLDS = {"direct": 0.6, "indirect": 0.4}
@@ -192,6 +192,19 @@ def _jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
 
 def _group(kind: str) -> str:
     return "indirect" if kind in ("indirect", QuoteKind.INDIRECT.value) else "direct"
+
+
+def report(scores: Mapping[str, Scores]) -> str:
+    """The scores as the project's reference scorer prints them, a line per kind of quotation."""
+    lines = []
+    for kind, v in scores.items():
+        lines.append(
+            f"{kind:9s} gold={v.gold:4d} pred={v.predicted:4d} "
+            f"span P/R/F={v.span_p:.3f}/{v.span_r:.3f}/{v.span_f:.3f} "
+            f"speaker_acc={v.speaker_accuracy:.3f} "
+            f"end2end P/R/F={v.e2e_p:.3f}/{v.e2e_r:.3f}/{v.e2e_f:.3f}"
+        )
+    return "\n".join(lines)
 
 
 def score(

@@ -1,4 +1,4 @@
-"""Tests of `quotes.cli`: the ``quotes extract`` command line."""
+"""Tests of `quotes.cli`: the ``quotes extract`` and ``quotes eval`` command lines."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from quotes import extract
 from quotes.cli import main
+from quotes.evaluate import load_gold, report, score
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 FIELDS = {"doc", "text", "start", "end", "kind", "speaker", "speaker_mention", "cue", "confidence"}
@@ -201,3 +203,40 @@ class TestExtract:
         for row in rows:
             assert row["doc"] == str(seed)
             assert row["text"] == text[row["start"] : row["end"]]
+
+
+class TestEval:
+    """``quotes eval GOLD DOCDIR`` prints the GOLD.md metrics, a line per kind of quotation."""
+
+    def test_prints_the_library_scores_on_the_seeds(self, capsys: pytest.CaptureFixture[str]) -> None:
+        seeds = SEEDS[0].parent
+        assert main(["eval", str(seeds / "gold.jsonl"), str(seeds)]) == 0
+        texts = {path.name: path.read_text(encoding="utf-8") for path in SEEDS}
+        expected = report(
+            score(load_gold(seeds / "gold.jsonl"), {n: extract(t) for n, t in texts.items()}, texts)
+        )
+        assert capsys.readouterr().out == expected + "\n"
+
+    def test_reports_each_kind(self, capsys: pytest.CaptureFixture[str]) -> None:
+        seeds = SEEDS[0].parent
+        main(["eval", str(seeds / "gold.jsonl"), str(seeds)])
+        kinds = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+        assert kinds == ["direct", "indirect"]
+
+    def test_missing_document_is_named_and_fails(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A document the gold names but the folder lacks is reported; the others are still scored."""
+        gold = tmp_path / "gold.jsonl"
+        rows = [
+            {"doc": "here.txt", "quote": "We are ready,", "start": 1, "end": 14, "kind": "direct",
+             "speaker": "Dmitry Peskov", "speaker_aliases": ["Peskov"]},
+            {"doc": "gone.txt", "quote": "No.", "start": 1, "end": 4, "kind": "direct",
+             "speaker": None, "speaker_aliases": []},
+        ]  # fmt: skip
+        gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        (tmp_path / "here.txt").write_text(READY, encoding="utf-8")
+        assert main(["eval", str(gold), str(tmp_path)]) == 1
+        captured = capsys.readouterr()
+        assert "gone.txt" in captured.err
+        assert captured.out.startswith("direct    gold=   1 pred=   1 span P/R/F=1.000/1.000/1.000")

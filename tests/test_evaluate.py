@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import quotes
-from quotes.evaluate import GoldQuote, load_gold, score, speaker_matches
+from quotes.evaluate import GoldQuote, load_gold, report, score, speaker_matches
 from quotes.model import Quote, Speaker
 
 from conftest import ROOT, SEEDS
@@ -100,6 +100,7 @@ class TestAgreement:
             check=True,
         ).stdout
         ours = score(load_gold(SEEDS / "gold.jsonl"), predictions, texts)
+        assert output == report(ours) + "\n"  # what `quotes eval` prints, to the character
         for line in output.splitlines():
             kind = line.split()[0]
             assert (
