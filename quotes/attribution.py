@@ -85,6 +85,20 @@ class Document:
     quoted: list[tuple[int, int]]
     names: list[Found]
     subjects: dict[int, tuple[int, int]] = attrs.Factory(dict)
+    cues: list[FoundCue] = attrs.field(init=False, eq=False, repr=False)
+    _cue_starts: list[int] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # every cue of the document, found once: attribution then only slices this list
+        cues = cues_in(self.text, 0, len(self.text), self.quoted)
+        object.__setattr__(self, "cues", cues)
+        object.__setattr__(self, "_cue_starts", [cue.start for cue in cues])
+
+    def cues_between(self, start: int, end: int) -> list[FoundCue]:
+        """The cues that lie wholly within ``text[start:end]``, in order."""
+        low = bisect.bisect_left(self._cue_starts, start)
+        high = bisect.bisect_left(self._cue_starts, end)
+        return [cue for cue in self.cues[low:high] if cue.end <= end]
 
     def sentence_index(self, position: int) -> int:
         """Index of the sentence holding `position` (or the one before it)."""
@@ -153,7 +167,7 @@ def _tail(span: QuotedSpan, document: Document) -> Attribution | None:
         stop = following[0]
     if stop <= start:
         return None
-    for count, cue in enumerate(cues_in(text, start, min(stop, start + 200), document.quoted)):
+    for count, cue in enumerate(document.cues_between(start, min(stop, start + 200))):
         if count or len(_WORD.findall(text, start, cue.start)) > _TAIL_WORDS:
             return None
         lead = text[start : cue.start]
@@ -201,7 +215,7 @@ def _head(span: QuotedSpan, document: Document) -> Attribution | None:
             quote = document.quote_before(end)
             if quote is not None and quote[1] > start:
                 start = quote[1]
-    cues = cues_in(text, start, end, document.quoted)
+    cues = document.cues_between(start, end)
     for cue in reversed(cues):
         mention = cue_subject(text, cue, start, end, document)
         if mention is not None:
@@ -214,7 +228,7 @@ def _head(span: QuotedSpan, document: Document) -> Attribution | None:
     sentence_start = document.sentences[index][0]
     if sentence_start < start:
         # a cue earlier in the sentence, before other quotes: X called it "A" and "B"
-        wider = cues_in(text, sentence_start, start, document.quoted)
+        wider = document.cues_between(sentence_start, start)
         for cue in reversed(wider):
             mention = cue_subject(text, cue, sentence_start, end, document)
             if mention is not None:
@@ -257,8 +271,13 @@ def _inverted(text: str, cue: FoundCue, end: int, document: Document) -> Found |
     return mention
 
 
-def cue_subject(text: str, cue: FoundCue, start: int, end: int, document: Document) -> Found | None:
-    """The speaker of a cue within ``text[start:end]``, wherever news puts it."""
+def cue_subject(
+    text: str, cue: FoundCue, start: int, end: int, document: Document, *, parsed: bool = True
+) -> Found | None:
+    """The speaker of a cue within ``text[start:end]``, wherever news puts it.
+
+    With `parsed` false, a trained parser's subject is never used.
+    """
     if _AS_BEFORE.search(text, max(start, cue.start - 8), cue.start) or _RELATIVE.search(
         text, start, cue.start
     ):
@@ -276,7 +295,7 @@ def cue_subject(text: str, cue: FoundCue, start: int, end: int, document: Docume
     mention = subject_before(text, cue.start, start, document)
     if mention is None and not text[start : cue.start].strip(_LEAD):
         mention = _inverted(text, cue, end, document)
-    if mention is None:
+    if mention is None and parsed:
         mention = _parsed_subject(text, cue, document)
     return _issuer(text, mention, end, document)
 
@@ -312,7 +331,7 @@ def _issuer(text: str, mention: Found | None, end: int, document: Document) -> F
         if inside(earlier.start(), document.quoted):
             continue
         sentence = document.sentences[document.sentence_index(earlier.start())]
-        for cue in cues_in(text, sentence[0], sentence[1], document.quoted):
+        for cue in document.cues_between(sentence[0], sentence[1]):
             subject = subject_before(text, cue.start, sentence[0], document)
             if subject is not None and subject.kind is MentionKind.NAME:
                 return subject
@@ -342,7 +361,7 @@ def inside(position: int, quoted: Sequence[tuple[int, int]]) -> bool:
 def _sentence_subject(text: str, cue: FoundCue, document: Document) -> Found | None:
     """The subject of the sentence a participle or a coordinated cue belongs to."""
     start = document.sentences[document.sentence_index(cue.start)][0]
-    for earlier in cues_in(text, start, cue.start, document.quoted):
+    for earlier in document.cues_between(start, cue.start):
         before = text[start : earlier.start].rstrip()
         if before.endswith(",") and text[earlier.start : earlier.end].lower().endswith("ing"):
             continue
@@ -477,7 +496,7 @@ def _next_sentence(span: QuotedSpan, document: Document) -> Attribution | None:
     quote = document.quote_after(start)
     if quote is not None and quote[0] < end:
         end = quote[0]  # 'McGurk later wrote, "…"': the cue must come before the next quote
-    for cue in cues_in(document.text, start, end, document.quoted)[:1]:
+    for cue in document.cues_between(start, end)[:1]:
         mention = cue_subject(document.text, cue, start, end, document)
         if mention is not None:
             return Attribution(mention, cue, Evidence.NEXT_SENTENCE)

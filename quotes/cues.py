@@ -96,8 +96,8 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
     """
     sections = _sections()
     phrases = _phrases()
-    nominal = word_lists().determiners | _NOMINAL_BEFORE
-    words = [m for m in _WORD.finditer(text, start, end) if not _inside(m.start(), quoted)]
+    nominal = _nominal()
+    words = [m for s, e in _outside(start, end, quoted) for m in _WORD.finditer(text, s, e)]
     found: list[FoundCue] = []
     skip_until = -1
     for index, word in enumerate(words):
@@ -179,6 +179,24 @@ def _opens_sentence(text: str, position: int) -> bool:
     return position == 0 or text[position - 1] in ".!?:;\n\r\"'\u201c\u2018(\u2014"
 
 
-def _inside(position: int, quoted: Sequence[tuple[int, int]]) -> bool:
-    index = bisect.bisect_right(quoted, (position, float("inf"))) - 1
-    return index >= 0 and quoted[index][0] <= position < quoted[index][1]
+@functools.cache
+def _nominal() -> frozenset[str]:
+    """Words after which a bare or third-person form is a noun, not a cue."""
+    return word_lists().determiners | _NOMINAL_BEFORE
+
+
+def _outside(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces of ``start..end`` that no quotation covers, in order."""
+    pieces = []
+    index = max(0, bisect.bisect_right(quoted, (start, float("inf"))) - 1)
+    position = start
+    while index < len(quoted) and quoted[index][0] < end:
+        q_start, q_end = quoted[index]
+        if q_end > position:
+            if q_start > position:
+                pieces.append((position, q_start))
+            position = q_end
+        index += 1
+    if position < end:
+        pieces.append((position, end))
+    return pieces

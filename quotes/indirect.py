@@ -20,7 +20,7 @@ import attrs
 import regex
 
 from quotes.attribution import Attribution, Document, Evidence, cue_subject, inside, subject_before
-from quotes.cues import CueSection, FoundCue, cues_in
+from quotes.cues import CueSection, FoundCue
 from quotes.lexicon import clause_words, cue_lexicon
 from quotes.mentions import Found, MentionKind, mention_after
 
@@ -74,7 +74,7 @@ def reported_speech(document: Document) -> list[Reported]:
     """
     found: list[Reported] = []
     for start, end in document.sentences:
-        for cue in cues_in(document.text, start, end, document.quoted):
+        for cue in document.cues_between(start, end):
             reported = _reported(document, cue, start, end)
             if reported is not None and (not found or reported.start >= found[-1].end):
                 found.append(reported)
@@ -111,7 +111,7 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
     if tail is not None:
         return tail
     # the rules alone find the speaker of reported speech: a parser's guess costs precision here
-    mention = cue_subject(text, cue, start, end, attrs.evolve(document, subjects={}))
+    mention = cue_subject(text, cue, start, end, document, parsed=False)
     if mention is None:
         return None
     opening = _clause_start(document, cue, end)
@@ -244,7 +244,7 @@ def _clause_end(document: Document, start: int, end: int) -> int:
     quote = next((q for q in document.quoted if start < q[0] < end), None)
     if quote is not None:
         end = quote[0]  # the quoted words are a mixed quote of their own
-    for cue in cues_in(text, start, end, document.quoted):
+    for cue in document.cues_between(start, end):
         before = text[start : cue.start].rstrip()
         if before.endswith(",") and text[cue.start : cue.end].lower().endswith("ing"):
             return start + len(before) - 1  # "..., adding that ...": a clause of its own
