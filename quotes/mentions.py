@@ -85,7 +85,9 @@ def _name_run() -> regex.Pattern[str]:
     )
     connector = "|".join(sorted(lexicon.connectors, key=len, reverse=True))
     return regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}\p{{N}}'\u2019\-.]){word}(?:{_SPACE}(?:(?:{connector}){_SPACE}){{0,3}}+{word})*+"
+        # the lookahead fails fast at the many positions that cannot start a name
+        rf"(?=\p{{Lu}}|[a-z]{{1,3}}-\p{{Lu}})(?<![\p{{L}}\p{{M}}\p{{N}}'\u2019\-.])"
+        rf"{word}(?:{_SPACE}(?:(?:{connector}){_SPACE}){{0,3}}+{word})*+"
     )
 
 
