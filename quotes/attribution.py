@@ -184,12 +184,12 @@ def _tail(span: QuotedSpan, document: Document) -> Attribution | None:
                 mention = _apposed_after(text, mention, stop, document)  # "said his father, Abdullah Kurdi,"
             return Attribution(mention, cue, Evidence.TAIL) if mention else None
         mention = subject_before(text, cue.start, start, document)
-        if mention is not None and _opens_clause(text, start, mention, cue.start, document):
+        if mention is not None and _opens_clause(text, start, mention, document):
             return Attribution(mention, cue, Evidence.TAIL)
     return None
 
 
-def _opens_clause(text: str, start: int, mention: Found, end: int, document: Document) -> bool:
+def _opens_clause(text: str, start: int, mention: Found, document: Document) -> bool:
     """Whether `mention` (or a description in apposition before it) opens the clause after a quote."""
     lead = text[start : mention.start]
     if not lead.strip(_LEAD):

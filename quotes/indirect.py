@@ -27,7 +27,6 @@ from quotes.mentions import Found, MentionKind, mention_after
 __all__ = ["Reported", "reported_speech"]
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019\-.][\p{L}\p{M}\p{N}]+)*")
-_THAT = regex.compile(r"\bthat\b")
 _MIN_WORDS = 3  # a reported clause is at least this long
 _THAT_WITHIN = 16  # words: "said on Monday, in a statement, that ..." keeps its "that" this close
 # Cues of speech that never take a reported clause of their own.

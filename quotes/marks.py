@@ -74,7 +74,6 @@ _DOUBLE_OPENERS = frozenset("\u201c\u201e\u201f\u00ab")
 _DOUBLE_CLOSERS = frozenset("\u201d\u00bb")
 _DOUBLE_EITHER = frozenset('"\u2033\uff02')
 _SINGLE_OPENERS = frozenset("\u2018\u201a\u201b\u2039`")
-_SINGLE_EITHER = frozenset("'\u2032\u2019\u203a")
 # Characters after which a mark still counts as "at the start" of a word, and before
 # which a mark still counts as "at the end" of one.
 _OPENING_CONTEXT = frozenset("([{<—–-/:;,…\u00a0") | _DOUBLE_OPENERS | _SINGLE_OPENERS
@@ -135,7 +134,7 @@ def find_quotations(text: str, paras: Sequence[tuple[int, int]] | None = None) -
         while index < len(marks) and marks[index].start < p_end:
             index += 1
         in_para = [m for m in marks[first:index] if m.start >= p_start]
-        reopened = number + 1 < len(paras) and _reopens(text, paras[number + 1][0], marks, index)
+        reopened = number + 1 < len(paras) and _reopens(paras[number + 1][0], marks, index)
         spans.extend(_pair_paragraph(text, in_para, p_start, p_end, reopened))
     return _with_depths(spans)
 
@@ -155,7 +154,7 @@ def mark_offsets(spans: Iterable[QuotedSpan]) -> list[tuple[int, int]]:
     return sorted(offsets)
 
 
-def _reopens(text: str, para_start: int, marks: Sequence[_Mark], index: int) -> bool:
+def _reopens(para_start: int, marks: Sequence[_Mark], index: int) -> bool:
     """Whether the paragraph starting at `para_start` opens with a double opening mark."""
     if index < len(marks) and marks[index].start == para_start:
         mark = marks[index]

@@ -414,7 +414,7 @@ def mention_after(text: str, start: int, end: int, found_names: Sequence[Found])
     # a description runs from its determiner to its head: take the longest that parses
     best = None
     for index in range(min(len(words), 7)):
-        if words[index].group().lower() in _all_heads(lexicon):
+        if words[index].group().lower() in _heads():
             candidate = _description(text, words, index, start, lexicon)
             if candidate is not None and candidate.start == start:
                 best = candidate
@@ -464,10 +464,6 @@ def _heads() -> dict[str, MentionKind]:
     heads.update(dict.fromkeys(lexicon.organisation_heads, MentionKind.DESCRIPTION))
     heads.update(dict.fromkeys(lexicon.document_heads, MentionKind.DOCUMENT))
     return heads
-
-
-def _all_heads(lexicon: MentionLexicon) -> dict[str, MentionKind]:
-    return _heads()
 
 
 def _pronoun(word: regex.Match[str], lexicon: MentionLexicon) -> Found:

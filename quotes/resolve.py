@@ -115,7 +115,7 @@ class Resolver:
             return self._pronoun(mention, history)
         if mention.kind is MentionKind.DOCUMENT:
             return self._document(mention, history)
-        return self._description(mention, history)
+        return self._description(mention)
 
     def _entry(self, entry: Entry, certainty: float) -> Resolved:
         return Resolved(entry.speaker(), certainty, entry.gender)
@@ -193,7 +193,7 @@ class Resolver:
                 return attrs.evolve(self._name(name), certainty=0.7)
         return Resolved(Speaker(self._written(mention), kind=SpeakerKind.UNKNOWN), 0.6)
 
-    def _description(self, mention: Found, history: Sequence[tuple[int, Resolved]]) -> Resolved:
+    def _description(self, mention: Found) -> Resolved:
         written = self._written(mention)
         holder = None
         for lookup in (self.registry.by_name, self.registry.by_title):
