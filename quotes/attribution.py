@@ -28,10 +28,10 @@ from quotes.lexicon import word_lists
 from quotes.marks import QuotedSpan
 from quotes.mentions import Found, MentionKind, mention_after, mention_before
 from quotes.model import SpeakerKind
+from quotes.text import LETTERS
 
 __all__ = ["Attribution", "Document", "Evidence", "attribute", "cue_subject", "inside", "subject_before"]
 
-_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019\-][\p{L}\p{M}]+)*")
 _LEAD = " \t\u00a0,\u2014\u2013-"  # what may stand between a quote and its reporting clause
 _TAIL_WORDS = 12  # the reporting clause after a quote starts within this many words
 LOOKBACK = 5000  # characters: how far back an antecedent is sought, so work stays linear
@@ -168,7 +168,7 @@ def _tail(span: QuotedSpan, document: Document) -> Attribution | None:
     if stop <= start:
         return None
     for count, cue in enumerate(document.cues_between(start, min(stop, start + 200))):
-        if count or len(_WORD.findall(text, start, cue.start)) > _TAIL_WORDS:
+        if count or len(LETTERS.findall(text, start, cue.start)) > _TAIL_WORDS:
             return None
         lead = text[start : cue.start]
         if "\n" in lead:
@@ -410,7 +410,7 @@ def _skip_acronym(text: str, position: int) -> int:
 def _skip_gap(text: str, position: int, start: int) -> int:
     """Move `position` back over adverbs and auxiliaries ("Erdogan *earlier* told")."""
     gap = word_lists().subject_gap
-    for word in reversed(list(_WORD.finditer(text, max(start, position - 80), position))):
+    for word in reversed(list(LETTERS.finditer(text, max(start, position - 80), position))):
         if text[word.end() : position].strip() or word.group().lower() not in gap:
             break
         position = word.start()

@@ -16,10 +16,9 @@ import attrs
 import regex
 
 from quotes.lexicon import cue_lexicon, word_lists
+from quotes.text import LETTERS, opens_sentence
 
 __all__ = ["CueSection", "FoundCue", "cues_in"]
-
-_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019\-][\p{L}\p{M}]+)*")
 
 
 class CueSection(enum.Enum):
@@ -97,7 +96,7 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
     sections = _sections()
     phrases = _phrases()
     nominal = _nominal()
-    words = [m for s, e in _outside(start, end, quoted) for m in _WORD.finditer(text, s, e)]
+    words = [m for s, e in _outside(start, end, quoted) for m in LETTERS.finditer(text, s, e)]
     found: list[FoundCue] = []
     skip_until = -1
     for index, word in enumerate(words):
@@ -113,7 +112,7 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
         entry = sections.get(lower)
         if entry is None:
             continue
-        if word.group().istitle() and not _opens_sentence(text, word.start()):
+        if word.group().istitle() and not opens_sentence(text, word.start()):
             continue  # "the United States": a capitalised word inside a name
         lemma, section = entry
         previous = words[index - 1].group().lower() if index > 0 else ""
@@ -171,12 +170,6 @@ def _phrase_at(
         ):
             return last, lemma
     return None
-
-
-def _opens_sentence(text: str, position: int) -> bool:
-    while position > 0 and text[position - 1] in " \t\u00a0":
-        position -= 1
-    return position == 0 or text[position - 1] in ".!?:;\n\r\"'\u201c\u2018(\u2014"
 
 
 @functools.cache

@@ -23,10 +23,10 @@ from quotes.attribution import Attribution, Document, Evidence, cue_subject, ins
 from quotes.cues import CueSection, FoundCue
 from quotes.lexicon import clause_words, cue_lexicon
 from quotes.mentions import Found, MentionKind, mention_after
+from quotes.text import WORD, skip_space
 
 __all__ = ["Reported", "reported_speech"]
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019\-.][\p{L}\p{M}\p{N}]+)*")
 _MIN_WORDS = 3  # a reported clause is at least this long
 _THAT_WITHIN = 16  # words: "said on Monday, in a statement, that ..." keeps its "that" this close
 # Cues of speech that never take a reported clause of their own.
@@ -102,7 +102,7 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
                 document, clause_start, _clause_end(document, clause_start, end), mention, cue, Evidence.HEAD
             )
         before = text[start : cue.start].rstrip()
-        if not _WORD.search(text, mention.end, end):
+        if not WORD.search(text, mention.end, end):
             # "CLAUSE, according to X." and "CLAUSE yesterday according to X."
             return _clause(document, start, start + len(before.rstrip(",")), mention, cue, Evidence.TAIL)
         return None
@@ -128,7 +128,7 @@ def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Rep
         if audience is not None:
             after_start = audience.end
     after = text[after_start:end]
-    if _WORD.search(after) and not _ends_with_adverbial(after.lstrip(" ,")):
+    if WORD.search(after) and not _ends_with_adverbial(after.lstrip(" ,")):
         return None
     mention = subject_before(text, cue.start, start, document)
     if mention is None:
@@ -146,7 +146,7 @@ def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Rep
 
 def _ends_with_adverbial(after: str) -> bool:
     """Whether the words after a closing cue are an adverbial ("on Monday") or a participle ("responding")."""
-    words = _WORD.findall(after)
+    words = WORD.findall(after)
     if not words:
         return True
     first = words[0].lower()
@@ -166,14 +166,14 @@ _NOT_PARTICIPLES = frozenset(
 def _clause_start(document: Document, cue: FoundCue, end: int) -> int | None:
     """Where the reported clause after a cue begins: after "that", an audience, an adverbial."""
     text = document.text
-    words = list(_WORD.finditer(text, cue.end, end))
+    words = list(WORD.finditer(text, cue.end, end))
     for index, word in enumerate(words[:_THAT_WITHIN]):
-        that = word.group() == "that" and not _quoted(document, word.start())
+        that = word.group() == "that" and not inside(word.start(), document.quoted)
         if that and (index == 0 or not _inside_clause(text, cue.end, word.start())):
             return word.end()
         if index and cue_lexicon().lemma(word.group()) is not None:
             break  # "said the talks were useful, adding that ...": that "that" is the next cue's
-        if text[word.end() : word.end() + 1] in ("\u201c", '"') or _quoted(document, word.start()):
+        if text[word.end() : word.end() + 1] in ("\u201c", '"') or inside(word.start(), document.quoted):
             break
     if not words:
         return None
@@ -183,11 +183,11 @@ def _clause_start(document: Document, cue: FoundCue, end: int) -> int | None:
         if audience is None:
             return None
         position = audience.end
-    position = _skip_space(text, position, end)
+    position = skip_space(text, position, end)
     adverbial = _ADVERBIAL_PHRASE.match(text, position, end)
     if adverbial is not None:  # "said on Friday", "said in a statement,"
-        position = _skip_space(text, adverbial.end(), end)
-    first = _WORD.match(text, position, end)
+        position = skip_space(text, adverbial.end(), end)
+    first = WORD.match(text, position, end)
     if first is None or first.group().lower() in _NOT_A_CLAUSE:
         return None
     lower = first.group().lower()
@@ -204,7 +204,7 @@ def _looks_like_clause(text: str, start: int, end: int) -> bool:
     relative = _RELATIVE_CLAUSE.search(text, start, end)
     if relative is not None:
         end = relative.start()  # "justified the strike, which was approved ...": the object's own clause
-    words = [w.lower() for w in _WORD.findall(text, start, min(end, start + 160))][:_CLAUSE_WINDOW]
+    words = [w.lower() for w in WORD.findall(text, start, min(end, start + 160))][:_CLAUSE_WINDOW]
     if not words:
         return False
     if words[0] in lists.subject_pronouns:
@@ -271,12 +271,12 @@ def _clause(
     trailing = _TRAILING.search(text, start, end)
     if trailing is not None:
         end = trailing.start()
-    if len(_WORD.findall(text, start, end)) < _MIN_WORDS or _quoted(document, start):
+    if len(WORD.findall(text, start, end)) < _MIN_WORDS or inside(start, document.quoted):
         return None
-    following = _skip_space(text, end, min(len(text), end + 3))
-    if inside(following, document.quoted) and len(_WORD.findall(text, start, end)) < _MIN_WORDS + 2:
+    following = skip_space(text, end, min(len(text), end + 3))
+    if inside(following, document.quoted) and len(WORD.findall(text, start, end)) < _MIN_WORDS + 2:
         return None  # 'the crash was "likely" ...': a quoted fragment carries the clause
-    last = _WORD.findall(text, start, end)[-1].lower()
+    last = WORD.findall(text, start, end)[-1].lower()
     if last in _TRAILING_CUES:
         return None  # "... by saying": the report goes on in a quotation
     if mention.kind is MentionKind.PRONOUN and mention.start >= start and mention.end <= end:
@@ -290,13 +290,3 @@ def _mostly_quoted(document: Document, start: int, end: int) -> bool:
     """Whether quotation marks cover half a clause or more: a mixed quote, not reported speech."""
     covered = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in document.quoted)
     return covered * 2 >= end - start
-
-
-def _quoted(document: Document, position: int) -> bool:
-    return inside(position, document.quoted)
-
-
-def _skip_space(text: str, position: int, end: int) -> int:
-    while position < end and text[position].isspace():
-        position += 1
-    return position

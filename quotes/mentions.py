@@ -28,6 +28,7 @@ from quotes.lexicon import (
     word_lists,
 )
 from quotes.model import SpeakerKind
+from quotes.text import WORD, opens_sentence
 
 __all__ = ["Found", "MentionKind", "mention_after", "mention_before", "names", "with_description"]
 
@@ -109,7 +110,6 @@ _QUANTITY_OF = regex.compile(
 _COMPLEMENTS = frozenset({"of", "from", "in", "at", "for", "to"})
 # "the Iranian Revolutionary Guard Corps (IRGC)", "Sen. Lindsey Graham (R-S.C.)"
 _ACRONYM_BEFORE = regex.compile(r"[ \t\u00a0]*\([^()\n]{1,24}\)$")
-_WORD = regex.compile(rf"{_LETTER}+(?:['\u2019\-\.]{_LETTER}+)*")
 _POSSESSIVE = ("'s", "\u2019s")
 
 
@@ -136,7 +136,7 @@ def names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Found]:
         if index >= 0 and quoted[index][1] > match.start():
             continue
         tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(text, match.start(), match.end())]
-        if len(tokens) == 1 and _opens_sentence(text, match.start()) and _is_common(match.group()):
+        if len(tokens) == 1 and opens_sentence(text, match.start()) and _is_common(match.group()):
             continue  # "Calling it ...", "Officials said ...": a common word opening a sentence
         for piece in _pieces(text, tokens, lexicon):
             mention = _name(text, piece, lexicon)
@@ -180,12 +180,6 @@ def _people(found: list[Found]) -> list[Found]:
                 f = attrs.evolve(f, speaker_kind=SpeakerKind.PERSON)
         result.append(f)
     return result
-
-
-def _opens_sentence(text: str, position: int) -> bool:
-    while position > 0 and text[position - 1] in " \t\u00a0":
-        position -= 1
-    return position == 0 or text[position - 1] in '.!?"\u201d\n\r'
 
 
 def _is_common(word: str) -> bool:
@@ -373,7 +367,7 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
         if article is not None:
             name = attrs.evolve(name, start=article.start())
         return name
-    words = list(_WORD.finditer(text, max(start, end - 160), end))
+    words = list(WORD.finditer(text, max(start, end - 160), end))
     if not words or words[-1].end() != end:
         return None
     lexicon = mention_lexicon()
@@ -405,7 +399,7 @@ def mention_after(text: str, start: int, end: int, found_names: Sequence[Found])
         if not modifier:
             return name  # unlike "the Turkish president" or "Erdogan's office", where it is a modifier
     lexicon = mention_lexicon()
-    words = list(_WORD.finditer(text, start, min(end, start + 160)))
+    words = list(WORD.finditer(text, start, min(end, start + 160)))
     if not words or words[0].start() != start:
         return name
     first = words[0].group().lower()
@@ -437,7 +431,7 @@ def _head_follows(text: str, position: int, end: int) -> bool:
     """Whether lowercase modifiers and then a head noun follow: "(the Russian) foreign minister"."""
     lexicon = mention_lexicon()
     for _ in range(4):
-        following = _WORD.match(text, _skip_spaces(text, position, end), end)
+        following = WORD.match(text, _skip_spaces(text, position, end), end)
         if following is None or not following.group().islower():
             return False
         if following.group() in _heads():
@@ -573,7 +567,7 @@ def with_description(text: str, name: Found, start: int) -> Found:
         start: How far back the description may begin.
     """
     lexicon = mention_lexicon()
-    words = list(_WORD.finditer(text, max(start, name.start - 120), name.start))
+    words = list(WORD.finditer(text, max(start, name.start - 120), name.start))
     if not words or text[words[-1].end() : name.start].strip() or len(text[words[-1].end() : name.start]) > 1:
         return name
     description = _description(text, words, len(words) - 1, start, lexicon, bare=True)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from quotes.layout import dateline_end, paragraphs
 from quotes.lexicon import abbreviations, cue_lexicon
+from quotes.text import skip_space
 
 __all__ = ["sentences"]
 
@@ -42,19 +43,13 @@ def sentences(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list
             # "ANKARA (Reuters) - ": a dateline is a sentence of its own.
             spans.append((p_start, len(text[p_start:start].rstrip()) + p_start))
         for match in _TERMINAL.finditer(text, start, p_end):
-            following = _skip_space(text, match.end(), p_end)
+            following = skip_space(text, match.end(), p_end)
             if following >= p_end or not _ends_sentence(text, match, following, p_end):
                 continue
             spans.append((start, match.end()))
             start = following
         spans.append((start, p_end))
     return spans
-
-
-def _skip_space(text: str, position: int, end: int) -> int:
-    while position < end and text[position].isspace():
-        position += 1
-    return position
 
 
 def _ends_sentence(text: str, match: re.Match[str], following: int, p_end: int) -> bool:

@@ -1,0 +1,29 @@
+"""Small readers of raw text that several modules share: words, spaces, sentence openings."""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = ["LETTERS", "WORD", "opens_sentence", "skip_space"]
+
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019\-.][\p{L}\p{M}\p{N}]+)*")
+"""A word with its inner apostrophes, hyphens and dots: "Abdul-Mahdi", "Erdogan's", "U.S", "707s"."""
+
+LETTERS = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019\-][\p{L}\p{M}]+)*")
+"""A word of letters only, with inner apostrophes and hyphens: the unit of the cue lexicon."""
+
+_OPENERS = ".!?:;\n\r\"'\u201c\u2018\u201d(\u2014"
+
+
+def skip_space(text: str, position: int, end: int) -> int:
+    """The first offset at or after `position`, before `end`, that is not white space."""
+    while position < end and text[position].isspace():
+        position += 1
+    return position
+
+
+def opens_sentence(text: str, position: int) -> bool:
+    """Whether the word at `position` opens a sentence, a quotation or a parenthesis."""
+    while position > 0 and text[position - 1] in " \t\u00a0":
+        position -= 1
+    return position == 0 or text[position - 1] in _OPENERS
