@@ -113,10 +113,10 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
     mention = cue_subject(text, cue, start, end, document, parsed=False)
     if mention is None:
         return None
-    opening = _clause_start(document, cue, end)
-    if opening is None:
+    clause = _clause_span(document, cue, end)
+    if clause is None:
         return None
-    return _clause(document, opening, _clause_end(document, opening, end), mention, cue, Evidence.HEAD)
+    return _clause(document, *clause, mention, cue, Evidence.HEAD)
 
 
 def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
@@ -163,14 +163,14 @@ _NOT_PARTICIPLES = frozenset(
 )
 
 
-def _clause_start(document: Document, cue: FoundCue, end: int) -> int | None:
-    """Where the reported clause after a cue begins: after "that", an audience, an adverbial."""
+def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int] | None:
+    """The reported clause after a cue: after "that", an audience or an adverbial, to its end."""
     text = document.text
     words = list(WORD.finditer(text, cue.end, end))
     for index, word in enumerate(words[:_THAT_WITHIN]):
         that = word.group() == "that" and not inside(word.start(), document.quoted)
         if that and (index == 0 or not _inside_clause(text, cue.end, word.start())):
-            return word.end()
+            return word.end(), _clause_end(document, word.end(), end)
         if index and cue_lexicon().lemma(word.group()) is not None:
             break  # "said the talks were useful, adding that ...": that "that" is the next cue's
         if text[word.end() : word.end() + 1] in ("\u201c", '"') or inside(word.start(), document.quoted):
@@ -193,9 +193,10 @@ def _clause_start(document: Document, cue: FoundCue, end: int) -> int | None:
     lower = first.group().lower()
     if lower.endswith("ing") and lower not in _NOT_PARTICIPLES:
         return None  # "he said, declining to comment": a participle, not a clause
-    if not _looks_like_clause(text, first.start(), _clause_end(document, first.start(), end)):
+    clause_end = _clause_end(document, first.start(), end)
+    if not _looks_like_clause(text, first.start(), clause_end):
         return None  # "announced the launch of ...": an object, not a clause
-    return first.start()
+    return first.start(), clause_end
 
 
 def _looks_like_clause(text: str, start: int, end: int) -> bool:

@@ -72,6 +72,7 @@ class Resolver:
         self._fullest: dict[str, str] = {}
         self._genders: dict[str, str] = {}
         self._named: set[str] | None = None
+        self._resolved_names: dict[Found, Resolved] = {}
         self._acronyms: dict[str, str] = {}
         self._people: set[str] = set()
         for name in self.names:
@@ -121,6 +122,13 @@ class Resolver:
         return Resolved(entry.speaker(), certainty, entry.gender)
 
     def _name(self, mention: Found) -> Resolved:
+        """A name's speaker, resolved once per name: pronouns and descriptions ask again and again."""
+        resolved = self._resolved_names.get(mention)
+        if resolved is None:
+            resolved = self._resolved_names[mention] = self._resolve_name(mention)
+        return resolved
+
+    def _resolve_name(self, mention: Found) -> Resolved:
         entry = self.registry.by_name(mention.name) or self.registry.by_name(self._written(mention))
         if entry is not None:
             return self._entry(entry, 1.0)
@@ -245,13 +253,14 @@ class Resolver:
         head = mention.head or ""
         wanted = set(_WORDS.findall(mention.name.lower())) - mention_lexicon().determiners
         last = bisect.bisect_right(self._ends, mention.start)
+        titled = regex.compile(rf"(?i:\b{regex.escape(head)})" + _TITLE_TAIL)  # "President of Argentina X"
         partial = peer = None
         for name in reversed(self.names[max(0, last - _NAMES_BACK) : last]):
             if name.kind is not MentionKind.NAME:
                 continue
             if mention.speaker_kind is SpeakerKind.PERSON and name.speaker_kind is SpeakerKind.ORGANISATION:
                 continue
-            words = self._title_words(name, head)
+            words = self._title_words(name, head, titled)
             if head in words or any(
                 w.startswith(head) for w in words if mention.speaker_kind is SpeakerKind.ORGANISATION
             ):
@@ -264,7 +273,7 @@ class Resolver:
                 peer = attrs.evolve(self._name(name), certainty=0.8)
         return peer or partial
 
-    def _title_words(self, name: Found, head: str) -> set[str]:
+    def _title_words(self, name: Found, head: str, titled: regex.Pattern[str]) -> set[str]:
         """The lowercase words of a name and the description or title before it."""
         described = with_description(self.text, name, max(0, name.start - 80))
         abbreviations = mention_lexicon().title_abbreviations
@@ -272,7 +281,6 @@ class Resolver:
         for word in _WORDS.findall(self.text[described.start : described.end].lower()):
             words.add(word)
             words.add(abbreviations.get(word, word))  # "Sen." is a senator
-        titled = regex.compile(rf"(?i:\b{regex.escape(head)})" + _TITLE_TAIL)
         preceding = self.text[max(0, name.start - 80) : name.start]
         if head and titled.search(preceding):
             # "President of Argentina Alberto Fernández": the title's words before the name
