@@ -167,8 +167,8 @@ def _tail(span: QuotedSpan, document: Document) -> Attribution | None:
         stop = following[0]
     if stop <= start:
         return None
-    for count, cue in enumerate(document.cues_between(start, min(stop, start + 200))):
-        if count or len(LETTERS.findall(text, start, cue.start)) > _TAIL_WORDS:
+    for cue in document.cues_between(start, min(stop, start + 200))[:1]:  # only the first cue can close
+        if len(LETTERS.findall(text, start, cue.start)) > _TAIL_WORDS:
             return None
         lead = text[start : cue.start]
         if "\n" in lead:
