@@ -72,24 +72,41 @@ class Found:
 
 _LETTER = r"[\p{L}\p{M}\p{N}]"
 _SPACE = r"[ \t\u00a0]{1,3}"
+_WORD_CHAR = r"[\p{L}\p{M}\p{N}'\u2019\-.]"
 
 
 @functools.cache
 def _name_run() -> regex.Pattern[str]:
-    """A run of capitalised words, with particles and dotted titles inside it."""
+    """A run of capitalised words, with particles and dotted titles inside it.
+
+    Every word starts with a capital, so the engine can skip ahead to the next
+    capital letter; a dot after a word belongs to it only for a known
+    abbreviation ("Sen.") or an initial ("John R. Bolton", "U.S.") before
+    another capitalised word. A lowercase prefix ("al-Assad") inside a run is
+    part of its word; before a run it is left for `names` to add.
+    """
     lexicon = mention_lexicon()
-    dotted = sorted((a for a in abbreviations() if a[:1].isupper() and "." not in a), key=len, reverse=True)
+    dotted = [a for a in abbreviations() if a[:1].isupper() and "." not in a]
     word = (
-        rf"(?:(?:{'|'.join(dotted)})\.(?={_SPACE}\p{{Lu}})"  # Sen. Lindsey Graham
-        rf"|(?:\p{{Lu}}\.){{1,3}}(?={_SPACE}\p{{Lu}})"  # John R. Bolton, U.S. Senator
-        rf"|(?:[a-z]{{1,3}}-)?\p{{Lu}}{_LETTER}*+(?:['\u2019\-\.]\p{{L}}{_LETTER}*+)*+)"
+        rf"\p{{Lu}}{_LETTER}*+(?:['\u2019\-\.]\p{{L}}{_LETTER}*+)*+"
+        rf"(?:\.(?<=(?<!{_WORD_CHAR})(?:\L<dotted>|(?:\p{{Lu}}\.){{0,2}}\p{{Lu}})\.)(?={_SPACE}\p{{Lu}}))?+"
     )
-    connector = "|".join(sorted(lexicon.connectors, key=len, reverse=True))
     return regex.compile(
-        # the lookahead fails fast at the many positions that cannot start a name
-        rf"(?=\p{{Lu}}|[a-z]{{1,3}}-\p{{Lu}})(?<![\p{{L}}\p{{M}}\p{{N}}'\u2019\-.])"
-        rf"{word}(?:{_SPACE}(?:(?:{connector}){_SPACE}){{0,3}}+{word})*+"
+        rf"(?=\p{{Lu}})(?:(?<!{_WORD_CHAR})|(?<=(?<!{_WORD_CHAR})[a-z]{{1,3}}-))"
+        rf"{word}(?:{_SPACE}(?:\L<connectors>{_SPACE}){{0,3}}+(?:[a-z]{{1,3}}-)?{word})*+",
+        dotted=dotted,
+        connectors=sorted(lexicon.connectors),
     )
+
+
+def _run_start(text: str, start: int) -> int:
+    """Where a capitalised run starts, with a lowercase prefix ("al-Assad", "pro-Beijing")."""
+    if start < 2 or text[start - 1] != "-":
+        return start
+    position = start - 1
+    while position > 0 and start - 1 - position < 3 and "a" <= text[position - 1] <= "z":
+        position -= 1
+    return position
 
 
 _TOKEN = regex.compile(r"\S+")
@@ -128,21 +145,47 @@ def names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Found]:
     Returns:
         The names, in order of position.
     """
-    lexicon = mention_lexicon()
     found: list[Found] = []
     starts = [q[0] for q in quoted]
     for match in _name_run().finditer(text):
-        index = bisect.bisect_right(starts, match.start()) - 1
-        if index >= 0 and quoted[index][1] > match.start():
+        start = _run_start(text, match.start())
+        index = bisect.bisect_right(starts, start) - 1
+        if index >= 0 and quoted[index][1] > start:
             continue
-        tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(text, match.start(), match.end())]
-        if len(tokens) == 1 and opens_sentence(text, match.start()) and _is_common(match.group()):
+        run = text[start : match.end()]
+        if len(run.split(None, 1)) == 1 and opens_sentence(text, start) and _is_common(run):
             continue  # "Calling it ...", "Officials said ...": a common word opening a sentence
-        for piece in _pieces(text, tokens, lexicon):
-            mention = _name(text, piece, lexicon)
-            if mention is not None:
-                found.append(_described_person(text, mention))
+        for mention in _analyse(run):
+            found.append(_described_person(text, _shifted(mention, start)))
     return _people(found)
+
+
+@functools.lru_cache(maxsize=8192)
+def _analyse(run: str) -> tuple[Found, ...]:
+    """The names of one capitalised run, with offsets into the run.
+
+    The reading depends on the run's words alone, and news repeats its names,
+    so it is computed once per distinct run.
+    """
+    lexicon = mention_lexicon()
+    tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(run)]
+    found = (_name(run, piece, lexicon) for piece in _pieces(run, tokens, lexicon))
+    return tuple(f for f in found if f is not None)
+
+
+def _shifted(found: Found, offset: int) -> Found:
+    """`found` moved `offset` characters on."""
+    return Found(
+        found.start + offset,
+        found.end + offset,
+        found.kind,
+        found.name,
+        found.speaker_kind,
+        found.title,
+        found.gender,
+        found.plural,
+        found.head,
+    )
 
 
 def _described_person(text: str, name: Found) -> Found:

@@ -64,6 +64,27 @@ class TestNames:
         assert [f.name for f in names("Ursula von der Leyen said")] == ["Ursula von der Leyen"]
 
     @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Sen. Lindsey Graham said", ("Sen. Lindsey Graham", "Lindsey Graham")),
+            ("Adviser John R. Bolton said", ("Adviser John R. Bolton", "John R. Bolton")),
+            ("The U.S. State Department said", ("U.S. State Department", "U.S. State Department")),
+            ("Syria's leader Bashar al-Assad said", ("Bashar al-Assad", "Bashar al-Assad")),
+            ("But al-Assad said", ("al-Assad", "al-Assad")),
+        ],
+        ids=["abbreviated-title", "initial", "dotted-acronym", "particle-inside", "particle-first"],
+    )
+    def test_dots_and_particles_belong_to_the_name(self, text: str, expected: tuple[str, str]) -> None:
+        """A title's or an initial's dot, and a lowercase "al-", are part of the name."""
+        assert read(text, names(text)[-1]) == expected
+
+    def test_the_same_name_reads_the_same_anywhere(self) -> None:
+        """A name's reading depends on its words, not on where it stands."""
+        first, second = names("Kremlin Aide Yuri Ushakov spoke. Then Kremlin Aide Yuri Ushakov left.")
+        assert (first.name, first.title, first.kind) == (second.name, second.title, second.kind)
+        assert second.start - first.start == len("Kremlin Aide Yuri Ushakov spoke. Then ")
+
+    @pytest.mark.parametrize(
         "text",
         [
             "The talks ended.",
