@@ -16,7 +16,7 @@ import attrs
 import regex
 
 from quotes.lexicon import cue_lexicon, word_lists
-from quotes.text import LETTERS, opens_sentence
+from quotes.text import LETTERS, opens_sentence, skip_space
 
 __all__ = ["CueSection", "FoundCue", "cues_in"]
 
@@ -96,32 +96,67 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
     sections = _sections()
     phrases = _phrases()
     nominal = _nominal()
-    words = [m for s, e in _outside(start, end, quoted) for m in LETTERS.finditer(text, s, e)]
+    starts = _starts()
     found: list[FoundCue] = []
     skip_until = -1
-    for index, word in enumerate(words):
-        if word.start() < skip_until:
+    # few words can start a cue: keep those in one tight loop, and read only them further
+    candidates = [w for w in LETTERS.finditer(text, start, end) if w.group().lower() in starts]
+    for word in candidates:
+        position = word.start()
+        if position < skip_until:
             continue
+        piece_start = _piece_start(position, start, quoted)
+        if piece_start is None:
+            continue  # inside a quotation: the speaker's words, not a cue
         lower = word.group().lower()
-        phrase = _phrase_at(text, words, index, phrases.get(lower, ()))
+        phrase = _phrase_at(text, word, end, phrases.get(lower, ()))
         if phrase is not None:
-            last, lemma = phrase
-            found.append(FoundCue(word.start(), words[last].end(), lemma, CueSection.PHRASE))
-            skip_until = words[last].end()
+            phrase_end, lemma = phrase
+            found.append(FoundCue(position, phrase_end, lemma, CueSection.PHRASE))
+            skip_until = phrase_end
             continue
         entry = sections.get(lower)
         if entry is None:
             continue
-        if word.group().istitle() and not opens_sentence(text, word.start()):
+        if word.group().istitle() and not opens_sentence(text, position):
             continue  # "the United States": a capitalised word inside a name
         lemma, section = entry
-        previous = words[index - 1].group().lower() if index > 0 else ""
-        if lower in (lemma, lemma + "s") and previous in nominal:
-            continue  # "the state", "a report", "his comments"
-        if lower == lemma and not (previous in _BARE_BEFORE or previous.endswith("s")):
-            continue  # "the Republican demand": a bare form needs "they", "to", "will" or a plural
-        found.append(FoundCue(word.start(), word.end(), lemma, section))
+        if lower in (lemma, lemma + "s"):
+            before = _previous_word(text, piece_start, position)
+            if before in nominal:
+                continue  # "the state", "a report", "his comments"
+            if lower == lemma and not (before in _BARE_BEFORE or before.endswith("s")):
+                continue  # "the Republican demand": a bare form needs "they", "to", "will" or a plural
+        found.append(FoundCue(position, word.end(), lemma, section))
     return found
+
+
+@functools.cache
+def _starts() -> frozenset[str]:
+    """Every word that is a cue or starts a phrasal cue, lowercase."""
+    return frozenset(_sections()) | frozenset(_phrases())
+
+
+_LAST_WORD = regex.compile(r"(?r)" + LETTERS.pattern)
+
+
+def _previous_word(text: str, piece_start: int, position: int) -> str:
+    """The word right before `position`, lowercase; '' if a quotation comes between."""
+    word = _LAST_WORD.search(text, piece_start, position)
+    return word.group().lower() if word is not None else ""
+
+
+def _piece_start(position: int, start: int, quoted: Sequence[tuple[int, int]]) -> int | None:
+    """Where the stretch of unquoted text holding `position` begins; None inside a quotation."""
+    index = bisect.bisect_right(quoted, (position, float("inf"))) - 1
+    while index >= 0:
+        q_start, q_end = quoted[index]
+        if q_start <= position < q_end:
+            return None
+        if q_end <= position:
+            return max(start, q_end)
+        index -= 1
+    return start
 
 
 _BARE_BEFORE = frozenset(
@@ -157,18 +192,24 @@ _NOMINAL_BEFORE = frozenset({"of", "in", "on", "for", "by", "with", "our", "my",
 
 def _phrase_at(
     text: str,
-    words: list[regex.Match[str]],
-    index: int,
+    first: regex.Match[str],
+    end: int,
     options: Sequence[tuple[tuple[str, ...], str]],
 ) -> tuple[int, str] | None:
+    """(end, lemma) of the longest phrasal cue starting with the word `first`, its words
+    apart by spaces alone."""
     for phrase, lemma in options:
-        last = index + len(phrase) - 1
-        if last >= len(words):
-            continue
-        if all(words[index + k].group().lower() == w for k, w in enumerate(phrase)) and all(
-            not text[words[k].end() : words[k + 1].start()].strip() for k in range(index, last)
-        ):
-            return last, lemma
+        position = first.end()
+        for expected in phrase[1:]:
+            following = skip_space(text, position, end)
+            if following == position:
+                break
+            word = LETTERS.match(text, following, end)
+            if word is None or word.group().lower() != expected:
+                break
+            position = word.end()
+        else:
+            return position, lemma
     return None
 
 
@@ -176,20 +217,3 @@ def _phrase_at(
 def _nominal() -> frozenset[str]:
     """Words after which a bare or third-person form is a noun, not a cue."""
     return word_lists().determiners | _NOMINAL_BEFORE
-
-
-def _outside(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The pieces of ``start..end`` that no quotation covers, in order."""
-    pieces = []
-    index = max(0, bisect.bisect_right(quoted, (start, float("inf"))) - 1)
-    position = start
-    while index < len(quoted) and quoted[index][0] < end:
-        q_start, q_end = quoted[index]
-        if q_end > position:
-            if q_start > position:
-                pieces.append((position, q_start))
-            position = q_end
-        index += 1
-    if position < end:
-        pieces.append((position, end))
-    return pieces

@@ -37,8 +37,11 @@ def _entries(values: Iterable[Entry]) -> tuple[Entry, ...]:
     return tuple(values)
 
 
+@functools.lru_cache(maxsize=16384)
 def normalise_name(name: str) -> str:
     """Fold case, diacritics, curly apostrophes, a leading "the" and spacing."""
+    if name.isascii():  # nothing to fold but case and spacing
+        return " ".join(name.casefold().split()).removeprefix("the ")
     folded = unicodedata.normalize("NFKD", name)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
     folded = " ".join(folded.replace("\u2019", "'").replace("\u0131", "i").split())
