@@ -65,6 +65,12 @@ class TestCuesIn:
         """ "the ministry states" is a verb: no determiner right before it."""
         assert cues("The ministry states that fees will rise.") == [("states", "state")]
 
+    def test_a_quotation_separates_a_cue_from_the_word_before_it(self) -> None:
+        """In 'the "threat," says Peskov' the "the" belongs to the quotation, not to "says"."""
+        text = 'He spoke of the "threat," says Peskov.'
+        quoted = [(text.index('"'), text.rindex('"') + 1)]
+        assert [c.lemma for c in cues_in(text, 0, len(text), quoted)] == ["speak", "say"]
+
     @pytest.mark.parametrize("text", ["according", "According, to him"], ids=["alone", "punctuation-between"])
     def test_phrase_needs_all_its_words_together(self, text: str) -> None:
         """ "according" without "to" right after it is no cue."""
