@@ -28,7 +28,7 @@ from quotes.lexicon import word_lists
 from quotes.marks import QuotedSpan
 from quotes.mentions import Found, MentionKind, mention_after, mention_before
 from quotes.model import SpeakerKind
-from quotes.text import LETTERS
+from quotes.text import LETTERS, LETTERS_BACKWARDS
 
 __all__ = ["Attribution", "Document", "Evidence", "attribute", "cue_subject", "inside", "subject_before"]
 
@@ -410,7 +410,7 @@ def _skip_acronym(text: str, position: int) -> int:
 def _skip_gap(text: str, position: int, start: int) -> int:
     """Move `position` back over adverbs and auxiliaries ("Erdogan *earlier* told")."""
     gap = word_lists().subject_gap
-    for word in reversed(list(LETTERS.finditer(text, max(start, position - 80), position))):
+    for word in LETTERS_BACKWARDS.finditer(text, max(start, position - 80), position):
         if text[word.end() : position].strip() or word.group().lower() not in gap:
             break
         position = word.start()

@@ -16,7 +16,7 @@ import attrs
 import regex
 
 from quotes.lexicon import cue_lexicon, word_lists
-from quotes.text import LETTERS, opens_sentence, skip_space
+from quotes.text import LETTERS, LETTERS_BACKWARDS, opens_sentence, skip_space
 
 __all__ = ["CueSection", "FoundCue", "cues_in"]
 
@@ -137,12 +137,9 @@ def _starts() -> frozenset[str]:
     return frozenset(_sections()) | frozenset(_phrases())
 
 
-_LAST_WORD = regex.compile(r"(?r)" + LETTERS.pattern)
-
-
 def _previous_word(text: str, piece_start: int, position: int) -> str:
     """The word right before `position`, lowercase; '' if a quotation comes between."""
-    word = _LAST_WORD.search(text, piece_start, position)
+    word = LETTERS_BACKWARDS.search(text, piece_start, position)
     return word.group().lower() if word is not None else ""
 
 

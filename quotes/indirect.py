@@ -16,6 +16,8 @@ of aggression) never do (see ``quotes/data/cues.toml``).
 
 from __future__ import annotations
 
+from itertools import islice
+
 import attrs
 import regex
 
@@ -146,7 +148,7 @@ def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Rep
 
 def _ends_with_adverbial(after: str) -> bool:
     """Whether the words after a closing cue are an adverbial ("on Monday") or a participle ("responding")."""
-    words = WORD.findall(after)
+    words = [w.group() for w in islice(WORD.finditer(after), 7)]
     if not words:
         return True
     first = words[0].lower()
@@ -166,8 +168,8 @@ _NOT_PARTICIPLES = frozenset(
 def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int] | None:
     """The reported clause after a cue: after "that", an audience or an adverbial, to its end."""
     text = document.text
-    words = list(WORD.finditer(text, cue.end, end))
-    for index, word in enumerate(words[:_THAT_WITHIN]):
+    words = list(islice(WORD.finditer(text, cue.end, end), _THAT_WITHIN))
+    for index, word in enumerate(words):
         that = word.group() == "that" and not inside(word.start(), document.quoted)
         if that and (index == 0 or not _inside_clause(text, cue.end, word.start())):
             return word.end(), _clause_end(document, word.end(), end)
@@ -272,12 +274,13 @@ def _clause(
     trailing = _TRAILING.search(text, start, end)
     if trailing is not None:
         end = trailing.start()
-    if len(WORD.findall(text, start, end)) < _MIN_WORDS or inside(start, document.quoted):
+    words = WORD.findall(text, start, end)
+    if len(words) < _MIN_WORDS or inside(start, document.quoted):
         return None
     following = skip_space(text, end, min(len(text), end + 3))
-    if inside(following, document.quoted) and len(WORD.findall(text, start, end)) < _MIN_WORDS + 2:
+    if inside(following, document.quoted) and len(words) < _MIN_WORDS + 2:
         return None  # 'the crash was "likely" ...': a quoted fragment carries the clause
-    last = WORD.findall(text, start, end)[-1].lower()
+    last = words[-1].lower()
     if last in _TRAILING_CUES:
         return None  # "... by saying": the report goes on in a quotation
     if mention.kind is MentionKind.PRONOUN and mention.start >= start and mention.end <= end:

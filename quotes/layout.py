@@ -13,10 +13,11 @@ __all__ = ["NEWLINES", "dateline_end", "is_caption", "paragraphs"]
 NEWLINES = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 """Every character that `str.splitlines` treats as a line break."""
 
-_BREAK = re.compile(rf"[^\S{NEWLINES}]*[{NEWLINES}]\s*")
+_BREAK = re.compile(rf"[{NEWLINES}]\s*")
 _SENTENCE_END = frozenset('.!?:;"”’»)]')
 # "Image: C.Suthorn." / "© Mikhail Metzel/TASS" / "Photo: AFP": a caption or a credit line.
-_CAPTION = re.compile(r"(?:\b(?:Image|Photo|Photograph|Picture|Credit|Source)s?:|©|\(c\) )")
+_CREDIT_WORD = re.compile(r"\b(?:Image|Photo|Photograph|Picture|Credit|Source)s?$")
+_CREDIT_MARKS = ("©", "(c) ")
 # "MOSCOW, November 7. /TASS/." or "ANKARA (Reuters) -": the dateline that opens a wire story.
 _DATELINE = re.compile(
     r"[A-Z][A-Z .'\-]{1,40}(?:,[^\S\n]+[A-Z][a-z]{2,9}\.?[^\S\n]+\d{1,2})?"
@@ -40,12 +41,16 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BREAK.finditer(text):
-        before = text[match.start() - 1] if match.start() else "\n"
+        # the break starts at the spaces that end the line before it
+        begin = match.start()
+        while begin > start and text[begin - 1].isspace() and text[begin - 1] not in NEWLINES:
+            begin -= 1
+        before = text[begin - 1] if begin else "\n"
         after = text[match.end()] if match.end() < len(text) else "\n"
         single_break = len(f"x{match.group()}x".splitlines()) == 2
         if single_break and before not in _SENTENCE_END and after.islower():
             continue
-        _append_stripped(text, start, match.start(), spans)
+        _append_stripped(text, start, begin, spans)
         start = match.end()
     _append_stripped(text, start, len(text), spans)
     return spans
@@ -67,7 +72,14 @@ def is_caption(text: str, start: int, end: int) -> bool:
     Captions quote signs and banners, not speech ("People holding a banner
     saying "united in diversity". Image: John Lubbock.").
     """
-    return _CAPTION.search(text, start, end) is not None
+    if any(text.find(mark, start, end) >= 0 for mark in _CREDIT_MARKS):
+        return True
+    colon = text.find(":", start, end)
+    while colon >= 0:  # colons are few: look only before each of them
+        if _CREDIT_WORD.search(text, max(start, colon - 12), colon):
+            return True
+        colon = text.find(":", colon + 1, end)
+    return False
 
 
 def dateline_end(text: str, start: int, end: int) -> int:

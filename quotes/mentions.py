@@ -15,6 +15,7 @@ import bisect
 import enum
 import functools
 from collections.abc import Sequence
+from itertools import islice
 
 import attrs
 import regex
@@ -28,7 +29,7 @@ from quotes.lexicon import (
     word_lists,
 )
 from quotes.model import SpeakerKind
-from quotes.text import WORD, opens_sentence
+from quotes.text import WORD, WORD_BACKWARDS, opens_sentence
 
 __all__ = ["Found", "MentionKind", "mention_after", "mention_before", "names", "with_description"]
 
@@ -410,13 +411,17 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
         if article is not None:
             name = attrs.evolve(name, start=article.start())
         return name
-    words = list(WORD.finditer(text, max(start, end - 160), end))
-    if not words or words[-1].end() != end:
-        return None
     lexicon = mention_lexicon()
-    last = words[-1].group().lower()
-    if last in lexicon.pronouns:
-        return _pronoun(words[-1], lexicon)
+    backwards = WORD_BACKWARDS.finditer(text, max(start, end - 160), end)
+    last = next(backwards, None)
+    if last is None or last.end() != end:
+        return None
+    lower = last.group().lower()
+    if lower in lexicon.pronouns:
+        return _pronoun(last, lexicon)
+    if lower not in _heads() and not any(w.group() in _COMPLEMENTS for w in islice(backwards, 2)):
+        return None  # neither a description nor a head with its complement ("the mayor of Yartsevo")
+    words = list(WORD.finditer(text, max(start, end - 160), end))
     found = _description(text, words, len(words) - 1, start, lexicon)
     if found is None:
         # "the Russian head of state", "the mayor of Yartsevo": a head with its complement
@@ -610,9 +615,12 @@ def with_description(text: str, name: Found, start: int) -> Found:
         start: How far back the description may begin.
     """
     lexicon = mention_lexicon()
-    words = list(WORD.finditer(text, max(start, name.start - 120), name.start))
-    if not words or text[words[-1].end() : name.start].strip() or len(text[words[-1].end() : name.start]) > 1:
+    last = WORD_BACKWARDS.search(text, max(start, name.start - 120), name.start)
+    if last is None or name.start - last.end() > 1 or last.group().lower() not in _heads():
+        return name  # no head noun of a description right before the name
+    if text[last.end() : name.start].strip():
         return name
+    words = list(WORD.finditer(text, max(start, name.start - 120), name.start))
     description = _description(text, words, len(words) - 1, start, lexicon, bare=True)
     if description is None or description.kind is not MentionKind.DESCRIPTION:
         return name

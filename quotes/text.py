@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["LETTERS", "WORD", "opens_sentence", "skip_space"]
+__all__ = ["LETTERS", "LETTERS_BACKWARDS", "WORD", "WORD_BACKWARDS", "opens_sentence", "skip_space"]
 
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019\-.][\p{L}\p{M}\p{N}]+)*")
 """A word with its inner apostrophes, hyphens and dots: "Abdul-Mahdi", "Erdogan's", "U.S", "707s"."""
 
 LETTERS = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019\-][\p{L}\p{M}]+)*")
 """A word of letters only, with inner apostrophes and hyphens: the unit of the cue lexicon."""
+
+WORD_BACKWARDS = regex.compile("(?r)" + WORD.pattern)
+"""`WORD`, searched from the end: ``search(text, start, end)`` is the last word before `end`."""
+
+LETTERS_BACKWARDS = regex.compile("(?r)" + LETTERS.pattern)
+"""`LETTERS`, searched from the end."""
 
 _OPENERS = ".!?:;\n\r\"'\u201c\u2018\u201d(\u2014"
 
