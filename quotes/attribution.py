@@ -26,7 +26,7 @@ import regex
 from quotes.cues import FoundCue, cues_in
 from quotes.lexicon import word_lists
 from quotes.marks import QuotedSpan
-from quotes.mentions import Found, MentionKind, mention_after, mention_before
+from quotes.mentions import Found, MentionKind, mention_after, mention_before, start_of
 from quotes.model import SpeakerKind
 from quotes.text import LETTERS, LETTERS_BACKWARDS
 
@@ -371,7 +371,7 @@ def _sentence_subject(text: str, cue: FoundCue, document: Document) -> Found | N
     mention = mention_after(text, start, cue.start, document.names)
     if mention is not None:
         return _apposed_after(text, mention, cue.start, document)
-    first = bisect.bisect_left(document.names, start, key=lambda f: f.start)
+    first = bisect.bisect_left(document.names, start, key=start_of)
     for name in document.names[first:]:
         if name.start >= cue.start:
             break

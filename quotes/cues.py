@@ -10,7 +10,10 @@ from __future__ import annotations
 import bisect
 import enum
 import functools
+import re
+import unicodedata
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 import regex
@@ -96,14 +99,15 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
     sections = _sections()
     phrases = _phrases()
     nominal = _nominal()
-    starts = _starts()
     found: list[FoundCue] = []
     skip_until = -1
-    # few words can start a cue: keep those in one tight loop, and read only them further
-    candidates = [w for w in LETTERS.finditer(text, start, end) if w.group().lower() in starts]
-    for word in candidates:
-        position = word.start()
-        if position < skip_until:
+    # few words can be a cue: one pass of the engine over the lowercased text finds them
+    for candidate in _candidates().finditer(_lowercase(text), start, end):
+        position = candidate.start()
+        if position < skip_until or not _whole_word(text, position, candidate.end()):
+            continue
+        word = LETTERS.match(text, position, end)
+        if word is None:
             continue
         piece_start = _piece_start(position, start, quoted)
         if piece_start is None:
@@ -132,9 +136,64 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
 
 
 @functools.cache
-def _starts() -> frozenset[str]:
-    """Every word that is a cue or starts a phrasal cue, lowercase."""
-    return frozenset(_sections()) | frozenset(_phrases())
+def _candidates() -> re.Pattern[str]:
+    """The words that are a cue or start a phrasal cue, as one trie-shaped pattern.
+
+    A trie lets the engine try one branch per letter instead of every word of
+    the lexicon at every position.
+    """
+    words = sorted(set(_sections()) | set(_phrases()))
+    return re.compile(rf"(?<![^\W\d_]){_trie(words)}(?![^\W\d_])")
+
+
+def _trie(words: Sequence[str]) -> str:
+    """A pattern matching exactly `words` (longest first), written as a trie."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(root)
+
+
+def _branches(node: dict[str, Any]) -> str:
+    alternatives = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _lowercase(text: str) -> str:
+    """`text` in lowercase, keeping every offset ("İ" lowercases to two characters)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole word as `quotes.text.LETTERS` reads words:
+    no letter, mark, or joined apostrophe or hyphen runs on at either side."""
+    return not _runs_on(text, start - 1, -1) and not _runs_on(text, end, 1)
+
+
+def _runs_on(text: str, index: int, step: int) -> bool:
+    """Whether the word goes on at `index`: a letter, or a joiner with a letter beyond it."""
+    if not 0 <= index < len(text):
+        return False
+    if text[index] in _JOINERS:
+        index += step
+        return 0 <= index < len(text) and _letter(text[index])
+    return _letter(text[index])
+
+
+_JOINERS = "'\u2019-"
+
+
+def _letter(char: str) -> bool:
+    return char.isalpha() or unicodedata.category(char).startswith("M")
 
 
 def _previous_word(text: str, piece_start: int, position: int) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import islice
 
 import attrs
 
@@ -73,7 +74,8 @@ def classify(span: QuotedSpan, context: Context) -> QuoteKind | None:
     """
     text = context.text
     content = text[span.start : span.end]
-    words = _WORD.findall(content)
+    # the rules below only ever count up to _NAME_MAX words
+    words = [w.group() for w in islice(_WORD.finditer(text, span.start, span.end), _NAME_MAX + 1)]
     if not words:
         return None
     p_start, p_end = context.paragraph_bounds(span.open_start, span.close_end)

@@ -129,8 +129,8 @@ def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Rep
         audience = mention_after(text, cue.end, end, document.names)
         if audience is not None:
             after_start = audience.end
-    after = text[after_start:end]
-    if WORD.search(after) and not _ends_with_adverbial(after.lstrip(" ,")):
+    first = WORD.search(text, after_start, end)
+    if first is not None and not _ends_with_adverbial(text, first, end):
         return None
     mention = subject_before(text, cue.start, start, document)
     if mention is None:
@@ -146,15 +146,13 @@ def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Rep
     return _clause(document, clause_start, start + len(before) - 1, mention, cue, Evidence.TAIL)
 
 
-def _ends_with_adverbial(after: str) -> bool:
-    """Whether the words after a closing cue are an adverbial ("on Monday") or a participle ("responding")."""
-    words = [w.group() for w in islice(WORD.finditer(after), 7)]
-    if not words:
+def _ends_with_adverbial(text: str, first: regex.Match[str], end: int) -> bool:
+    """Whether the words from `first` to `end`, after a closing cue, are an adverbial
+    ("on Monday") or a participle ("responding")."""
+    lower = first.group().lower()
+    if lower.endswith("ing") and lower not in _NOT_PARTICIPLES:
         return True
-    first = words[0].lower()
-    return (len(words) <= 6 and first in _ADVERBIAL) or (
-        first.endswith("ing") and first not in _NOT_PARTICIPLES
-    )
+    return lower in _ADVERBIAL and len(WORD.findall(text, first.start(), end)) <= 6
 
 
 _ADVERBIAL = frozenset(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import enum
 import functools
+import operator
 from collections.abc import Sequence
 from itertools import islice
 
@@ -31,7 +32,16 @@ from quotes.lexicon import (
 from quotes.model import SpeakerKind
 from quotes.text import WORD, WORD_BACKWARDS, opens_sentence
 
-__all__ = ["Found", "MentionKind", "mention_after", "mention_before", "names", "with_description"]
+__all__ = [
+    "Found",
+    "MentionKind",
+    "end_of",
+    "mention_after",
+    "mention_before",
+    "names",
+    "start_of",
+    "with_description",
+]
 
 
 class MentionKind(enum.Enum):
@@ -130,6 +140,11 @@ _COMPLEMENTS = frozenset({"of", "from", "in", "at", "for", "to"})
 _ACRONYM_BEFORE = regex.compile(r"[ \t\u00a0]*\([^()\n]{1,24}\)$")
 _POSSESSIVE = ("'s", "\u2019s")
 
+start_of = operator.attrgetter("start")
+"""The start of a mention: the key to `bisect` a list of mentions in order."""
+end_of = operator.attrgetter("end")
+"""The end of a mention: the key to `bisect` a list of mentions in order."""
+
 
 def names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """Every name of a person or organisation in `text`, outside quotations.
@@ -147,31 +162,33 @@ def names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Found]:
         The names, in order of position.
     """
     found: list[Found] = []
-    starts = [q[0] for q in quoted]
+    following = 0  # the first quotation that may hold or follow the current run
     for match in _name_run().finditer(text):
         start = _run_start(text, match.start())
-        index = bisect.bisect_right(starts, start) - 1
-        if index >= 0 and quoted[index][1] > start:
-            continue
-        run = text[start : match.end()]
-        if len(run.split(None, 1)) == 1 and opens_sentence(text, start) and _is_common(run):
+        while following < len(quoted) and quoted[following][1] <= start:
+            following += 1
+        if following < len(quoted) and quoted[following][0] <= start:
+            continue  # inside a quotation
+        common, readings = _analyse(text[start : match.end()])
+        if common and opens_sentence(text, start):
             continue  # "Calling it ...", "Officials said ...": a common word opening a sentence
-        for mention in _analyse(run):
-            found.append(_described_person(text, _shifted(mention, start)))
+        for reading in readings:
+            found.append(_described_person(text, _shifted(reading, start)))
     return _people(found)
 
 
 @functools.lru_cache(maxsize=8192)
-def _analyse(run: str) -> tuple[Found, ...]:
-    """The names of one capitalised run, with offsets into the run.
+def _analyse(run: str) -> tuple[bool, tuple[Found, ...]]:
+    """Whether a capitalised run is one common word, and its names with offsets into the run.
 
     The reading depends on the run's words alone, and news repeats its names,
     so it is computed once per distinct run.
     """
     lexicon = mention_lexicon()
     tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(run)]
+    common = len(tokens) == 1 and _is_common(run)
     found = (_name(run, piece, lexicon) for piece in _pieces(run, tokens, lexicon))
-    return tuple(f for f in found if f is not None)
+    return common, tuple(f for f in found if f is not None)
 
 
 def _shifted(found: Found, offset: int) -> Found:
@@ -385,7 +402,7 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
     if acronym is not None:
         found = mention_before(text, acronym.start(), start, found_names)
         return attrs.evolve(found, end=end) if found is not None else None
-    index = bisect.bisect_left(found_names, end, key=lambda f: f.end)
+    index = bisect.bisect_left(found_names, end, key=end_of)
     if index < len(found_names) and found_names[index].end == end and found_names[index].start >= start:
         name = found_names[index]
         preposition = _PREPOSITION_BEFORE.search(text, max(start, name.start - 12), name.start)
@@ -439,7 +456,7 @@ def mention_after(text: str, start: int, end: int, found_names: Sequence[Found])
         start += 1
     article = _ARTICLE_AFTER.match(text, start, end)
     name_start = article.end() if article else start
-    index = bisect.bisect_left(found_names, name_start, key=lambda f: f.start)
+    index = bisect.bisect_left(found_names, name_start, key=start_of)
     name = None
     if index < len(found_names) and found_names[index].start == name_start and found_names[index].end <= end:
         name = attrs.evolve(found_names[index], start=start)
@@ -462,7 +479,7 @@ def mention_after(text: str, start: int, end: int, found_names: Sequence[Found])
                 best = candidate
         if text[words[index].end() : words[index].end() + 1] in ",.;:":
             break
-    after = bisect.bisect_left(found_names, start, key=lambda f: f.start)
+    after = bisect.bisect_left(found_names, start, key=start_of)
     for later in found_names[after : after + 3]:
         gap = text[start : later.start]
         if later.end > end or len(gap) > 60 or not gap.strip() or not _TITLE_WORDS.fullmatch(gap):

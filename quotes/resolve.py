@@ -19,7 +19,7 @@ import regex
 
 from quotes.attribution import LOOKBACK
 from quotes.lexicon import cue_lexicon, mention_lexicon, word_lists
-from quotes.mentions import Found, MentionKind, with_description
+from quotes.mentions import Found, MentionKind, start_of, with_description
 from quotes.model import Speaker, SpeakerKind
 from quotes.registry import Entry, Registry, normalise_name
 
@@ -150,7 +150,7 @@ class Resolver:
         sentence = bisect.bisect_right(self.sentences, (mention.start, float("inf"))) - 1
         limit = self.sentences[sentence][0] if sentence >= 0 else mention.start
         candidates: list[tuple[int, Resolved]] = [(start, r) for start, r in history if start < mention.start]
-        last = bisect.bisect_left(self._subjects, limit, key=lambda f: f.start)
+        last = bisect.bisect_left(self._subjects, limit, key=start_of)
         unknown: list[tuple[int, Resolved]] = []
         for name in self._subjects[max(0, last - 8) : last]:
             resolved = self._name(name)

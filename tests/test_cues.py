@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quotes.cues import CueSection, cues_in
+from quotes.text import LETTERS
 
 from strategies import newsy_text
 
@@ -71,6 +72,19 @@ class TestCuesIn:
         quoted = [(text.index('"'), text.rindex('"') + 1)]
         assert [c.lemma for c in cues_in(text, 0, len(text), quoted)] == ["speak", "say"]
 
+    @pytest.mark.parametrize(
+        "text",
+        ["The unsaid part.", "The un-said part.", "A said-so story.", "Saidé left.", "It was O'said."],
+        ids=["inside-a-word", "hyphen-before", "hyphen-after", "accented-letter", "apostrophe-before"],
+    )
+    def test_a_cue_is_a_whole_word(self, text: str) -> None:
+        """A cue's letters inside a longer word are no cue."""
+        assert cues(text) == []
+
+    def test_offsets_survive_letters_that_lowercase_to_two(self) -> None:
+        """ "İ" lowercases to two characters; the cue's offsets still point at "said"."""
+        assert cues("İİİ İstanbul officials said so.") == [("said", "say")]
+
     @pytest.mark.parametrize("text", ["according", "According, to him"], ids=["alone", "punctuation-between"])
     def test_phrase_needs_all_its_words_together(self, text: str) -> None:
         """ "according" without "to" right after it is no cue."""
@@ -111,3 +125,13 @@ class TestProperties:
         found = cues_in(text, 0, len(text))
         assert all(0 <= c.start < c.end <= len(text) for c in found)
         assert [c.start for c in found] == sorted(c.start for c in found)
+
+    @given(st.text(alphabet=st.sampled_from(list("saidtoldAccording \u0301-'\u2019İé.,")), max_size=60))
+    def test_single_word_cues_are_whole_words(self, text: str) -> None:
+        """A one-word cue spans exactly one word of `quotes.text.LETTERS`."""
+        for cue in cues_in(text, 0, len(text)):
+            if cue.section is not CueSection.PHRASE:
+                word = LETTERS.match(text, cue.start)
+                assert word is not None
+                assert word.end() == cue.end
+                assert cue.start == 0 or LETTERS.match(text, cue.start - 1) is None
