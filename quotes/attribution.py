@@ -410,11 +410,11 @@ def _skip_acronym(text: str, position: int) -> int:
 def _skip_gap(text: str, position: int, start: int) -> int:
     """Move `position` back over adverbs and auxiliaries ("Erdogan *earlier* told")."""
     gap = word_lists().subject_gap
-    for word in LETTERS_BACKWARDS.finditer(text, max(start, position - 80), position):
-        if text[word.end() : position].strip() or word.group().lower() not in gap:
-            break
+    while True:
+        word = LETTERS_BACKWARDS.search(text, max(start, position - 80), position)
+        if word is None or text[word.end() : position].strip() or word.group().lower() not in gap:
+            return position
         position = word.start()
-    return position
 
 
 def subject_before(

@@ -167,13 +167,16 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
     """The reported clause after a cue: after "that", an audience or an adverbial, to its end."""
     text = document.text
     words = list(islice(WORD.finditer(text, cue.end, end), _THAT_WITHIN))
+    quotation = document.quote_after(cue.end)
+    quoted_from = quotation[0] if quotation is not None else end
     for index, word in enumerate(words):
-        that = word.group() == "that" and not inside(word.start(), document.quoted)
-        if that and (index == 0 or not _inside_clause(text, cue.end, word.start())):
+        if word.start() >= quoted_from:
+            break  # the quoted words are no part of the narrator's clause
+        if word.group() == "that" and (index == 0 or not _inside_clause(text, cue.end, word.start())):
             return word.end(), _clause_end(document, word.end(), end)
         if index and cue_lexicon().lemma(word.group()) is not None:
             break  # "said the talks were useful, adding that ...": that "that" is the next cue's
-        if text[word.end() : word.end() + 1] in ("\u201c", '"') or inside(word.start(), document.quoted):
+        if text[word.end() : word.end() + 1] in ("\u201c", '"'):
             break
     if not words:
         return None
@@ -205,7 +208,9 @@ def _looks_like_clause(text: str, start: int, end: int) -> bool:
     relative = _RELATIVE_CLAUSE.search(text, start, end)
     if relative is not None:
         end = relative.start()  # "justified the strike, which was approved ...": the object's own clause
-    words = [w.lower() for w in WORD.findall(text, start, min(end, start + 160))][:_CLAUSE_WINDOW]
+    words = [
+        w.group().lower() for w in islice(WORD.finditer(text, start, min(end, start + 160)), _CLAUSE_WINDOW)
+    ]
     if not words:
         return False
     if words[0] in lists.subject_pronouns:

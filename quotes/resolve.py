@@ -301,6 +301,8 @@ _NEXT_WORDS = regex.compile(r"[ \t\u00a0]*([\p{L}]+)")
 
 def _cue_follows(text: str, position: int) -> bool:
     """Whether a reporting verb follows a name, past adverbs: "Peskov *also said*"."""
+    if position >= len(text) or not (text[position] in " \t\u00a0," or text[position].isalpha()):
+        return False  # "Peskov.", "Peskov's": no word can follow
     lexicon = cue_lexicon()
     gap = word_lists().subject_gap
     comma = _COMMA_AFTER.match(text, position)
