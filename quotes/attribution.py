@@ -289,7 +289,7 @@ def cue_subject(
         return mention_after(text, passive.end(), end, document.names)
     before = text[start : _skip_gap(text, cue.start, start)].rstrip()
     participle = before.endswith(",") and text[cue.start : cue.end].lower().endswith("ing")
-    if participle or _COORDINATED.search(before):
+    if participle or _coordinated(before):
         # "X spoke out against the attack, calling it ..."; "X opposed it and said ..."
         return _sentence_subject(text, cue, document)
     mention = subject_before(text, cue.start, start, document)
@@ -304,8 +304,15 @@ _AS_BEFORE = regex.compile(r"(?:^|[^\p{L}])[Aa]s[ \t\u00a0]+$")
 # a cue inside a parenthetical relative clause: "— which the BBC noted as unusual —"
 _RELATIVE = regex.compile(r"[\u2014\u2013(][ \t\u00a0]*(?:which|as|who)\b[^\u2014\u2013()]*$")
 _BY = regex.compile(r"[ \t\u00a0]+by[ \t\u00a0]+")
-_COORDINATED = regex.compile(r"(?:^|\s)(?:and|but)$")
 _ISSUED_BY = regex.compile(r"[^.;:\"\u201c\u201d]{0,40}?\b(?:by|from)[ \t\u00a0]+")
+
+
+def _coordinated(before: str) -> bool:
+    """Whether the words before a cue end in "and" or "but": "X opposed it and said"."""
+    for word in ("and", "but"):
+        if before.endswith(word) and (len(before) == len(word) or before[-len(word) - 1].isspace()):
+            return True
+    return False
 
 
 def _issuer(text: str, mention: Found | None, end: int, document: Document) -> Found | None:

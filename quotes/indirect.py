@@ -16,6 +16,7 @@ of aggression) never do (see ``quotes/data/cues.toml``).
 
 from __future__ import annotations
 
+import bisect
 from itertools import islice
 
 import attrs
@@ -49,7 +50,7 @@ _ADVERBIAL_PHRASE = regex.compile(
     r"|yesterday\b|today\b"
 )
 _AUDIENCE = frozenset({"tell", "inform", "assure", "warn", "remind", "brief", "advise", "reassure", "urge"})
-_TRAILING = regex.compile(r"[\s.;:!?,\u2014\u2013-]+$")
+_TRAILING = ".;:!?,\u2014\u2013-"  # trimmed, with white space, from the end of a clause
 
 
 @attrs.frozen
@@ -274,9 +275,8 @@ def _clause(
     text = document.text
     while start < end and text[start].isspace():
         start += 1
-    trailing = _TRAILING.search(text, start, end)
-    if trailing is not None:
-        end = trailing.start()
+    while end > start and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
+        end -= 1
     words = WORD.findall(text, start, end)
     if len(words) < _MIN_WORDS or inside(start, document.quoted):
         return None
@@ -295,5 +295,8 @@ def _clause(
 
 def _mostly_quoted(document: Document, start: int, end: int) -> bool:
     """Whether quotation marks cover half a clause or more: a mixed quote, not reported speech."""
-    covered = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in document.quoted)
+    quoted = document.quoted
+    first = max(0, bisect.bisect_right(quoted, (start, float("inf"))) - 1)
+    last = bisect.bisect_left(quoted, (end, -1))
+    covered = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in quoted[first:last])
     return covered * 2 >= end - start

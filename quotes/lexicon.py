@@ -51,11 +51,15 @@ class CueLexicon:
     names: dict[str, str]
     belief: dict[str, str]
     phrases: dict[str, str]
+    _verbs: dict[str, str] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        # one table for `lemma`, with speech before stance before naming
+        object.__setattr__(self, "_verbs", {**self.naming, **self.stance, **self.speech})
 
     def lemma(self, word: str) -> str | None:
         """The lemma of a reporting verb (speech, stance or naming), else None."""
-        lower = word.lower()
-        return self.speech.get(lower) or self.stance.get(lower) or self.naming.get(lower)
+        return self._verbs.get(word.lower())
 
 
 def _forms(path: str, section: str, table: object) -> dict[str, str]:
@@ -78,7 +82,7 @@ def cue_lexicon() -> CueLexicon:
     """The cue lexicon of ``quotes/data/cues.toml``, loaded once."""
     path = "cues.toml"
     data = _load_toml(path)
-    fields = [f.name for f in attrs.fields(CueLexicon)]
+    fields = [f.name for f in attrs.fields(CueLexicon) if f.init]
     return CueLexicon(**{name: _forms(path, name, data.get(name, {})) for name in fields})
 
 

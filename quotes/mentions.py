@@ -222,22 +222,23 @@ def _described_person(text: str, name: Found) -> Found:
 
 def _people(found: list[Found]) -> list[Found]:
     """Mark as people the names news shortens to a surname ("Kino Gabriel" ... "Gabriel")."""
-    single = {f.name for f in found if f.kind is MentionKind.NAME and " " not in f.name}
-    surnames = {
-        f.name.rsplit(" ", 1)[-1]
-        for f in found
-        if f.kind is MentionKind.NAME and f.speaker_kind is not SpeakerKind.ORGANISATION and " " in f.name
-    }
-    people = {f.name.rsplit(" ", 1)[-1] for f in found if f.speaker_kind is SpeakerKind.PERSON}
+    single: set[str] = set()  # one-word names
+    surnames: set[str] = set()  # last words of longer names that are not organisations
+    people: set[str] = set()  # last words of the names of people
+    for f in found:
+        last = f.name.rsplit(" ", 1)[-1]
+        if f.speaker_kind is SpeakerKind.PERSON:
+            people.add(last)
+        if f.kind is MentionKind.NAME:
+            if last == f.name:
+                single.add(last)
+            elif f.speaker_kind is not SpeakerKind.ORGANISATION:
+                surnames.add(last)
     result = []
     for f in found:
         if f.kind is MentionKind.NAME and f.speaker_kind is SpeakerKind.UNKNOWN:
             last = f.name.rsplit(" ", 1)[-1]
-            if (
-                (" " in f.name and last in single)
-                or (" " not in f.name and last in people)
-                or (" " not in f.name and last in surnames)
-            ):
+            if (last in single) if last != f.name else (last in people or last in surnames):
                 f = attrs.evolve(f, speaker_kind=SpeakerKind.PERSON)
         result.append(f)
     return result
@@ -398,7 +399,7 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
         end -= 1
     if end <= start:
         return None
-    acronym = _ACRONYM_BEFORE.search(text, max(start, end - 16), end)
+    acronym = _ACRONYM_BEFORE.search(text, max(start, end - 16), end) if text[end - 1] == ")" else None
     if acronym is not None:
         found = mention_before(text, acronym.start(), start, found_names)
         return attrs.evolve(found, end=end) if found is not None else None

@@ -12,6 +12,7 @@ speaker; pronouns go to the nearest earlier compatible speaker.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Sequence
 
 import attrs
@@ -235,8 +236,7 @@ class Resolver:
         body = mention.name
         if not body:
             return None
-        pattern = regex.compile(rf"(?r)(?:\p{{Lu}}[\p{{L}}'\u2019]*[ \t]+)+(?i:{regex.escape(body)})\b")
-        earlier = pattern.search(self.text, max(0, mention.start - LOOKBACK), mention.start)
+        earlier = _fuller_form(body).search(self.text, max(0, mention.start - LOOKBACK), mention.start)
         if earlier is None:
             return None
         form = _THE.sub("", earlier.group())
@@ -253,7 +253,7 @@ class Resolver:
         head = mention.head or ""
         wanted = set(_WORDS.findall(mention.name.lower())) - mention_lexicon().determiners
         last = bisect.bisect_right(self._ends, mention.start)
-        titled = regex.compile(rf"(?i:\b{regex.escape(head)})" + _TITLE_TAIL)  # "President of Argentina X"
+        titled = _title_before(head)  # "President of Argentina X"
         partial = peer = None
         for name in reversed(self.names[max(0, last - _NAMES_BACK) : last]):
             if name.kind is not MentionKind.NAME:
@@ -297,6 +297,18 @@ _PEERS = frozenset({"counterpart", "colleague", "peer"})  # a peer holds the sam
 _WORDS = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
 _THE = regex.compile(r"^[Tt]he[ \t\u00a0]+")
 _NEXT_WORDS = regex.compile(r"[ \t\u00a0]*([\p{L}]+)")
+
+
+@functools.lru_cache(maxsize=1024)
+def _fuller_form(body: str) -> regex.Pattern[str]:
+    """The last capitalised words ending in `body`: "Kremlin press service" for "press service"."""
+    return regex.compile(rf"(?r)(?:\p{{Lu}}[\p{{L}}'\u2019]*[ \t]+)+(?i:{regex.escape(body)})\b")
+
+
+@functools.lru_cache(maxsize=1024)
+def _title_before(head: str) -> regex.Pattern[str]:
+    """A title with `head` right before a name: "President of Argentina" before "Alberto Fernández"."""
+    return regex.compile(rf"(?i:\b{regex.escape(head)})" + _TITLE_TAIL)
 
 
 def _cue_follows(text: str, position: int) -> bool:
