@@ -112,12 +112,12 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
     tail = _tail_clause(document, cue, start, end)
     if tail is not None:
         return tail
+    clause = _clause_span(document, cue, end)  # the cheaper test first: most cues report no clause
+    if clause is None:
+        return None
     # the rules alone find the speaker of reported speech: a parser's guess costs precision here
     mention = cue_subject(text, cue, start, end, document, parsed=False)
     if mention is None:
-        return None
-    clause = _clause_span(document, cue, end)
-    if clause is None:
         return None
     return _clause(document, *clause, mention, cue, Evidence.HEAD)
 

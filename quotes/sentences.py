@@ -21,7 +21,6 @@ __all__ = ["sentences"]
 _TERMINAL = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
 _QUOTE_CLOSERS = frozenset("\"'\u201d\u2019\u00bb")
 _STARTERS = frozenset("\"'\u201c\u2018\u00ab([")
-_WORD_BEFORE = re.compile(r"[\w.]*\w$")
 _WORDS_AFTER = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
 
 
@@ -59,14 +58,26 @@ def _ends_sentence(text: str, match: re.Match[str], following: int, p_end: int) 
         return False
     punctuation = match.group()
     if punctuation.startswith(".") and len(punctuation.rstrip(".")) == 0 and len(punctuation) == 1:
-        word = _WORD_BEFORE.search(text, max(0, match.start() - 24), match.start())
-        if word is not None:
-            token = word.group()
-            if token in abbreviations() or (len(token) == 1 and token.isupper()):
-                return False
+        token = _word_before(text, match.start())
+        if token in abbreviations() or (len(token) == 1 and token.isupper()):
+            return False
     if punctuation[-1] in _QUOTE_CLOSERS and punctuation[0] in "?!":
         return not _reporting_clause_follows(text, following, p_end)
     return True
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word, dots inside it, that ends at `end` ("Mr", "U.S"); '' if none does."""
+    if not end or not _word_char(text[end - 1]):
+        return ""
+    start = end - 1
+    while start > max(0, end - 24) and (_word_char(text[start - 1]) or text[start - 1] == "."):
+        start -= 1
+    return text[start:end]
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _reporting_clause_follows(text: str, start: int, end: int) -> bool:
