@@ -143,7 +143,8 @@ def _candidates() -> re.Pattern[str]:
     the lexicon at every position.
     """
     words = sorted(set(_sections()) | set(_phrases()))
-    return re.compile(rf"(?<![^\W\d_]){_trie(words)}(?![^\W\d_])")
+    # \b rather than "no letter before": a word glued to a digit ("2said") is no cue
+    return re.compile(rf"\b{_trie(words)}(?![^\W\d_])")
 
 
 def _trie(words: Sequence[str]) -> str:
@@ -183,17 +184,18 @@ def _runs_on(text: str, index: int, step: int) -> bool:
     """Whether the word goes on at `index`: a letter, or a joiner with a letter beyond it."""
     if not 0 <= index < len(text):
         return False
-    if text[index] in _JOINERS:
+    char = text[index]
+    if char in _JOINERS:
         index += step
         return 0 <= index < len(text) and _letter(text[index])
-    return _letter(text[index])
+    return _letter(char)
 
 
 _JOINERS = "'\u2019-"
 
 
 def _letter(char: str) -> bool:
-    return char.isalpha() or unicodedata.category(char).startswith("M")
+    return char.isalpha() or (not char.isascii() and unicodedata.category(char).startswith("M"))
 
 
 def _previous_word(text: str, piece_start: int, position: int) -> str:
