@@ -170,7 +170,8 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
     words = list(islice(WORD.finditer(text, cue.end, end), _THAT_WITHIN))
     quotation = document.quote_after(cue.end)
     quoted_from = quotation[0] if quotation is not None else end
-    for index, word in enumerate(words):
+    that_follows = bool(words) and text.find("that", cue.end, words[-1].end()) >= 0
+    for index, word in enumerate(words if that_follows else ()):
         if word.start() >= quoted_from:
             break  # the quoted words are no part of the narrator's clause
         if word.group() == "that" and (index == 0 or not _inside_clause(text, cue.end, word.start())):

@@ -86,7 +86,7 @@ class Resolver:
                     self._fullest[surname] = name.name
                 if name.gender is not None:
                     self._genders.setdefault(surname, name.gender)
-            acronym = _ACRONYM.match(text, name.end + 1) if name.end < len(text) else None
+            acronym = _ACRONYM.match(text, name.end + 1) if text[name.end + 1 : name.end + 2] == "(" else None
             if acronym and name.speaker_kind is SpeakerKind.ORGANISATION:
                 self._acronyms[acronym.group(1)] = name.name
 
@@ -292,11 +292,13 @@ class Resolver:
 
 
 _TITLE_TAIL = r"(?:[ \t\u00a0]+(?:of|for|the|and|\p{Lu}[\p{L}\p{M}'\-]*))*[ \t\u00a0]+$"
-_COMMA_AFTER = regex.compile(r"[ \t\u00a0]*,")
 _PEERS = frozenset({"counterpart", "colleague", "peer"})  # a peer holds the same office
 _WORDS = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
 _THE = regex.compile(r"^[Tt]he[ \t\u00a0]+")
-_NEXT_WORDS = regex.compile(r"[ \t\u00a0]*([\p{L}]+)")
+# up to three words after a name, or one after a comma
+_FOLLOWING = regex.compile(
+    r"[ \t\u00a0]*(?:(,)[ \t\u00a0]*)?(\p{L}+)(?:[ \t\u00a0]*(\p{L}+)(?:[ \t\u00a0]*(\p{L}+))?)?"
+)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -313,25 +315,22 @@ def _title_before(head: str) -> regex.Pattern[str]:
 
 def _cue_follows(text: str, position: int) -> bool:
     """Whether a reporting verb follows a name, past adverbs: "Peskov *also said*"."""
-    if position >= len(text) or not (text[position] in " \t\u00a0," or text[position].isalpha()):
-        return False  # "Peskov.", "Peskov's": no word can follow
+    following = _FOLLOWING.match(text, position)
+    if following is None:
+        return False
     lexicon = cue_lexicon()
-    gap = word_lists().subject_gap
-    comma = _COMMA_AFTER.match(text, position)
-    if comma is not None:  # "a spokesperson, Morgan Ortagus, indicated"; not ", claiming"
-        word = _NEXT_WORDS.match(text, comma.end())
-        form = word.group(1).lower() if word else ""
+    if following.group(1):  # "a spokesperson, Morgan Ortagus, indicated"; not ", claiming"
+        form = following.group(2).lower()
         return lexicon.lemma(form) is not None and not form.endswith("ing")
-    for _ in range(3):
-        word = _NEXT_WORDS.match(text, position)
+    gap = word_lists().subject_gap
+    for word in following.groups()[1:]:
         if word is None:
             return False
-        form = word.group(1).lower()
+        form = word.lower()
         if lexicon.lemma(form) is not None:
             return True
         if form not in gap:
             return False
-        position = word.end()
     return False
 
 
