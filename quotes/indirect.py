@@ -167,10 +167,11 @@ _NOT_PARTICIPLES = frozenset(
 def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int] | None:
     """The reported clause after a cue: after "that", an audience or an adverbial, to its end."""
     text = document.text
-    words = list(islice(WORD.finditer(text, cue.end, end), _THAT_WITHIN))
+    # the words are read one by one only where a "that" may be among them
+    that_follows = text.find("that", cue.end, end) >= 0
+    words = list(islice(WORD.finditer(text, cue.end, end), _THAT_WITHIN if that_follows else 1))
     quotation = document.quote_after(cue.end)
     quoted_from = quotation[0] if quotation is not None else end
-    that_follows = bool(words) and text.find("that", cue.end, words[-1].end()) >= 0
     for index, word in enumerate(words if that_follows else ()):
         if word.start() >= quoted_from:
             break  # the quoted words are no part of the narrator's clause

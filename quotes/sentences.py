@@ -18,7 +18,8 @@ from quotes.text import skip_space
 
 __all__ = ["sentences"]
 
-_TERMINAL = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
+# terminal punctuation before white space, unless a lowercase letter follows it ("U.S. officials")
+_TERMINAL = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s++(?![a-z]))")
 _QUOTE_CLOSERS = frozenset("\"'\u201d\u2019\u00bb")
 _STARTERS = frozenset("\"'\u201c\u2018\u00ab([")
 _WORDS_AFTER = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
