@@ -7,7 +7,6 @@ speaker's, never the narrator's cue.
 
 from __future__ import annotations
 
-import bisect
 import enum
 import functools
 import re
@@ -19,7 +18,7 @@ import attrs
 import regex
 
 from quotes.lexicon import cue_lexicon, word_lists
-from quotes.text import LETTERS, LETTERS_BACKWARDS, opens_sentence, skip_space
+from quotes.text import LETTERS, LETTERS_BACKWARDS, opens_sentence, skip_space, unquoted
 
 __all__ = ["CueSection", "FoundCue", "cues_in"]
 
@@ -101,17 +100,21 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
     nominal = _nominal()
     found: list[FoundCue] = []
     skip_until = -1
-    # few words can be a cue: one pass of the engine over the lowercased text finds them
-    for candidate in _candidates().finditer(_lowercase(text), start, end):
+    lowered = _lowercase(text)
+    # few words can be a cue: one pass of the engine over the text between quotations finds them
+    # (quoted words are the speaker's, never the narrator's cue)
+    candidates = (
+        (piece_start, candidate)
+        for piece_start, piece_end in unquoted(start, end, quoted)
+        for candidate in _candidates().finditer(lowered, piece_start, piece_end)
+    )
+    for piece_start, candidate in candidates:
         position = candidate.start()
         if position < skip_until or not _whole_word(text, position, candidate.end()):
             continue
         word = LETTERS.match(text, position, end)
         if word is None:
             continue
-        piece_start = _piece_start(position, start, quoted)
-        if piece_start is None:
-            continue  # inside a quotation: the speaker's words, not a cue
         lower = word.group().lower()
         phrase = _phrase_at(text, word, end, phrases.get(lower, ()))
         if phrase is not None:
@@ -202,19 +205,6 @@ def _previous_word(text: str, piece_start: int, position: int) -> str:
     """The word right before `position`, lowercase; '' if a quotation comes between."""
     word = LETTERS_BACKWARDS.search(text, piece_start, position)
     return word.group().lower() if word is not None else ""
-
-
-def _piece_start(position: int, start: int, quoted: Sequence[tuple[int, int]]) -> int | None:
-    """Where the stretch of unquoted text holding `position` begins; None inside a quotation."""
-    index = bisect.bisect_right(quoted, (position, float("inf"))) - 1
-    while index >= 0:
-        q_start, q_end = quoted[index]
-        if q_start <= position < q_end:
-            return None
-        if q_end <= position:
-            return max(start, q_end)
-        index -= 1
-    return start
 
 
 _BARE_BEFORE = frozenset(

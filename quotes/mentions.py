@@ -30,7 +30,7 @@ from quotes.lexicon import (
     word_lists,
 )
 from quotes.model import SpeakerKind
-from quotes.text import WORD, WORD_BACKWARDS, opens_sentence
+from quotes.text import WORD, WORD_BACKWARDS, opens_sentence, unquoted
 
 __all__ = [
     "Found",
@@ -162,13 +162,10 @@ def names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Found]:
         The names, in order of position.
     """
     found: list[Found] = []
-    following = 0  # the first quotation that may hold or follow the current run
-    for match in _name_run().finditer(text):
+    pattern = _name_run()
+    runs = (m for s, e in unquoted(0, len(text), quoted) for m in pattern.finditer(text, s, e))
+    for match in runs:
         start = _run_start(text, match.start())
-        while following < len(quoted) and quoted[following][1] <= start:
-            following += 1
-        if following < len(quoted) and quoted[following][0] <= start:
-            continue  # inside a quotation
         common, readings = _analyse(text[start : match.end()])
         if common and opens_sentence(text, start):
             continue  # "Calling it ...", "Officials said ...": a common word opening a sentence

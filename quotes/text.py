@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
-__all__ = ["LETTERS", "LETTERS_BACKWARDS", "WORD", "WORD_BACKWARDS", "opens_sentence", "skip_space"]
+__all__ = [
+    "LETTERS",
+    "LETTERS_BACKWARDS",
+    "WORD",
+    "WORD_BACKWARDS",
+    "opens_sentence",
+    "skip_space",
+    "unquoted",
+]
 
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019\-.][\p{L}\p{M}\p{N}]+)*")
 """A word with its inner apostrophes, hyphens and dots: "Abdul-Mahdi", "Erdogan's", "U.S", "707s"."""
@@ -33,3 +43,26 @@ def opens_sentence(text: str, position: int) -> bool:
     while position > 0 and text[position - 1] in " \t\u00a0":
         position -= 1
     return position == 0 or text[position - 1] in _OPENERS
+
+
+def unquoted(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of ``start..end`` that no quotation covers, in order.
+
+    Args:
+        start: Where to begin.
+        end: Where to stop.
+        quoted: ``(open_start, close_end)`` of the quotations, in order, not overlapping.
+    """
+    pieces = []
+    position = start
+    for q_start, q_end in quoted:
+        if q_end <= position:
+            continue
+        if q_start >= end:
+            break
+        if q_start > position:
+            pieces.append((position, q_start))
+        position = q_end
+    if position < end:
+        pieces.append((position, end))
+    return pieces
