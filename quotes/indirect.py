@@ -249,8 +249,8 @@ def _clause_end(document: Document, start: int, end: int) -> int:
     stop = _CLAUSE_STOP.search(text, start, end)
     if stop is not None:
         end = stop.start()
-    quote = next((q for q in document.quoted if start < q[0] < end), None)
-    if quote is not None:
+    quote = document.quote_after(start + 1)
+    if quote is not None and quote[0] < end:
         end = quote[0]  # the quoted words are a mixed quote of their own
     for cue in document.cues_between(start, end):
         before = text[start : cue.start].rstrip()

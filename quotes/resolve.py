@@ -68,7 +68,7 @@ class Resolver:
         self.names = list(found_names)
         self.registry = registry
         self.sentences = list(sentences)
-        self._subjects = self._sentence_subjects()
+        self._subjects: list[Found] | None = None  # found when a pronoun first needs them
         self._ends = [name.end for name in self.names]
         self._fullest: dict[str, str] = {}
         self._genders: dict[str, str] = {}
@@ -151,6 +151,8 @@ class Resolver:
         sentence = bisect.bisect_right(self.sentences, (mention.start, float("inf"))) - 1
         limit = self.sentences[sentence][0] if sentence >= 0 else mention.start
         candidates: list[tuple[int, Resolved]] = [(start, r) for start, r in history if start < mention.start]
+        if self._subjects is None:
+            self._subjects = self._sentence_subjects()
         last = bisect.bisect_left(self._subjects, limit, key=start_of)
         unknown: list[tuple[int, Resolved]] = []
         for name in self._subjects[max(0, last - 8) : last]:
