@@ -22,6 +22,7 @@ from quotes.trained import merge_entities, verb_subjects
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["Extractor", "extract"]
 
@@ -72,6 +73,18 @@ class Extractor:
             TypeError: `text` is not a `str`.
         """
         _check_text(text)
+        return self._extract(text, self.nlp(text) if self.nlp is not None else None)
+
+    def from_doc(self, doc: Doc) -> list[Quote]:
+        """Return every quotation of a processed `Doc`, in order of position.
+
+        The doc's own entities and dependency parse are used where it has them
+        (a doc from a trained pipeline); the extractor's `nlp` is not run.
+        """
+        return self._extract(doc.text, doc)
+
+    def _extract(self, text: str, doc: Doc | None) -> list[Quote]:
+        """The quotations of `text`, with what a processed `doc` of it adds."""
         paras = paragraphs(text)
         quoted = outermost(find_quotations(text, paras))
         context = Context(
@@ -87,8 +100,7 @@ class Extractor:
                 speech.append((span, kind))
         found_names = names(text, context.quoted)
         subjects: dict[int, tuple[int, int]] = {}
-        if self.nlp is not None:
-            doc = self.nlp(text)
+        if doc is not None:
             if doc.has_annotation("ENT_IOB"):
                 found_names = merge_entities(found_names, doc)
             if doc.has_annotation("DEP"):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 
 import quotes
 from quotes.evaluate import GoldQuote, Scores, score
-from quotes.model import QuoteKind
+from quotes.model import QuoteKind, SpeakerKind
 
 from strategies import newsy_text
 
@@ -80,6 +81,20 @@ class TestExtractor:
     def test_default_extractor_needs_no_model(self) -> None:
         """Without a pipeline, nothing is loaded."""
         assert quotes.Extractor().nlp is None
+
+    def test_from_doc_of_a_blank_pipeline_equals_the_text_alone(self, seed_texts: dict[str, str]) -> None:
+        """A doc without entities or parse adds nothing to the rules."""
+        nlp = spacy.blank("en")
+        for text in seed_texts.values():
+            assert quotes.Extractor().from_doc(nlp(text)) == quotes.extract(text)
+
+    def test_from_doc_reads_the_entities_on_the_doc(self) -> None:
+        """An entity already on the doc settles a speaker's kind; no pipeline runs."""
+        doc = spacy.blank("en")('Tuesday was calm. "The building is unsafe," Zinichev told reporters.')
+        doc.ents = [doc.char_span(44, 52, label="PERSON")]
+        [quote] = quotes.Extractor().from_doc(doc)
+        assert quote.speaker is not None
+        assert quote.speaker.kind is SpeakerKind.PERSON
 
 
 def _scores(gold: list[GoldQuote], texts: dict[str, str], group: str) -> Scores:
