@@ -1,0 +1,186 @@
+"""The ``quotes`` spaCy component: quotations as a span group of the `Doc`.
+
+Add it to any English pipeline, blank or trained::
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("quotes")
+    doc = nlp(text)
+    doc.spans["quotes"]  # one span per quotation: label = kind, kb_id = speaker
+    doc._.quotes  # the same quotations as `quotes.Quote` objects
+
+The factory is registered in spaCy's registry through the ``spacy_factories``
+entry point, so ``add_pipe("quotes")`` needs no import. The exact
+`Quote.to_dict` of every quotation is kept in the span group's ``attrs``,
+which spaCy serialises with the group, so a `DocBin` keeps every field
+without ``store_user_data``. On a trained pipeline the component reads the
+doc's own entities and dependency parse; it never runs a pipeline itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.scorer import Scorer
+from spacy.tokens import Doc, Span, SpanGroup
+from spacy.training import Example
+
+from quotes.errors import Errors
+from quotes.extract import Extractor
+from quotes.model import Quote, QuoteKind, Speaker
+from quotes.registry import Registry, default_registry
+
+__all__ = ["QuoteComponent", "covering_span", "make_quotes", "quote_span", "quotes_of"]
+
+SPANS_KEY = "quotes"
+"""The key of the span group in ``doc.spans``, and the name of ``doc._.quotes``."""
+_ATTRS_KEY = "quotes"
+_ALL_KINDS = [kind.value for kind in QuoteKind]
+
+
+class QuoteComponent:
+    """Finds the quotations of each doc and stores them in ``doc.spans["quotes"]``.
+
+    Args:
+        nlp: The pipeline the component belongs to.
+        name: The component's name in the pipeline.
+        kinds: Which kinds of quotation to find.
+        registry: The known speakers.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "quotes",
+        *,
+        kinds: Iterable[QuoteKind | str] = tuple(QuoteKind),
+        registry: Registry | None = None,
+    ):
+        self.name = name
+        self.extractor = Extractor(kinds=kinds, registry=registry)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the quotations of `doc`, then store them on it."""
+        self.set_annotations(doc, self.extractor.from_doc(doc))
+        return doc
+
+    def set_annotations(self, doc: Doc, found: list[Quote]) -> None:
+        """Store `found` in ``doc.spans["quotes"]``: one span each, their dictionaries in its attrs."""
+        spans = [quote_span(doc, quote) for quote in found]
+        doc.spans[SPANS_KEY] = SpanGroup(
+            doc,
+            name=SPANS_KEY,
+            attrs={_ATTRS_KEY: [quote.to_dict() for quote in found]},
+            spans=spans,
+        )
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        """Precision, recall and F-score of the quotation spans and their kinds.
+
+        Returns:
+            ``spans_quotes_p``, ``spans_quotes_r``, ``spans_quotes_f`` and
+            ``spans_quotes_per_type``, as spaCy's `Scorer.score_spans` computes them.
+        """
+        scores: dict[str, Any] = Scorer.score_spans(
+            examples,
+            attr=f"spans_{SPANS_KEY}",
+            getter=lambda doc, _: doc.spans.get(SPANS_KEY, []),
+            has_annotation=lambda doc: SPANS_KEY in doc.spans,
+            allow_overlap=True,
+            **kwargs,
+        )
+        return scores
+
+
+@Language.factory(
+    "quotes",
+    assigns=["doc.spans"],
+    default_config={"kinds": _ALL_KINDS, "registry": None},
+    default_score_weights={
+        f"spans_{SPANS_KEY}_f": 1.0,
+        f"spans_{SPANS_KEY}_p": 0.0,
+        f"spans_{SPANS_KEY}_r": 0.0,
+        f"spans_{SPANS_KEY}_per_type": None,
+    },
+)
+def make_quotes(nlp: Language, name: str, kinds: list[str], registry: str | None) -> QuoteComponent:
+    """Factory of the ``quotes`` component; also registers ``doc._.quotes``.
+
+    Args:
+        nlp: The pipeline.
+        name: The component's name.
+        kinds: Which kinds to find: any of "direct", "mixed", "indirect".
+        registry: Path of a TOML registry file merged into the default
+            registry (its entries win where ids clash), or None.
+
+    Raises:
+        ValueError: A kind is unknown.
+        RegistryError: The registry file is malformed.
+    """
+    checked = [_kind(kind) for kind in kinds]
+    known = default_registry()
+    if registry is not None:
+        known = known.merge(Registry.load(registry))
+    if not Doc.has_extension(SPANS_KEY):
+        Doc.set_extension(SPANS_KEY, getter=quotes_of)
+    return QuoteComponent(nlp, name, kinds=checked, registry=known)
+
+
+def _kind(value: str) -> QuoteKind:
+    try:
+        return QuoteKind(value)
+    except ValueError:
+        raise ValueError(Errors.E003.format(value=value, choices=", ".join(_ALL_KINDS))) from None
+
+
+def quotes_of(doc: Doc) -> list[Quote]:
+    """The quotations the component stored on `doc`: the getter of ``doc._.quotes``.
+
+    Reads the exact dictionaries in the span group's attrs. Where a group has
+    none (built by hand, or its spans edited since), the quotations are
+    rebuilt from its spans: kind from the label, speaker from the kb_id, text
+    and offsets from the span.
+
+    Returns:
+        The quotations in order; empty where the component has not run.
+    """
+    group = doc.spans.get(SPANS_KEY)
+    if group is None:
+        return []
+    stored = group.attrs.get(_ATTRS_KEY)
+    if isinstance(stored, list) and len(stored) == len(group):
+        return [Quote.from_dict(data) for data in stored]
+    return [_from_span(span) for span in group]
+
+
+def _from_span(span: Span) -> Quote:
+    return Quote(
+        text=span.doc.text[span.start_char : span.end_char],
+        start=span.start_char,
+        end=span.end_char,
+        kind=span.label_,
+        speaker=Speaker(span.kb_id_) if span.kb_id_ else None,
+    )
+
+
+def quote_span(doc: Doc, quote: Quote) -> Span:
+    """The span of `doc` for `quote`: label = its kind, kb_id = its speaker's name or ""."""
+    kb_id = quote.speaker.name if quote.speaker else ""
+    return covering_span(doc, quote.start, quote.end, label=quote.kind.value, kb_id=kb_id)
+
+
+def covering_span(doc: Doc, start: int, end: int, *, label: str = "", kb_id: str = "") -> Span:
+    """The span of every token that characters ``start..end`` of `doc` overlap.
+
+    An empty range overlaps no token: its span is empty, at its position.
+    """
+    if start < end:
+        span = doc.char_span(start, end, label=label, kb_id=kb_id, alignment_mode="expand")
+        if span is not None:
+            return span
+    # spaCy gives None, or the token after it, for an empty range.
+    first = bisect.bisect_right([token.idx + len(token) for token in doc], start)
+    last = max(first, bisect.bisect_left([token.idx for token in doc], end))
+    return Span(doc, first, last, label=label, kb_id=kb_id)
