@@ -26,6 +26,7 @@ from quotes.registry import Entry, Registry, normalise_name
 
 __all__ = ["Resolver"]
 
+_HISTORY_BACK = 60  # earlier attributions considered for a pronoun or a document: bounded, as below
 _NAMES_BACK = 60  # earlier names considered for a description or a document: bounded, so work stays linear
 _ACRONYM = regex.compile(r"\(\s*(\p{Lu}[\p{Lu}\p{N}&\-]{1,9})\s*\)")
 
@@ -150,7 +151,7 @@ class Resolver:
         """The nearest earlier compatible speaker or sentence subject, in an earlier sentence."""
         sentence = bisect.bisect_right(self.sentences, (mention.start, float("inf"))) - 1
         limit = self.sentences[sentence][0] if sentence >= 0 else mention.start
-        candidates: list[tuple[int, Resolved]] = [(start, r) for start, r in history if start < mention.start]
+        candidates = [(start, r) for start, r in _recent(history) if start < mention.start]
         if self._subjects is None:
             self._subjects = self._sentence_subjects()
         last = bisect.bisect_left(self._subjects, limit, key=start_of)
@@ -192,10 +193,10 @@ class Resolver:
 
     def _document(self, mention: Found, history: Sequence[tuple[int, Resolved]]) -> Resolved:
         """A document speaks for the last named speaker ("the report said")."""
-        for _, resolved in reversed(history):
+        for _, resolved in reversed(_recent(history)):
             if resolved.speaker.kind is SpeakerKind.ORGANISATION and resolved.certainty >= 0.9:
                 return attrs.evolve(resolved, certainty=0.85)
-        for _, resolved in reversed(history):
+        for _, resolved in reversed(_recent(history)):
             if resolved.certainty >= 0.9:
                 return attrs.evolve(resolved, certainty=0.8)
         last = bisect.bisect_right(self._ends, mention.start)
@@ -313,6 +314,11 @@ def _fuller_form(body: str) -> regex.Pattern[str]:
 def _title_before(head: str) -> regex.Pattern[str]:
     """A title with `head` right before a name: "President of Argentina" before "Alberto Fernández"."""
     return regex.compile(rf"(?i:\b{regex.escape(head)})" + _TITLE_TAIL)
+
+
+def _recent(history: Sequence[tuple[int, Resolved]]) -> Sequence[tuple[int, Resolved]]:
+    """The latest attributions, as many as a backward search may read: bounded, so work stays linear."""
+    return history[-_HISTORY_BACK:]
 
 
 def _cue_follows(text: str, position: int) -> bool:
