@@ -1,0 +1,148 @@
+"""Quotations as rows: the flat columns, and JSON Lines, CSV and an aligned text table.
+
+Every format writes one document's quotations at a time, so the command line
+can flush after each document and an interrupted run keeps what it wrote.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from quotes.model import Quote
+
+__all__ = ["COLUMNS", "Table", "csv_header", "csv_rows", "flat", "jsonl"]
+
+COLUMNS: tuple[str, ...] = (
+    "doc",
+    "text",
+    "start",
+    "end",
+    "kind",
+    "speaker",
+    "speaker_id",
+    "speaker_kind",
+    "speaker_title",
+    "speaker_mention",
+    "speaker_mention_start",
+    "speaker_mention_end",
+    "cue",
+    "cue_lemma",
+    "cue_start",
+    "cue_end",
+    "confidence",
+)
+"""The columns of a flat row: ``doc``, then the keys of `Quote.to_dict` in its order."""
+
+
+def flat(doc: str, quote: Quote) -> dict[str, Any]:
+    """One quotation as a flat row.
+
+    Args:
+        doc: The name of the document the quotation comes from.
+        quote: The quotation.
+
+    Returns:
+        ``{"doc": doc, **quote.to_dict()}``, keyed by `COLUMNS` in their order.
+    """
+    return {"doc": doc, **quote.to_dict()}
+
+
+def jsonl(doc: str, quotes: Iterable[Quote]) -> str:
+    """One JSON object a line per quotation, non-ASCII characters written as they are."""
+    return "".join(json.dumps(flat(doc, quote), ensure_ascii=False) + "\n" for quote in quotes)
+
+
+def _csv(rows: Iterable[Sequence[Any]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue()
+
+
+def csv_header() -> str:
+    """The CSV header row, naming `COLUMNS`."""
+    return _csv([COLUMNS])
+
+
+def csv_rows(doc: str, quotes: Iterable[Quote]) -> str:
+    """One CSV row per quotation, in the order of `COLUMNS`; a missing value is an empty cell."""
+    return _csv([list(flat(doc, quote).values()) for quote in quotes])
+
+
+def _cell(text: str, width: int, keep_end: bool = False) -> str:
+    """`text` on one line, cut with an ellipsis to at most `width` characters."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    if keep_end:
+        return "…" + text[len(text) - width + 1 :]
+    return text[: width - 1] + "…"
+
+
+@attrs.frozen
+class Table:
+    """An aligned text table for a terminal: doc, kind, speaker, start and the quotation.
+
+    Columns have fixed widths, chosen before the first document is read, so
+    that rows line up although they are written a document at a time.
+
+    Attributes:
+        doc: Width of the document column; long names keep their end.
+        speaker: Width of the speaker column.
+        text: Width of the quotation column; long quotations are cut.
+    """
+
+    KIND = 8
+    START = 6
+    GAP = "  "
+
+    doc: int = attrs.field(default=12, validator=attrs.validators.ge(3))
+    speaker: int = attrs.field(default=24, validator=attrs.validators.ge(3))
+    text: int = attrs.field(default=40, validator=attrs.validators.ge(3))
+
+    @classmethod
+    def fit(cls, docs: Sequence[str], width: int = 100) -> Table:
+        """A table about `width` characters wide, with room for the names in `docs`.
+
+        The quotation column gets at least two fifths of the width the fixed
+        columns leave; the doc column holds the longest name if it can (up to
+        32 characters), and the speaker column takes up to 24 characters.
+
+        Args:
+            docs: The document names that will appear in the table.
+            width: The width to fill, usually the terminal's.
+
+        Returns:
+            A table no wider than `width` for widths of 72 and more.
+        """
+        room = width - cls.KIND - cls.START - 4 * len(cls.GAP)
+        rest = room - room * 2 // 5
+        doc = max(3, min(max([len("doc"), *map(len, docs)]), 32, rest // 2))
+        speaker = max(8, min(24, rest - doc))
+        return cls(doc=doc, speaker=speaker, text=max(20, room - doc - speaker))
+
+    def _line(self, doc: str, kind: str, speaker: str, start: str, text: str) -> str:
+        cells = (
+            _cell(doc, self.doc, keep_end=True).ljust(self.doc),
+            kind.ljust(self.KIND),
+            _cell(speaker, self.speaker).ljust(self.speaker),
+            start.rjust(self.START),
+            _cell(text, self.text),
+        )
+        return self.GAP.join(cells).rstrip() + "\n"
+
+    def header(self) -> str:
+        """The header line."""
+        return self._line("doc", "kind", "speaker", "start", "quote")
+
+    def rows(self, doc: str, quotes: Iterable[Quote]) -> str:
+        """One line per quotation; an unknown speaker shows as a dash."""
+        return "".join(
+            self._line(doc, q.kind.value, q.speaker.name if q.speaker else "—", str(q.start), q.text)
+            for q in quotes
+        )
