@@ -21,6 +21,7 @@ class Errors:
     E010 = "{file}: entry {entry!r}: field {field!r}: {reason}"
     E011 = "{file}: not a valid TOML file: {reason}"
     E020 = "Unknown output format {value!r}; expected one of {choices}."
+    E030 = "Cannot render {part} {found!r} at {start}..{end}: the text there is {actual!r}."
 
 
 class RegistryError(ValueError):
