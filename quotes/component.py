@@ -32,7 +32,7 @@ from quotes.extract import Extractor
 from quotes.model import Quote, QuoteKind, Speaker
 from quotes.registry import Registry, default_registry
 
-__all__ = ["QuoteComponent", "covering_span", "make_quotes", "quote_span", "quotes_of"]
+__all__ = ["SPANS_KEY", "QuoteComponent", "covering_span", "make_quotes", "quote_span", "quotes_of"]
 
 SPANS_KEY = "quotes"
 """The key of the span group in ``doc.spans``, and the name of ``doc._.quotes``."""
