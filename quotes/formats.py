@@ -74,14 +74,19 @@ def csv_rows(doc: str, quotes: Iterable[Quote]) -> str:
     return _csv([list(flat(doc, quote).values()) for quote in quotes])
 
 
-def _cell(text: str, width: int, keep_end: bool = False) -> str:
+def _cell(text: str, width: int) -> str:
     """`text` on one line, cut with an ellipsis to at most `width` characters."""
     text = " ".join(text.split())
-    if len(text) <= width:
-        return text
-    if keep_end:
-        return "…" + text[len(text) - width + 1 :]
-    return text[: width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _name(doc: str, width: int) -> str:
+    """A document name in at most `width` characters: the path, else the file's name, else its end."""
+    doc = " ".join(doc.split())
+    if len(doc) <= width:
+        return doc
+    base = doc.rsplit("/", 1)[-1]
+    return base if len(base) <= width else "…" + base[len(base) - width + 1 :]
 
 
 @attrs.frozen
@@ -92,7 +97,7 @@ class Table:
     that rows line up although they are written a document at a time.
 
     Attributes:
-        doc: Width of the document column; long names keep their end.
+        doc: Width of the document column; a long path shows its file name, or the name's end.
         speaker: Width of the speaker column.
         text: Width of the quotation column; long quotations are cut.
     """
@@ -110,8 +115,9 @@ class Table:
         """A table about `width` characters wide, with room for the names in `docs`.
 
         The quotation column gets at least two fifths of the width the fixed
-        columns leave; the doc column holds the longest name if it can (up to
-        32 characters), and the speaker column takes up to 24 characters.
+        columns leave; the doc column holds the longest path if it can, else
+        the longest file name (up to 32 characters), and the speaker column
+        takes up to 24 characters.
 
         Args:
             docs: The document names that will appear in the table.
@@ -122,13 +128,15 @@ class Table:
         """
         room = width - cls.KIND - cls.START - 4 * len(cls.GAP)
         rest = room - room * 2 // 5
-        doc = max(3, min(max([len("doc"), *map(len, docs)]), 32, rest // 2))
+        full = max([len("doc"), *map(len, docs)])
+        base = max([len("doc"), *(len(doc.rsplit("/", 1)[-1]) for doc in docs)])
+        doc = full if full <= min(32, rest // 2) else max(3, min(base, 32, rest - 16))
         speaker = max(8, min(24, rest - doc))
         return cls(doc=doc, speaker=speaker, text=max(20, room - doc - speaker))
 
     def _line(self, doc: str, kind: str, speaker: str, start: str, text: str) -> str:
         cells = (
-            _cell(doc, self.doc, keep_end=True).ljust(self.doc),
+            _name(doc, self.doc).ljust(self.doc),
             kind.ljust(self.KIND),
             _cell(speaker, self.speaker).ljust(self.speaker),
             start.rjust(self.START),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import subprocess
@@ -14,6 +15,8 @@ import pytest
 from quotes import extract
 from quotes.cli import main
 from quotes.evaluate import load_gold, report, score
+from quotes.formats import COLUMNS
+from quotes.render import render
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 FIELDS = {"doc", "text", "start", "end", "kind", "speaker", "speaker_mention", "cue", "confidence"}
@@ -240,3 +243,219 @@ class TestEval:
         captured = capsys.readouterr()
         assert "gone.txt" in captured.err
         assert captured.out.startswith("direct    gold=   1 pred=   1 span P/R/F=1.000/1.000/1.000")
+
+
+class Terminal(io.StringIO):
+    """A text stream that says it is a terminal, as standard error is in an interactive shell."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+class Flushes(io.StringIO):
+    """A text stream that keeps what it held at each flush."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.flushed: list[str] = []
+
+    def flush(self) -> None:
+        self.flushed.append(self.getvalue())
+        super().flush()
+
+
+def screen(output: str) -> list[str]:
+    """What a terminal shows after `output`: carriage returns go back to the start of the line."""
+    lines = [""]
+    column = 0
+    for char in output:
+        if char == "\n":
+            lines.append("")
+            column = 0
+        elif char == "\r":
+            column = 0
+        else:
+            line = lines[-1]
+            lines[-1] = line[:column] + char + line[column + 1 :]
+            column += 1
+    return [line.rstrip() for line in lines]
+
+
+class TestExtractFormats:
+    """``quotes extract --format`` writes JSON Lines, CSV or a table, a document at a time."""
+
+    def test_csv_has_a_header_and_a_row_per_quotation(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """CSV names the flat columns, then gives the same quotations as JSON Lines, row for row."""
+        assert main(["extract", "--format", "csv", *map(str, SEEDS)]) == 0
+        rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out, newline="")))
+        main(["extract", *map(str, SEEDS)])
+        expected = json_lines(capsys.readouterr().out)
+        assert list(rows[0]) == list(COLUMNS)
+        assert len(rows) == len(expected)
+        for row, want in zip(rows, expected, strict=True):
+            assert row == {key: "" if value is None else str(value) for key, value in want.items()}
+
+    def test_csv_offsets_index_the_file_text(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Each CSV row's text is the file's text between its start and end."""
+        main(["extract", "--format", "csv", *map(str, SEEDS)])
+        texts = {str(path): path.read_bytes().decode("utf-8") for path in SEEDS}
+        for row in csv.DictReader(io.StringIO(capsys.readouterr().out, newline="")):
+            assert row["text"] == texts[row["doc"]][int(row["start"]) : int(row["end"])]
+
+    def test_csv_without_quotations_is_the_header(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A run that finds nothing still writes the header, so the output is a valid empty table."""
+        path = tmp_path / "plain.txt"
+        path.write_text("No one said anything.\n", encoding="utf-8")
+        assert main(["extract", "--format", "csv", str(path)]) == 0
+        assert capsys.readouterr().out.splitlines() == [",".join(COLUMNS)]
+
+    def test_table_has_a_header_and_a_line_per_quotation(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The table starts with a header line, then a line per quotation with doc, kind, speaker, start."""
+        main(["extract", *map(str, SEEDS)])
+        expected = json_lines(capsys.readouterr().out)
+        assert main(["extract", "--format", "table", *map(str, SEEDS)]) == 0
+        header, *lines = capsys.readouterr().out.splitlines()
+        assert header.split() == ["doc", "kind", "speaker", "start", "quote"]
+        assert len(lines) == len(expected)
+        for line, want in zip(lines, expected, strict=True):
+            assert want["kind"] in line.split()
+            assert f" {want['start']}  " in line
+            assert (want["speaker"] or "—")[:10] in line
+
+    def test_unknown_format_is_a_usage_error(self, good_file: Path) -> None:
+        """--format accepts only jsonl, csv and table."""
+        with pytest.raises(SystemExit) as exit_info:
+            main(["extract", "--format", "xml", str(good_file)])
+        assert exit_info.value.code == 2
+
+    @pytest.mark.parametrize("form", ["jsonl", "csv", "table"])
+    def test_output_is_flushed_per_document(self, monkeypatch: pytest.MonkeyPatch, form: str) -> None:
+        """After each document, everything found so far has been flushed: an interrupted run keeps it."""
+        stdout = Flushes()
+        monkeypatch.setattr(sys, "stdout", stdout)
+        assert main(["extract", "--format", form, *map(str, SEEDS)]) == 0
+        assert len(stdout.flushed) == len(SEEDS)
+        for done, flushed in enumerate(stdout.flushed, 1):
+            finished = {str(path) for path in SEEDS[:done]}
+            if form == "jsonl":
+                assert {row["doc"] for row in json_lines(flushed)} == finished
+            else:
+                assert all(path.name[-12:] in flushed for path in SEEDS[:done])
+                assert not any(path.name[-12:] in flushed for path in SEEDS[done:])
+
+
+class TestProgressBar:
+    """A progress bar on standard error, only on a terminal and never with --quiet."""
+
+    def test_drawn_on_a_terminal_and_cleared(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """On a terminal the bar counts the files and is gone at the end; standard output is unchanged."""
+        main(["extract", *map(str, SEEDS)])
+        plain = capsys.readouterr().out
+        stderr = Terminal()
+        monkeypatch.setattr(sys, "stderr", stderr)
+        assert main(["extract", *map(str, SEEDS)]) == 0
+        assert f"] {len(SEEDS)}/{len(SEEDS)} files" in stderr.getvalue()
+        assert screen(stderr.getvalue()) == [""]
+        assert capsys.readouterr().out == plain
+
+    def test_not_drawn_when_not_a_terminal(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Redirected standard error gets no bar."""
+        main(["extract", *map(str, SEEDS)])
+        assert capsys.readouterr().err == ""
+
+    def test_quiet_turns_it_off(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """--quiet leaves a terminal's standard error empty on a clean run."""
+        stderr = Terminal()
+        monkeypatch.setattr(sys, "stderr", stderr)
+        assert main(["extract", "--quiet", *map(str, SEEDS)]) == 0
+        assert stderr.getvalue() == ""
+
+    def test_quiet_still_reports_errors(self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        """--quiet silences chatter, not errors."""
+        stderr = Terminal()
+        monkeypatch.setattr(sys, "stderr", stderr)
+        missing = tmp_path / "missing.txt"
+        assert main(["extract", "-q", str(missing), str(SEEDS[0])]) == 1
+        assert stderr.getvalue() == f"quotes: {missing}: No such file or directory\n"
+
+    def test_errors_get_a_line_of_their_own(self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        """An unreadable file is reported on its own line, never inside the bar."""
+        stderr = Terminal()
+        monkeypatch.setattr(sys, "stderr", stderr)
+        missing = tmp_path / "missing.txt"
+        assert main(["extract", str(SEEDS[0]), str(missing), str(SEEDS[1])]) == 1
+        assert screen(stderr.getvalue()) == [f"quotes: {missing}: No such file or directory", ""]
+
+    def test_eval_shows_it_too(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """``quotes eval`` counts its documents the same way, and prints the same scores."""
+        seeds = SEEDS[0].parent
+        main(["eval", str(seeds / "gold.jsonl"), str(seeds)])
+        plain = capsys.readouterr().out
+        stderr = Terminal()
+        monkeypatch.setattr(sys, "stderr", stderr)
+        assert main(["eval", str(seeds / "gold.jsonl"), str(seeds)]) == 0
+        assert f"{len(SEEDS)}/{len(SEEDS)} files" in stderr.getvalue()
+        assert screen(stderr.getvalue()) == [""]
+        assert capsys.readouterr().out == plain
+
+
+class TestRender:
+    """``quotes render FILE -o PAGE`` writes the file as an HTML page."""
+
+    def test_writes_the_page(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """The page is the `render` of the file's quotations, titled with the file's name."""
+        page = tmp_path / "page.html"
+        assert main(["render", str(SEEDS[0]), "-o", str(page)]) == 0
+        text = SEEDS[0].read_bytes().decode("utf-8")
+        assert page.read_text(encoding="utf-8") == render(text, extract(text), title=SEEDS[0].name)
+        assert capsys.readouterr() == ("", "")
+
+    def test_names_the_speakers(self, tmp_path: Path) -> None:
+        """Every speaker found is named on the page."""
+        page = tmp_path / "page.html"
+        main(["render", str(SEEDS[3]), "--output", str(page)])
+        written = page.read_text(encoding="utf-8")
+        text = SEEDS[3].read_text(encoding="utf-8")
+        assert all(q.speaker.name in written for q in extract(text) if q.speaker)
+
+    def test_standard_output_by_default(self, capsys: pytest.CaptureFixture[str], good_file: Path) -> None:
+        """Without -o the page goes to standard output."""
+        assert main(["render", str(good_file)]) == 0
+        assert capsys.readouterr().out == render(READY, extract(READY), title="good.txt")
+
+    def test_standard_input_and_title(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """'-' reads standard input; --title sets the page's title."""
+        monkeypatch.setattr(sys, "stdin", fake_stdin(READY.encode("utf-8")))
+        assert main(["render", "-", "--title", "Peskov <live>"]) == 0
+        assert "<title>Peskov &lt;live&gt;</title>" in capsys.readouterr().out
+
+    def test_unreadable_file_is_reported(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, bad_file: Path
+    ) -> None:
+        """A file that cannot be read is named on stderr, exit 1, and no page is written."""
+        page = tmp_path / "page.html"
+        assert main(["render", str(bad_file), "-o", str(page)]) == 1
+        assert str(bad_file) in capsys.readouterr().err
+        assert not page.exists()
+
+    def test_encoding_errors_replace(self, tmp_path: Path, bad_file: Path) -> None:
+        """--encoding-errors replace renders a file that is not UTF-8."""
+        page = tmp_path / "page.html"
+        assert main(["render", "--encoding-errors", "replace", str(bad_file), "-o", str(page)]) == 0
+        assert "\ufffd" in page.read_text(encoding="utf-8")
+
+    def test_unwritable_page_is_reported(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, good_file: Path
+    ) -> None:
+        """A page that cannot be written is named on stderr with exit 1."""
+        page = tmp_path / "no" / "such" / "folder.html"
+        assert main(["render", str(good_file), "-o", str(page)]) == 1
+        assert str(page) in capsys.readouterr().err

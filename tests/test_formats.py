@@ -123,8 +123,13 @@ class TestTable:
         assert row.count("\n") == 1
         assert row.rstrip("\n").endswith("word word word word…")
 
-    def test_long_document_names_keep_their_end(self) -> None:
-        """A document name too long for its column keeps its end, where names differ."""
+    def test_long_paths_show_the_file_name(self) -> None:
+        """A path too long for the doc column shows the file's name, if that fits."""
+        row = Table(doc=24).rows("seeds/000_1a04f8329ea85e9f.txt", [READY])
+        assert row.startswith("000_1a04f8329ea85e9f.txt  direct")
+
+    def test_long_names_keep_their_end(self) -> None:
+        """A file name too long for the doc column keeps its end, where names differ."""
         row = Table(doc=12).rows("seeds/000_1a04f8329ea85e9f.txt", [READY])
         assert row.startswith("…ea85e9f.txt  direct")
 
