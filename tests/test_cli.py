@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 import types
@@ -459,3 +460,26 @@ class TestRender:
         page = tmp_path / "no" / "such" / "folder.html"
         assert main(["render", str(good_file), "-o", str(page)]) == 1
         assert str(page) in capsys.readouterr().err
+
+
+DOCS = SEEDS[0].parent.parent / "docs"
+
+
+class TestDocs:
+    """docs/cli.md covers the whole command line."""
+
+    @pytest.mark.parametrize("command", ["extract", "render", "eval"])
+    def test_every_option_is_documented(self, capsys: pytest.CaptureFixture[str], command: str) -> None:
+        """Each subcommand, and each option its --help lists, appears in docs/cli.md."""
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        options = set(re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", capsys.readouterr().out)) - {"-h", "--help"}
+        page = (DOCS / "cli.md").read_text(encoding="utf-8")
+        assert f"quotes {command}" in page
+        assert options
+        assert {option for option in options if f"`{option}" not in page} == set()
+
+    def test_the_screenshot_is_there(self) -> None:
+        """The page shows a rendered article, and the picture is a PNG."""
+        assert (DOCS / "render.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+        assert re.search(r"!\[[^\]]+\]\(render\.png\)", (DOCS / "cli.md").read_text(encoding="utf-8"))
