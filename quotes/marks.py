@@ -179,18 +179,49 @@ def _double_role(mark: _Mark, open_count: int) -> bool | None:
     return None
 
 
+# The closing marks that match each double opening mark's typography.
+_DOUBLE_CLOSERS_OF = {
+    "\u201c": "\u201d",  # “ ”
+    "\u201e": "\u201c\u201d",  # „ “ and „ ”
+    "\u201f": "\u201d",  # ‟ ”
+    "\u00ab": "\u00bb",  # « »
+    "``": "''",
+}
+
+
+def _closers_after(marks: Sequence[_Mark]) -> list[frozenset[str]]:
+    """For each mark of a paragraph, the closing marks that come after it (one backward pass)."""
+    after: list[frozenset[str]] = [frozenset()] * len(marks)
+    seen: frozenset[str] = frozenset()
+    for index in range(len(marks) - 1, -1, -1):
+        after[index] = seen
+        if marks[index].closes and marks[index].char not in seen:
+            seen = seen | {marks[index].char}
+    return after
+
+
+def _stray_closer(mark: _Mark, opener: _Mark, later: frozenset[str]) -> bool:
+    """Whether a closing mark of another typography than `opener` is stray: the opener's
+    own closing mark follows in the paragraph. Typography is consistent within a quotation."""
+    own = _DOUBLE_CLOSERS_OF.get(opener.char)
+    return own is not None and mark.char not in own and any(char in later for char in own)
+
+
 def _pair_paragraph(
     text: str, marks: list[_Mark], p_start: int, p_end: int, reopened: bool
 ) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     stack: list[_Mark] = []
-    for mark in marks:
+    later = _closers_after(marks)
+    for index, mark in enumerate(marks):
         role = _double_role(mark, len(stack))
         if role is None:
             continue
         if role:
             stack.append(mark)
         elif stack:
+            if _stray_closer(mark, stack[-1], later[index]):
+                continue  # “… » …”: the opener's own closer comes later, so this one is stray
             opener = stack.pop()
             spans.append(_span(text, opener, mark.start, mark.end, Family.DOUBLE))
     if stack and reopened:

@@ -20,6 +20,7 @@ import regex
 
 from quotes.attribution import LOOKBACK
 from quotes.lexicon import cue_lexicon, mention_lexicon, word_lists
+from quotes.marks import QUOTE_CHARACTERS
 from quotes.mentions import Found, MentionKind, start_of, with_description
 from quotes.model import Speaker, SpeakerKind
 from quotes.registry import Entry, Registry, normalise_name
@@ -94,7 +95,8 @@ class Resolver:
     def _sentence_subjects(self) -> list[Found]:
         """The first name of each sentence: the likeliest subject, so the likeliest antecedent."""
         subjects: list[Found] = []
-        openings = {start for start, _ in self.sentences}
+        # where each sentence's first word starts, past any quotation marks and brackets before it
+        openings = {_first_word(self.text, start, end) for start, end in self.sentences}
         for name in self.names:
             if name.kind is not MentionKind.NAME:
                 continue
@@ -314,6 +316,13 @@ def _fuller_form(body: str) -> regex.Pattern[str]:
 def _title_before(head: str) -> regex.Pattern[str]:
     """A title with `head` right before a name: "President of Argentina" before "Alberto Fernández"."""
     return regex.compile(rf"(?i:\b{regex.escape(head)})" + _TITLE_TAIL)
+
+
+def _first_word(text: str, start: int, end: int) -> int:
+    """The offset of the first word of ``text[start:end]``, past marks, brackets and spaces."""
+    while start < end and (text[start] in QUOTE_CHARACTERS or text[start] in "([" or text[start].isspace()):
+        start += 1
+    return start
 
 
 def _recent(history: Sequence[tuple[int, Resolved]]) -> Sequence[tuple[int, Resolved]]:

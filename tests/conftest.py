@@ -18,6 +18,8 @@ DEVNEWS = Path(__file__).resolve().parent / "devnews"
 
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("ci", parent=settings.get_profile("default"), max_examples=200, derandomize=True)
+# the long robustness run: pytest tests/test_robustness.py --hypothesis-profile=long
+settings.register_profile("long", parent=settings.get_profile("default"), max_examples=100_000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default"))
 
 

@@ -1,0 +1,227 @@
+"""Any text in: no crash, nothing lost, the same answer every time.
+
+Real news is scraped, truncated and mis-encoded, and full of marks that are
+not quotations. These properties run over adversarial text: unbalanced and
+mixed quotation marks, control characters, NUL, zero-width and non-breaking
+spaces, emoji, CRLF line ends and very long lines, alone and spliced into real
+articles.
+
+The suite's profile runs a few hundred examples per property; the long run
+is one command::
+
+    pytest tests/test_robustness.py --hypothesis-profile=long   # 100,000 examples each
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import quotes
+from quotes.layout import paragraphs
+from quotes.model import Quote, QuoteKind
+
+QUOTE_MARKS = "\"'`\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a\u2033\u2032\uff02"
+ODD_CHARACTERS = (
+    "\x00\x01\x07\x08\x0b\x0c\x1b\x7f\x85"  # NUL and other control characters
+    "\u200b\u200c\u200d\u2060\ufeff"  # zero-width characters and the byte-order mark
+    "\u00a0\u2007\u202f\u3000"  # non-breaking and other spaces
+    "\u2028\u2029\r\n\t"  # line and paragraph separators, CRLF
+    "\U0001f600\U0001f1f7\U0001f1fa\u2764\ufe0f"  # emoji, flags, variation selectors
+    "\ufffd\u0301\u202e"  # replacement character, a combining accent, right-to-left override
+)
+PIECES = [
+    " said ",
+    " told reporters ",
+    ", according to ",
+    " Peskov",
+    " the Kremlin spokesman",
+    " He",
+    ". ",
+    ": ",
+    ", ",
+    "\n\n",
+    "\r\n",
+    "We are ready",
+    '5" screen',
+    "rock 'n' roll",
+    "the '90s",
+    "officials' remarks",
+    "x" * 300,  # a long word
+]
+
+
+@st.composite
+def adversarial_text(draw: st.DrawFn) -> str:
+    """Text made of quotation marks, odd characters, news words and long runs."""
+    alphabet = st.sampled_from(list(QUOTE_MARKS + ODD_CHARACTERS)) | st.sampled_from(PIECES)
+    parts = draw(st.lists(alphabet | st.text(max_size=8), max_size=60))
+    return "".join(parts)
+
+
+def check_invariants(text: str, found: list[Quote]) -> None:
+    """What must hold for any input: offsets slice it, order, no overlap within a kind."""
+    for quote in found:
+        assert text[quote.start : quote.end] == quote.text
+        if quote.speaker_mention is not None:
+            mention = quote.speaker_mention
+            assert text[mention.start : mention.end] == mention.text
+        if quote.cue is not None:
+            assert text[quote.cue.start : quote.cue.end] == quote.cue.text
+        assert 0.0 <= quote.confidence <= 1.0
+    assert [(q.start, q.end) for q in found] == sorted((q.start, q.end) for q in found)
+    for kind in QuoteKind:
+        spans = [(q.start, q.end) for q in found if q.kind is kind]
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), kind
+
+
+class TestAnyText:
+    """The invariants hold for every input."""
+
+    @given(adversarial_text())
+    def test_adversarial_text(self, text: str) -> None:
+        """Marks, control characters, emoji and long runs: no exception, every invariant."""
+        found = quotes.extract(text)
+        check_invariants(text, found)
+        assert quotes.extract(text) == found  # the same input gives the same output
+
+    @given(st.text())
+    def test_any_unicode(self, text: str) -> None:
+        """Any string at all."""
+        check_invariants(text, quotes.extract(text))
+
+    @given(st.data())
+    def test_adversarial_text_spliced_into_an_article(
+        self, seed_texts: dict[str, str], data: st.DataObject
+    ) -> None:
+        """Odd text inside a real article breaks nothing."""
+        article = data.draw(st.sampled_from(sorted(seed_texts.values())))
+        position = data.draw(st.integers(0, len(article)))
+        text = article[:position] + data.draw(adversarial_text()) + article[position:]
+        found = quotes.extract(text)
+        check_invariants(text, found)
+        assert quotes.extract(text) == found
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "\x00" * 1000,
+            "\u201c" * 5000,
+            "'" * 5000,
+            '"' * 5001,
+            "\r\n" * 3000,
+            "\u200b" * 4000,
+            "a" * 200_000,
+        ],
+        ids=["nul", "open-marks", "apostrophes", "odd-straight-marks", "crlf", "zero-width", "one-long-word"],
+    )
+    def test_degenerate_documents(self, text: str) -> None:
+        """Documents of one repeated character."""
+        check_invariants(text, quotes.extract(text))
+
+    def test_a_ten_megabyte_document(self, seed_texts: dict[str, str]) -> None:
+        """10 MB of news in one string, with a stray mark now and then."""
+        article = "\n\n".join(seed_texts[name] for name in sorted(seed_texts))
+        text = ('\n\nHe said "well\n\n'.join([article] * (10_000_000 // len(article) + 1)))[:10_000_000]
+        found = quotes.extract(text)
+        check_invariants(text, found)
+        assert len(found) > 1000
+
+
+class TestStrayMarks:
+    """A stray quotation mark costs at most the quotations next to it.
+
+    Outside the paragraph the mark falls in, every quotation keeps its words,
+    offsets, kind, cue and speaker mention, and a speaker named by name keeps
+    its speaker. A speaker found through context ("he", "the report", "the
+    president") follows that context: when the mark damages the quotation an
+    earlier "he" or "the report" was resolved through, the later one may
+    resolve differently (1.5% of random marks in the seeds at the time of
+    writing).
+    """
+
+    @given(st.data())
+    def test_one_stray_mark_leaves_the_other_quotations_unchanged(
+        self, seed_texts: dict[str, str], data: st.DataObject
+    ) -> None:
+        """A mark inserted at random: the quotations outside its paragraph come out as before."""
+        name = data.draw(st.sampled_from(sorted(seed_texts)))
+        text = seed_texts[name]
+        mark = data.draw(st.sampled_from(list(QUOTE_MARKS)))
+        position = data.draw(st.integers(0, len(text)))
+        broken = text[:position] + mark + text[position:]
+        after = {
+            _without_context(_shifted(q, position, len(mark)))
+            for q in quotes.extract(broken)
+            if not _holds(q, position)
+        }
+        for quote in quotes.extract(text):
+            if not _near(text, quote, position):
+                assert _without_context(quote) in after, (name, position, mark, quote.text)
+
+
+_CONTEXT_WORDS = frozenset(
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "this",
+        "that",
+        "these",
+        "those",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "its",
+        "their",
+        "both",
+    ]
+)
+
+
+def _without_context(quote: Quote) -> Quote:
+    """`quote`, without its speaker (and the confidence that depends on it) where the
+    speaker mention needs context to resolve."""
+    mention = quote.speaker_mention
+    if mention is None or mention.text.split()[0].lower() not in _CONTEXT_WORDS:
+        return quote
+    return attrs.evolve(quote, speaker=None, confidence=0.0)
+
+
+def _near(text: str, quote: Quote, position: int) -> bool:
+    """Whether `quote` or its speaker mention shares a paragraph with `position`."""
+    bounds = [(s, e) for s, e in paragraphs(text) if s <= position <= e] or [(position, position)]
+    p_start, p_end = bounds[0][0], bounds[-1][1]
+    spans = [(quote.start, quote.end)]
+    if quote.speaker_mention is not None:
+        spans.append((quote.speaker_mention.start, quote.speaker_mention.end))
+    return any(start <= p_end and end >= p_start for start, end in spans)
+
+
+def _holds(quote: Quote, position: int) -> bool:
+    """Whether the mark at `position` fell inside the quotation, its speaker mention or its cue."""
+    spans = [(quote.start, quote.end)]
+    spans += [(part.start, part.end) for part in (quote.speaker_mention, quote.cue) if part is not None]
+    return any(start <= position < end for start, end in spans)
+
+
+def _shifted(quote: Quote, position: int, length: int) -> Quote:
+    """`quote` of the broken text, with offsets as in the original text."""
+
+    def back(offset: int) -> int:
+        return offset - length if offset > position else offset
+
+    data = quote.to_dict()
+    for key in ("start", "end", "speaker_mention_start", "speaker_mention_end", "cue_start", "cue_end"):
+        if data.get(key) is not None:
+            data[key] = back(data[key])
+    return Quote.from_dict(data)
