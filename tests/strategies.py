@@ -1,59 +1,51 @@
-"""Hypothesis strategies for the test suite."""
+"""Hypothesis strategies for the test suite.
+
+The reusable strategies live in the package (`quotes.strategies`) and are
+re-exported here, so tests keep writing ``from strategies import quotes``;
+what only this suite needs is defined here.
+"""
 
 from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from quotes.model import Cue, Mention, Quote, QuoteKind, Speaker, SpeakerKind
+from quotes.strategies import (
+    MARK_STYLES,
+    NEWSY_ALPHABET,
+    QUOTE_MARKS,
+    Article,
+    articles,
+    cues,
+    mentions,
+    newsy_text,
+    quotes,
+    speakers,
+)
 
-QUOTE_MARKS = "\"'`“”„‘’‚«»‹›″′"
-NEWSY_ALPHABET = QUOTE_MARKS + "abcXYZ .,:;!?—–-()[]\n\u00a0"
+__all__ = [
+    "DOUBLE_MARKS",
+    "NEWSY_ALPHABET",
+    "QUOTE_MARKS",
+    "SINGLE_MARKS",
+    "articles",
+    "cues",
+    "handled_articles",
+    "mentions",
+    "newsy_text",
+    "quotes",
+    "speakers",
+]
+
+DOUBLE_MARKS = tuple(style for style in MARK_STYLES if style[0] in '“"')
+SINGLE_MARKS = tuple(style for style in MARK_STYLES if style[0] in "‘'")
 
 
-@st.composite
-def spans(draw: st.DrawFn, max_size: int = 40) -> tuple[str, int, int]:
-    """Some text and offsets that slice it."""
-    text = draw(st.text(max_size=max_size))
-    start = draw(st.integers(0, 1000))
-    return text, start, start + len(text)
+def handled_articles(max_quotes: int = 4) -> st.SearchStrategy[Article]:
+    """Every generated article but one shape the extractor gets wrong.
 
-
-def mentions() -> st.SearchStrategy[Mention]:
-    """Valid `Mention`s."""
-    return spans().map(lambda s: Mention(*s))
-
-
-def cues() -> st.SearchStrategy[Cue]:
-    """Valid `Cue`s."""
-    return st.builds(lambda s, lemma: Cue(s[0], lemma, s[1], s[2]), spans(), st.text(max_size=12))
-
-
-def speakers() -> st.SearchStrategy[Speaker]:
-    """Valid `Speaker`s."""
-    return st.builds(
-        Speaker,
-        name=st.text(min_size=1, max_size=30),
-        id=st.none() | st.text(max_size=12),
-        kind=st.sampled_from(SpeakerKind),
-        title=st.none() | st.text(max_size=20),
+    Left out: a quotation in single marks that runs on into the next paragraph
+    (``Ana Novak said: ‘A.¶‘B.’``), which `TestKnownGaps` pins down.
+    """
+    return articles(marks=DOUBLE_MARKS, max_quotes=max_quotes) | articles(
+        marks=SINGLE_MARKS, run_on=False, max_quotes=max_quotes
     )
-
-
-def quotes() -> st.SearchStrategy[Quote]:
-    """Valid `Quote`s with every optional part present or absent."""
-    return st.builds(
-        lambda s, kind, speaker, mention, cue, confidence: Quote(
-            s[0], s[1], s[2], kind, speaker, mention, cue, confidence
-        ),
-        spans(max_size=200),
-        st.sampled_from(QuoteKind),
-        st.none() | speakers(),
-        st.none() | mentions(),
-        st.none() | cues(),
-        st.floats(0.0, 1.0),
-    )
-
-
-def newsy_text() -> st.SearchStrategy[str]:
-    """Text dense in quotation marks, apostrophes, punctuation and line breaks."""
-    return st.text(alphabet=NEWSY_ALPHABET, max_size=300)
