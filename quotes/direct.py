@@ -43,6 +43,14 @@ class Context:
     sentences: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]]
     quoted: list[tuple[int, int]]
+    _captions: dict[tuple[int, int], bool] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    def is_caption(self, start: int, end: int) -> bool:
+        """Whether the paragraph ``text[start:end]`` is a caption; read once per paragraph."""
+        known = self._captions.get((start, end))
+        if known is None:
+            known = self._captions[(start, end)] = is_caption(self.text, start, end)
+        return known
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
         """The start of the sentence holding `start` and the end of the one holding `end`."""
@@ -79,7 +87,7 @@ def classify(span: QuotedSpan, context: Context) -> QuoteKind | None:
     if not words:
         return None
     p_start, p_end = context.paragraph_bounds(span.open_start, span.close_end)
-    if is_caption(text, p_start, p_end):
+    if context.is_caption(p_start, p_end):
         return None
     s_start, s_end = context.sentence_bounds(span.open_start, span.close_end)
     before = text[s_start : span.open_start].rstrip()

@@ -253,12 +253,14 @@ def _clause_end(document: Document, start: int, end: int) -> int:
     if quote is not None and quote[0] < end:
         end = quote[0]  # the quoted words are a mixed quote of their own
     for cue in document.cues_between(start, end):
-        before = text[start : cue.start].rstrip()
+        # only the few characters right before the cue decide, so each cue costs the same
+        window = max(start, cue.start - 16)
+        before = text[window : cue.start].rstrip()
         if before.endswith(",") and text[cue.start : cue.end].lower().endswith("ing"):
-            return start + len(before) - 1  # "..., adding that ...": a clause of its own
+            return window + len(before) - 1  # "..., adding that ...": a clause of its own
         joined = _JOINED.search(before)
         if joined is not None:
-            return start + joined.start()  # "... and said": the next clause is another report
+            return window + joined.start()  # "... and said": the next clause is another report
     return end
 
 

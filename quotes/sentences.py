@@ -19,7 +19,11 @@ from quotes.text import skip_space
 __all__ = ["sentences"]
 
 # terminal punctuation before white space, unless a lowercase letter follows it ("U.S. officials")
-_TERMINAL = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s++(?![a-z]))")
+# (it starts only at the first of a run of stops, so a run of a thousand dots is read once)
+_TERMINAL = re.compile(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019\u00bb)\]]*+(?=\s++(?![a-z]))")
+MAX_SENTENCE = 1000
+"""Characters: a longer run without a sentence end is cut at a space, so the work of the
+rules, which read within a sentence, stays linear in any text."""
 _QUOTE_CLOSERS = frozenset("\"'\u201d\u2019\u00bb")
 _STARTERS = frozenset("\"'\u201c\u2018\u00ab([")
 _WORDS_AFTER = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
@@ -49,7 +53,19 @@ def sentences(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list
             spans.append((start, match.end()))
             start = following
         spans.append((start, p_end))
-    return spans
+    return [piece for span in spans for piece in _bounded(text, *span)]
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence cut into pieces of at most `MAX_SENTENCE` characters, at spaces where it can be."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = skip_space(text, cut, end)
+    pieces.append((start, end))
+    return pieces
 
 
 def _ends_sentence(text: str, match: re.Match[str], following: int, p_end: int) -> bool:
