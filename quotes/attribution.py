@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 import regex
@@ -121,26 +121,47 @@ class Document:
         return self.quoted[index] if index < len(self.quoted) else None
 
 
-def attribute(spans: Sequence[QuotedSpan], document: Document) -> list[Attribution | None]:
+def attribute(
+    spans: Sequence[QuotedSpan],
+    document: Document,
+    reports: Callable[[FoundCue], bool] | None = None,
+) -> list[Attribution | None]:
     """Link each quotation to its cue and speaker mention.
 
     Args:
         spans: The quotations to attribute, in order.
         document: The document around them.
+        reports: Whether a cue introduces reported speech of its own (see
+            `quotes.indirect.reports`); such a cue in the next sentence is not
+            a cue-less quotation's.
 
     Returns:
         One attribution per span, None where the text gives no speaker.
     """
     results: list[Attribution | None] = []
     previous: tuple[QuotedSpan, Attribution] | None = None
-    for span in spans:
+    for index, span in enumerate(spans):
+        following = spans[index + 1] if index + 1 < len(spans) else None
         found = _tail(span, document)
         if found is not None and found.cue is not None and found.cue.subject_follows:
             # "Pelosi called it a "breach," according to NBC": the source is not the speaker
             head = _head(span, document)
             if head is not None and head.mention is not None and head.cue is not None:
                 found = head
-        found = found or _head(span, document) or _next_sentence(span, document)
+        found = found or _head(span, document)
+        if found is None:
+            found = _next_sentence(span, document)
+            if (
+                found is not None
+                and previous
+                and _continues(previous[0], span, document)
+                and (
+                    _introduces_next(found, following, document)
+                    or (reports is not None and found.cue is not None and reports(found.cue))
+                )
+            ):
+                # '"B." Marek Petrov said: "C."' or '... said that C': B goes on with the previous speaker
+                found = None
         if (found is None or found.mention is None) and previous and _continues(previous[0], span, document):
             cue = found.cue if found is not None else None
             found = Attribution(
@@ -508,6 +529,15 @@ def _next_sentence(span: QuotedSpan, document: Document) -> Attribution | None:
         if mention is not None:
             return Attribution(mention, cue, Evidence.NEXT_SENTENCE)
     return None
+
+
+def _introduces_next(found: Attribution, following: QuotedSpan | None, document: Document) -> bool:
+    """Whether the cue of a next-sentence attribution is the head cue of the quotation that
+    follows it ('Marek Petrov said: "…"', 'According to X, "…"', 'Y called it "…"')."""
+    if found.cue is None or following is None:
+        return False
+    head = _head(following, document)
+    return head is not None and head.cue is not None and head.cue.start == found.cue.start
 
 
 def _continues(previous: QuotedSpan, span: QuotedSpan, document: Document) -> bool:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from quotes.attribution import Attribution, Document, Evidence, attribute
 from quotes.direct import Context, classify
 from quotes.errors import Errors
-from quotes.indirect import reported_speech
+from quotes.indirect import reported_speech, reports
 from quotes.layout import paragraphs
 from quotes.marks import QuotedSpan, find_quotations, outermost
 from quotes.mentions import names
@@ -114,7 +114,7 @@ class Extractor:
             subjects=subjects,
         )
         resolver = Resolver(text, document.names, self.registry, document.sentences)
-        attributions = attribute([span for span, _ in speech], document)
+        attributions = attribute([span for span, _ in speech], document, functools.partial(reports, document))
         items: list[tuple[int, int, QuoteKind, Attribution | None]] = [
             (span.start, span.end, kind, attribution)
             for (span, kind), attribution in zip(speech, attributions, strict=True)

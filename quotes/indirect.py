@@ -28,7 +28,7 @@ from quotes.lexicon import clause_words, cue_lexicon
 from quotes.mentions import Found, MentionKind, mention_after
 from quotes.text import WORD, skip_space
 
-__all__ = ["Reported", "reported_speech"]
+__all__ = ["Reported", "reported_speech", "reports"]
 
 _MIN_WORDS = 3  # a reported clause is at least this long
 _THAT_WITHIN = 16  # words: "said on Monday, in a statement, that ..." keeps its "that" this close
@@ -81,6 +81,12 @@ def reported_speech(document: Document) -> list[Reported]:
             if reported is not None and (not found or reported.start >= found[-1].end):
                 found.append(reported)
     return found
+
+
+def reports(document: Document, cue: FoundCue) -> bool:
+    """Whether `cue` introduces or closes a reported clause of its own ("Y said that ...")."""
+    start, end = document.sentences[document.sentence_index(cue.start)]
+    return _reported(document, cue, start, end) is not None
 
 
 def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:

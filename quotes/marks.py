@@ -137,7 +137,7 @@ def find_quotations(text: str, paras: Sequence[tuple[int, int]] | None = None) -
         while index < len(marks) and marks[index].start < p_end:
             index += 1
         in_para = [m for m in marks[first:index] if m.start >= p_start]
-        reopened = number + 1 < len(paras) and _reopens(paras[number + 1][0], marks, index)
+        reopened = _reopens(text, paras[number + 1][0], marks, index) if number + 1 < len(paras) else None
         spans.extend(_pair_paragraph(text, in_para, p_start, p_end, reopened))
     return _with_depths(spans)
 
@@ -157,12 +157,20 @@ def mark_offsets(spans: Iterable[QuotedSpan]) -> list[tuple[int, int]]:
     return sorted(offsets)
 
 
-def _reopens(para_start: int, marks: Sequence[_Mark], index: int) -> bool:
-    """Whether the paragraph starting at `para_start` opens with a double opening mark."""
-    if index < len(marks) and marks[index].start == para_start:
-        mark = marks[index]
-        return mark.opens and (mark.char in _DOUBLE_OPENERS | _DOUBLE_EITHER or mark.char == "``")
-    return False
+def _reopens(text: str, para_start: int, marks: Sequence[_Mark], index: int) -> Family | None:
+    """The family of the opening mark that opens the paragraph at `para_start`, if one does.
+
+    News style reopens each paragraph of a quotation that runs over several,
+    with double marks or, in British style, single ones.
+    """
+    if index >= len(marks) or marks[index].start != para_start or not marks[index].opens:
+        return None
+    mark = marks[index]
+    if mark.char in _DOUBLE_OPENERS | _DOUBLE_EITHER or mark.char == "``":
+        return Family.DOUBLE
+    if _double_role(mark, 0) is None and _single_role(text, mark)[0]:
+        return Family.SINGLE
+    return None
 
 
 def _double_role(mark: _Mark, open_count: int) -> bool | None:
@@ -208,7 +216,7 @@ def _stray_closer(mark: _Mark, opener: _Mark, later: frozenset[str]) -> bool:
 
 
 def _pair_paragraph(
-    text: str, marks: list[_Mark], p_start: int, p_end: int, reopened: bool
+    text: str, marks: list[_Mark], p_start: int, p_end: int, reopened: Family | None
 ) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     stack: list[_Mark] = []
@@ -224,10 +232,11 @@ def _pair_paragraph(
                 continue  # “… » …”: the opener's own closer comes later, so this one is stray
             opener = stack.pop()
             spans.append(_span(text, opener, mark.start, mark.end, Family.DOUBLE))
-    if stack and reopened:
+    if stack and reopened is Family.DOUBLE:
         spans.append(_span(text, stack[0], p_end, p_end, Family.DOUBLE, runs_on=True))
     singles = [m for m in marks if _double_role(m, 0) is None]
-    spans.extend(_pair_singles(text, singles, spans))
+    runs_on_to = p_end if reopened is Family.SINGLE and not stack else None
+    spans.extend(_pair_singles(text, singles, spans, runs_on_to))
     return spans
 
 
@@ -266,7 +275,9 @@ def _elided(text: str, start: int) -> bool:
     return word is not None and word.group().lower() in _ELISIONS
 
 
-def _pair_singles(text: str, marks: list[_Mark], doubles: list[QuotedSpan]) -> list[QuotedSpan]:
+def _pair_singles(
+    text: str, marks: list[_Mark], doubles: list[QuotedSpan], runs_on_to: int | None = None
+) -> list[QuotedSpan]:
     """Pair single marks so that no single quotation crosses a double one.
 
     Marks pair only with marks inside the same innermost double quotation, so a
@@ -307,6 +318,10 @@ def _pair_singles(text: str, marks: list[_Mark], doubles: list[QuotedSpan]) -> l
             spans.append(_span(text, opener, mark.start, mark.end, Family.SINGLE))
         elif can_open:
             stack.append(mark)
+    unclosed = stacks.get(-1)
+    if runs_on_to is not None and unclosed:
+        # ‘… ¶ ‘…’: a single quotation left open runs on into the next paragraph
+        spans.append(_span(text, unclosed[0], runs_on_to, runs_on_to, Family.SINGLE, runs_on=True))
     return spans
 
 

@@ -105,6 +105,28 @@ class TestSplitAndContinued:
         assert who(first) == ("Daniel Ferris", "Ferris", "wrote")
         assert who(second) == ("Daniel Ferris", "Ferris", "wrote")
 
+    def test_continuation_before_another_speaker(self) -> None:
+        """ "A," X said. "B." Y said: "C.": B is still X's; Y's cue introduces C, not B."""
+        text = (
+            "“The bridge will reopen,” Ana Novak said. “The market will grow.” "
+            "Marek Petrov said: “The canal will close.”"
+        )
+        assert [q.speaker.name if q.speaker else None for q in quotes.extract(text)] == [
+            "Ana Novak",
+            "Ana Novak",
+            "Marek Petrov",
+        ]
+
+    @pytest.mark.parametrize(("opening", "closing"), [("‘", "’"), ("'", "'")], ids=["curly", "straight"])
+    def test_single_marks_run_on_into_the_next_paragraph(self, opening: str, closing: str) -> None:
+        """British style: ‘A. ¶ ‘B.’ is one speaker's quotation over two paragraphs."""
+        text = f"Ana Novak said: {opening}The bridge will reopen.\n\n{opening}The market will grow.{closing}"
+        found = [(q.kind.value, q.text, q.speaker.name if q.speaker else None) for q in quotes.extract(text)]
+        assert found == [
+            ("direct", "The bridge will reopen.", "Ana Novak"),
+            ("direct", "The market will grow.", "Ana Novak"),
+        ]
+
     def test_that_is_what_x_told_reporters(self) -> None:
         """ "…." That is what X told reporters: the speaker is named after the quote."""
         quote = only(
