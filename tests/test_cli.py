@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import select
 import subprocess
 import sys
 import types
@@ -483,3 +485,27 @@ class TestDocs:
         """The page shows a rendered article, and the picture is a PNG."""
         assert (DOCS / "render.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
         assert re.search(r"!\[[^\]]+\]\(render\.png\)", (DOCS / "cli.md").read_text(encoding="utf-8"))
+
+
+class TestInterruptedRun:
+    """An interrupted run keeps what it wrote: each document's output is flushed as it is done."""
+
+    def test_finished_documents_reach_the_pipe_before_the_run_ends(self, tmp_path: Path) -> None:
+        """While the program waits on its next input, the first document's quotations are already out.
+
+        The first document is short, so its output cannot fill and so flush the pipe's buffer.
+        """
+        article = tmp_path / "short.txt"
+        article.write_text('"We are ready," Peskov said.\n', encoding="utf-8")
+        command = [sys.executable, "-m", "quotes", "extract", "--quiet", str(article), "-"]
+        buffered = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+        with subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=buffered
+        ) as process:
+            assert process.stdout is not None
+            ready, _, _ = select.select([process.stdout], [], [], 120)  # the program blocks on stdin
+            assert ready, "nothing was written while the run was still going"
+            first = json.loads(process.stdout.readline())
+            assert process.poll() is None  # still running: the line came from a flush, not the exit
+            process.kill()
+        assert first["doc"] == str(article)

@@ -15,6 +15,10 @@ is one command::
 from __future__ import annotations
 
 import itertools
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 import attrs
 import pytest
@@ -24,6 +28,8 @@ from hypothesis import strategies as st
 import quotes
 from quotes.layout import paragraphs
 from quotes.model import Quote, QuoteKind
+
+ROOT = Path(__file__).resolve().parent.parent
 
 QUOTE_MARKS = "\"'`\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a\u2033\u2032\uff02"
 ODD_CHARACTERS = (
@@ -225,3 +231,38 @@ def _shifted(quote: Quote, position: int, length: int) -> Quote:
         if data.get(key) is not None:
             data[key] = back(data[key])
     return Quote.from_dict(data)
+
+
+class TestNoNetworkNoPickles:
+    """Nothing at run time touches the network or unpickles anything."""
+
+    def test_the_package_imports_neither(self) -> None:
+        """No module of the package imports a network or pickle module."""
+        package = Path(quotes.__file__).parent
+        forbidden = re.compile(
+            r"^\s*(?:import|from)\s+(?:pickle|marshal|shelve|socket|urllib|http|requests)\b", re.M
+        )
+        offenders = [p.name for p in package.rglob("*.py") if forbidden.search(p.read_text(encoding="utf-8"))]
+        assert offenders == []
+
+    def test_extraction_runs_with_network_and_pickle_disabled(self) -> None:
+        """In a fresh process whose sockets and unpickling raise, extraction still works."""
+        code = (
+            "import pickle, socket\n"
+            "def refuse(*args, **kwargs): raise RuntimeError('network or pickle used')\n"
+            "class Refusing(socket.socket):\n"
+            "    connect = connect_ex = sendto = refuse\n"
+            "socket.socket = Refusing\n"
+            "socket.create_connection = socket.getaddrinfo = refuse\n"
+            "pickle.load = refuse; pickle.loads = refuse\n"
+            "import pathlib, spacy, quotes\n"
+            "texts = [p.read_text(encoding='utf-8') for p in sorted(pathlib.Path('seeds').glob('*.txt'))]\n"
+            "assert sum(len(quotes.extract(t)) for t in texts) > 20\n"
+            "nlp = spacy.blank('en'); nlp.add_pipe('quotes')\n"
+            "assert nlp(texts[0])._.quotes\n"
+            "print('ok')\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
+        )
+        assert result.stdout.strip() == "ok", result.stderr
