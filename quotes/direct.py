@@ -17,7 +17,7 @@ from itertools import islice
 import attrs
 
 from quotes.layout import is_caption
-from quotes.lexicon import CueLexicon, cue_lexicon, word_lists
+from quotes.lexicon import CueLexicon, cue_lexicon, mention_lexicon, word_lists
 from quotes.marks import QuotedSpan
 from quotes.model import QuoteKind
 
@@ -95,7 +95,7 @@ def classify(span: QuotedSpan, context: Context) -> QuoteKind | None:
     if before.endswith("(") and after.startswith(")"):
         return None  # a gloss: Brexit ("British exit")
     lexicon = cue_lexicon()
-    introduced = _introduced(before, lexicon) or _reported_after(after, lexicon)
+    introduced = _introduced(before, lexicon) or _reported_after(content, after, lexicon)
     if len(words) <= _NAME_MAX and (
         _named(before, lexicon) or (not introduced and _looks_like_name(content, words, before))
     ):
@@ -124,11 +124,22 @@ def _introduced(before: str, lexicon: CueLexicon) -> bool:
     return word in lexicon.speech or (word == "that" and len(last) > 1 and last[-2].lower() in lexicon.speech)
 
 
-def _reported_after(after: str, lexicon: CueLexicon) -> bool:
-    """Whether a reporting clause follows the quote ("...", Cengiz said)."""
-    if not after.startswith((",", "\u2014", "\u2013", "-")):
+def _reported_after(content: str, after: str, lexicon: CueLexicon) -> bool:
+    """Whether a reporting clause follows the quote ("...", Cengiz said; "Yes," he said)."""
+    words = _WORD.findall(after[:60])[:4]
+    if after.startswith((",", "\u2014", "\u2013", "-")):
+        return any(w.lower() in lexicon.speech for w in words)
+    if not content.rstrip().endswith(",") or len(words) < 2:
         return False
-    return any(w.lower() in lexicon.speech for w in _WORD.findall(after[:60])[:4])
+    # American style keeps the comma inside the marks: the clause must then open with its
+    # speaker ("he said", "Peskov said", "the spokesman said") or with a cue and a name ("said Peskov"),
+    # unlike the "Sunbelt Contract," promises to ... of a quoted name
+    first, second = words[0], words[1]
+    if first.lower() in lexicon.speech:
+        return second[0].isupper() or second.lower() in word_lists().determiners
+    lower = first.lower()
+    opens = first[0].isupper() or lower in word_lists().determiners or lower in mention_lexicon().pronouns
+    return opens and any(w.lower() in lexicon.speech for w in words[1:])
 
 
 def _starts_statement(content: str) -> bool:

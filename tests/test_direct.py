@@ -24,6 +24,20 @@ class TestSpeech:
         """ "...," he said is a direct quotation."""
         assert kinds('"I have nothing to add," he said.') == [("direct", "I have nothing to add,")]
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '"Yes," he said.',
+            '"Never," said Peskov.',
+            '"Agreed," the spokesman said.',
+            "“Gladly,” Ana Novak said.",
+        ],
+        ids=["pronoun", "inverted", "description", "name"],
+    )
+    def test_one_capitalised_word_before_its_cue_is_speech(self, text: str) -> None:
+        """A lone word with the comma inside the marks, then a reporting clause, is speech, not a name."""
+        assert [kind for kind, _ in kinds(text)] == ["direct"]
+
     def test_statement_after_colon_is_direct(self) -> None:
         """Attribution by colon."""
         assert kinds('Peskov told reporters: "We do not want that."')[0][0] == "direct"
@@ -79,6 +93,15 @@ class TestNotSpeech:
         """Dropping one span leaves the others."""
         text = 'A "mini tsunami" hit. "It was terrible," the mayor said.'
         assert kinds(text) == [("direct", "It was terrible,")]
+
+
+class TestAmericanCommas:
+    """A comma inside the marks of a quoted name does not make it speech."""
+
+    def test_name_with_its_comma_before_a_verb(self) -> None:
+        """the “Sunbelt Contract,” promises to cut: a name, followed by the sentence's own verb."""
+        text = "The platform, a list of bills his campaign branded the “Sunbelt Contract,” promises tax cuts."
+        assert kinds(text) == []
 
 
 class TestKinds:
