@@ -3,6 +3,7 @@
 from quotes.errors import RegistryError
 from quotes.extract import Extractor, extract
 from quotes.model import Cue, Mention, Quote, QuoteKind, Speaker, SpeakerKind
+from quotes.pipeline import pipe
 
 __all__ = [
     "Cue",
@@ -15,6 +16,7 @@ __all__ = [
     "SpeakerKind",
     "__version__",
     "extract",
+    "pipe",
 ]
 
 __version__ = "0.1.0"

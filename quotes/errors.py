@@ -22,6 +22,7 @@ class Errors:
     E011 = "{file}: not a valid TOML file: {reason}"
     E020 = "Unknown output format {value!r}; expected one of {choices}."
     E030 = "Cannot render {part} {found!r} at {start}..{end}: the text there is {actual!r}."
+    E040 = "{name} must be a positive number (n_process may also be -1, one per CPU), got {value!r}."
 
 
 class RegistryError(ValueError):

@@ -1,0 +1,82 @@
+"""Tests of quotes.pipeline: `pipe` streams the quotations of many texts, in order."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import pytest
+
+import quotes
+from quotes.model import QuoteKind
+
+
+@pytest.fixture(scope="module")
+def corpus(seed_texts: dict[str, str], devnews_texts: dict[str, str]) -> list[str]:
+    """The seeds and the development set, in file order."""
+    return [seed_texts[name] for name in sorted(seed_texts)] + [
+        devnews_texts[n] for n in sorted(devnews_texts)
+    ]
+
+
+class TestPipe:
+    """`pipe` gives exactly what `extract` gives, text by text, in input order."""
+
+    @pytest.mark.parametrize("n_process", [1, 2])
+    def test_same_as_extract(self, corpus: list[str], n_process: int) -> None:
+        """Whatever the number of processes, each text's quotations are those of `extract`."""
+        expected = [quotes.extract(text) for text in corpus]
+        assert list(quotes.pipe(corpus, batch_size=4, n_process=n_process)) == expected
+
+    @pytest.mark.parametrize("n_process", [1, 2])
+    def test_as_tuples_carries_the_context(self, corpus: list[str], n_process: int) -> None:
+        """With `as_tuples`, each text's context comes back with its quotations, in order."""
+        pairs = [(text, {"id": number}) for number, text in enumerate(corpus)]
+        results = list(quotes.pipe(pairs, as_tuples=True, batch_size=3, n_process=n_process))
+        assert [context["id"] for _, context in results] == list(range(len(corpus)))
+        assert [found for found, _ in results] == [quotes.extract(text) for text in corpus]
+
+    def test_the_input_is_read_lazily(self) -> None:
+        """An endless stream gives its first results: the input is never read to its end."""
+        endless = itertools.cycle(['"We are ready," he said.', "Nothing quoted."])
+        first = list(itertools.islice(quotes.pipe(endless, batch_size=2), 4))
+        assert [len(found) for found in first] == [1, 0, 1, 0]
+
+    def test_few_batches_are_in_flight(self) -> None:
+        """With two processes, the stream reads only a few batches ahead of what it yields."""
+        read = 0
+
+        def texts() -> Iterator[str]:
+            nonlocal read
+            for _ in range(10_000):
+                read += 1
+                yield '"We are ready," he said.'
+
+        stream = quotes.pipe(texts(), batch_size=10, n_process=2)
+        next(stream)
+        assert read <= 10 * 2 * 2 + 10  # the batches in flight, and the one being cut
+        stream.close()
+
+    def test_custom_extractor(self, corpus: list[str]) -> None:
+        """An extractor of one's own is used in every process."""
+        direct_only = quotes.Extractor(kinds=[QuoteKind.DIRECT])
+        results = list(quotes.pipe(corpus[:10], n_process=2, batch_size=2, extractor=direct_only))
+        assert results == [direct_only(text) for text in corpus[:10]]
+        assert all(q.kind is QuoteKind.DIRECT for found in results for q in found)
+
+    def test_empty_input(self) -> None:
+        """No texts, no results, with one process or two."""
+        assert list(quotes.pipe([])) == []
+        assert list(quotes.pipe([], n_process=2)) == []
+
+    @pytest.mark.parametrize("n_process", [1, 2])
+    def test_a_non_str_text_raises_type_error(self, n_process: int) -> None:
+        """A text that is not a `str` raises the `TypeError` of `extract`, naming the type."""
+        with pytest.raises(TypeError, match="bytes"):
+            list(quotes.pipe(["fine", b"bytes"], n_process=n_process))  # type: ignore[list-item]
+
+    @pytest.mark.parametrize(("option", "value"), [("batch_size", 0), ("n_process", 0), ("n_process", -2)])
+    def test_out_of_range_options(self, option: str, value: int) -> None:
+        """A batch size or a number of processes below one is a `ValueError` naming it."""
+        with pytest.raises(ValueError, match=option):
+            list(quotes.pipe(["text"], **{option: value}))
