@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import io
+import json
 import os
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from quotes import __version__
 from quotes.evaluate import load_gold, report, score
 from quotes.extract import Extractor
 from quotes.formats import Table, csv_header, csv_rows, jsonl
 from quotes.model import Quote
+from quotes.pipeline import pipe
 from quotes.progress import Progress
 from quotes.render import render
 
@@ -70,6 +73,30 @@ def _parser() -> argparse.ArgumentParser:
         choices=FORMATS,
         default="jsonl",
         help="JSON Lines (the default), CSV with a header row, or a text table",
+    )
+    extract.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        metavar="N",
+        help="processes to use (default 1; -1 for one per CPU); the output order is the same",
+    )
+    extract.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="each FILE is JSON Lines, one document per line, rather than one text",
+    )
+    extract.add_argument(
+        "--text-field",
+        default="text",
+        metavar="NAME",
+        help="with --jsonl: the field holding a document's text (default: text)",
+    )
+    extract.add_argument(
+        "--id-field",
+        default="id",
+        metavar="NAME",
+        help="with --jsonl: the field whose value becomes 'doc' (default: id; else FILE:LINE)",
     )
     _encoding_errors(extract)
     show = commands.add_parser(
@@ -141,20 +168,95 @@ def _format(name: str, docs: Sequence[str]) -> tuple[str, Rows]:
 
 
 def _extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    extractor = Extractor()
     header, rows = _format(args.format, args.files)
     stdout.write(header)
     failed = 0
     with Progress.on(stderr, len(args.files), quiet=args.quiet) as progress:
-        for name, text in _documents(args.files, args.encoding_errors, progress.message):
-            if text is None:
-                failed += 1
-            elif found := rows(name, extractor(text)):
+
+        def fail(message: str, whole_file: bool) -> None:
+            nonlocal failed
+            failed += 1
+            progress.message(message)
+            if whole_file:
+                progress.advance()
+
+        read = _records if args.jsonl else _files
+        documents = ((text, (doc, last)) for doc, text, last in read(args, fail))
+        for found, (doc, last) in pipe(documents, as_tuples=True, n_process=args.workers, batch_size=16):
+            if output := rows(doc, found):
                 progress.clear()  # standard output may share the terminal with the bar
-                stdout.write(found)
+                stdout.write(output)
             stdout.flush()  # an interrupted run keeps every finished document
-            progress.advance()
+            if last:
+                progress.advance()
     return 1 if failed else 0
+
+
+Failure = Callable[[str, bool], None]
+"""Reports an input that could not be read: the message, and whether it is a whole file."""
+
+
+def _files(args: argparse.Namespace, fail: Failure) -> Iterator[tuple[str, str, bool]]:
+    """``(doc, text, last of its file)`` for each readable file; `fail` names the others."""
+    for name, text in _documents(args.files, args.encoding_errors, lambda message: fail(message, True)):
+        if text is not None:
+            yield name, text, True
+
+
+def _records(args: argparse.Namespace, fail: Failure) -> Iterator[tuple[str, str, bool]]:
+    """``(doc, text, last of its file)`` for each document of JSON Lines files, read a line at a time.
+
+    A line that is not a JSON object with a string text is named ``FILE:LINE`` and skipped.
+    """
+    for name in args.files:
+        previous: tuple[str, str] | None = None
+        try:
+            for number, line in _lines(name, args.encoding_errors):
+                if not line.strip():
+                    continue
+                record = _record(line, args.text_field)
+                if isinstance(record, str):
+                    fail(f"quotes: {name}:{number}: {record}", False)
+                    continue
+                if previous is not None:
+                    yield previous[0], previous[1], False
+                ident = record.get(args.id_field)
+                previous = (f"{name}:{number}" if ident is None else str(ident), record[args.text_field])
+        except (OSError, UnicodeDecodeError) as err:
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+            fail(f"quotes: {name}: {reason}", previous is None)
+        if previous is not None:
+            yield previous[0], previous[1], True
+
+
+def _lines(name: str, errors: str) -> Iterator[tuple[int, str]]:
+    if name == "-":
+        stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors=errors)
+        yield from enumerate(stream, 1)
+        return
+    with open(name, encoding="utf-8", errors=errors) as handle:
+        yield from enumerate(handle, 1)
+
+
+def _record(line: str, text_field: str) -> dict[str, Any] | str:
+    """The JSON object of a line, or why it is not a document."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        return f"not JSON ({err.msg})"
+    if not isinstance(record, dict):
+        return "not a JSON object"
+    if not isinstance(record.get(text_field), str):
+        return f"no string field {text_field!r}"
+    return record
+
+
+def _workers(value: str) -> int:
+    """A number of processes: a positive integer, or -1 for one per CPU."""
+    number = int(value)
+    if number < 1 and number != -1:
+        raise argparse.ArgumentTypeError(f"must be a positive integer or -1, got {value}")
+    return number
 
 
 def _render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:

@@ -85,8 +85,10 @@ def pipe(
     if n_process < 1:
         raise ValueError(Errors.E040.format(name="n_process", value=n_process))
     pairs: Iterator[tuple[Any, Any]] = iter(texts) if as_tuples else ((text, None) for text in texts)
-    batches = _batches(pairs, batch_size)
-    results = _serial(batches, extractor) if n_process == 1 else _parallel(batches, n_process, extractor)
+    if n_process == 1:  # each text as it comes: nothing waits for a batch to fill
+        results = _serial(pairs, extractor)
+    else:
+        results = _parallel(_batches(pairs, batch_size), n_process, extractor)
     for found, context in results:
         yield (found, context) if as_tuples else found
 
@@ -98,12 +100,11 @@ def _batches(pairs: Iterator[tuple[Any, Any]], size: int) -> Iterator[list[tuple
 
 
 def _serial(
-    batches: Iterator[list[tuple[Any, Any]]], extractor: Extractor | None
+    pairs: Iterator[tuple[Any, Any]], extractor: Extractor | None
 ) -> Iterator[tuple[list[Quote], Any]]:
     run = extract if extractor is None else extractor
-    for batch in batches:
-        for text, context in batch:
-            yield run(text), context
+    for text, context in pairs:
+        yield run(text), context
 
 
 def _parallel(

@@ -509,3 +509,84 @@ class TestInterruptedRun:
             assert process.poll() is None  # still running: the line came from a flush, not the exit
             process.kill()
         assert first["doc"] == str(article)
+
+
+class TestManyDocuments:
+    """``--workers`` and ``--jsonl``: a corpus over every core, in input order."""
+
+    def test_workers_give_the_same_output(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Two processes print exactly what one prints, in the same order."""
+        files = [str(path) for path in SEEDS] * 3
+        assert main(["extract", *files]) == 0
+        one = capsys.readouterr().out
+        assert main(["extract", "--workers", "2", *files]) == 0
+        assert capsys.readouterr().out == one
+
+    def test_jsonl_documents_with_ids(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Each line is a document; its id becomes `doc`, and the offsets index its text."""
+        corpus = tmp_path / "corpus.jsonl"
+        records = [{"id": path.stem, "text": path.read_text(encoding="utf-8")} for path in SEEDS]
+        corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        assert main(["extract", "--jsonl", "--workers", "2", str(corpus)]) == 0
+        rows = json_lines(capsys.readouterr().out)
+        texts = {r["id"]: r["text"] for r in records}
+        expected = [(r["id"], q.start) for r in records for q in extract(r["text"])]
+        assert [(row["doc"], row["start"]) for row in rows] == expected
+        assert all(texts[row["doc"]][row["start"] : row["end"]] == row["text"] for row in rows)
+
+    def test_jsonl_field_names_and_missing_ids(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """--text-field names the text; a record without the id field is FILE:LINE."""
+        corpus = tmp_path / "corpus.jsonl"
+        corpus.write_text(json.dumps({"body": READY}) + "\n", encoding="utf-8")
+        assert main(["extract", "--jsonl", "--text-field", "body", str(corpus)]) == 0
+        (row,) = json_lines(capsys.readouterr().out)
+        assert row["doc"] == f"{corpus}:1"
+
+    def test_bad_lines_are_named_and_the_rest_processed(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A line that is not JSON, not an object or has no string text is named FILE:LINE; exit 1."""
+        corpus = tmp_path / "corpus.jsonl"
+        lines = [
+            json.dumps({"id": "a", "text": READY}),
+            "{not json",
+            json.dumps(["a list"]),
+            json.dumps({"id": "b", "text": 7}),
+            "",
+            json.dumps({"id": "c", "text": READY}),
+        ]
+        corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        assert main(["extract", "--jsonl", str(corpus)]) == 1
+        captured = capsys.readouterr()
+        assert [row["doc"] for row in json_lines(captured.out)] == ["a", "c"]
+        assert [line.split(": ")[1] for line in captured.err.splitlines()] == [
+            f"{corpus}:2",
+            f"{corpus}:3",
+            f"{corpus}:4",
+        ]
+
+    def test_jsonl_from_standard_input(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """With --jsonl, '-' reads JSON Lines from standard input."""
+        monkeypatch.setattr(sys, "stdin", fake_stdin((json.dumps({"id": 7, "text": READY}) + "\n").encode()))
+        assert main(["extract", "--jsonl", "-"]) == 0
+        assert [row["doc"] for row in json_lines(capsys.readouterr().out)] == ["7"]
+
+    def test_missing_jsonl_file_is_named(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A JSON Lines file that cannot be read is named, the others processed."""
+        corpus = tmp_path / "corpus.jsonl"
+        corpus.write_text(json.dumps({"id": "a", "text": READY}) + "\n", encoding="utf-8")
+        assert main(["extract", "--jsonl", str(tmp_path / "missing.jsonl"), str(corpus)]) == 1
+        captured = capsys.readouterr()
+        assert "missing.jsonl" in captured.err
+        assert [row["doc"] for row in json_lines(captured.out)] == ["a"]
+
+    @pytest.mark.parametrize("value", ["0", "-2", "two"])
+    def test_bad_worker_counts_are_usage_errors(self, value: str, good_file: Path) -> None:
+        """--workers takes a positive integer or -1."""
+        with pytest.raises(SystemExit) as exit_info:
+            main(["extract", "--workers", value, str(good_file)])
+        assert exit_info.value.code == 2
