@@ -49,3 +49,25 @@ def test_benchmark_accuracy_is_the_library_score(quick_run: str) -> None:
     line = next(line for line in quick_run.splitlines() if "F1, quotes" in line)
     assert f"direct {expected['direct'].e2e_f:.3f}" in line
     assert f"indirect {expected['indirect'].e2e_f:.3f}" in line
+
+
+def _quick(script: str) -> str:
+    """What ``benchmarks/<script> --quick`` prints."""
+    command = [sys.executable, str(SCRIPT.parent / script), "--quick"]
+    return subprocess.run(command, capture_output=True, text=True, check=True, timeout=600).stdout
+
+
+def test_adversarial_benchmark_runs_every_input() -> None:
+    """Each kind of adversarial input is timed at two sizes, and the worst ratio printed."""
+    output = _quick("adversarial.py")
+    from_script = {line.split("  ")[0].strip() for line in output.splitlines()[1:-1]}
+    assert {"straight marks", "one sentence of cues", "random mixture 1"} <= from_script
+    assert "worst ratio for 8x the input" in output
+
+
+def test_scale_benchmark_runs_every_step() -> None:
+    """Throughput for one and two processes, and memory along a stream."""
+    output = _quick("scale.py")
+    assert "n_process=1" in output
+    assert "n_process=2" in output
+    assert "peak memory along the stream" in output
