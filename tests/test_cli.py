@@ -14,6 +14,7 @@ import types
 from pathlib import Path
 
 import pytest
+from terminal import Terminal, screen
 
 from quotes import extract
 from quotes.cli import main
@@ -248,13 +249,6 @@ class TestEval:
         assert captured.out.startswith("direct    gold=   1 pred=   1 span P/R/F=1.000/1.000/1.000")
 
 
-class Terminal(io.StringIO):
-    """A text stream that says it is a terminal, as standard error is in an interactive shell."""
-
-    def isatty(self) -> bool:
-        return True
-
-
 class Flushes(io.StringIO):
     """A text stream that keeps what it held at each flush."""
 
@@ -265,23 +259,6 @@ class Flushes(io.StringIO):
     def flush(self) -> None:
         self.flushed.append(self.getvalue())
         super().flush()
-
-
-def screen(output: str) -> list[str]:
-    """What a terminal shows after `output`: carriage returns go back to the start of the line."""
-    lines = [""]
-    column = 0
-    for char in output:
-        if char == "\n":
-            lines.append("")
-            column = 0
-        elif char == "\r":
-            column = 0
-        else:
-            line = lines[-1]
-            lines[-1] = line[:column] + char + line[column + 1 :]
-            column += 1
-    return [line.rstrip() for line in lines]
 
 
 class TestExtractFormats:
