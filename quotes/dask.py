@@ -1,0 +1,150 @@
+"""The quotations of a Dask DataFrame of documents, as a Dask DataFrame of quotations.
+
+Needs the optional ``dask`` extra: ``pip install 'news-quotes[dask]'``.
+Importing `quotes` never imports Dask; only importing this module does.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+try:
+    import dask.dataframe as dd
+    import pandas as pd
+except ImportError as error:
+    raise ImportError("quotes.dask needs Dask's data frames: pip install 'news-quotes[dask]'") from error
+
+from quotes.extract import extract
+from quotes.model import Quote
+
+__all__ = ["DTYPES", "extract_frame"]
+
+_TEXT = pd.StringDtype("pyarrow")
+_OFFSET = pd.Int64Dtype()
+
+DTYPES: Mapping[str, Any] = MappingProxyType(
+    {
+        "text": _TEXT,
+        "start": "int64",
+        "end": "int64",
+        "kind": _TEXT,
+        "speaker": _TEXT,
+        "speaker_id": _TEXT,
+        "speaker_kind": _TEXT,
+        "speaker_title": _TEXT,
+        "speaker_mention": _TEXT,
+        "speaker_mention_start": _OFFSET,
+        "speaker_mention_end": _OFFSET,
+        "cue": _TEXT,
+        "cue_lemma": _TEXT,
+        "cue_start": _OFFSET,
+        "cue_end": _OFFSET,
+        "confidence": "float64",
+    }
+)
+"""The pandas dtype of each field of `Quote.to_dict`, in its order.
+
+Text is ``string[pyarrow]`` (missing is ``pd.NA``), the dtype Dask converts
+strings to anyway, so declared and computed dtypes agree whatever
+``dataframe.convert-string`` says; the quotation's own offsets are ``int64``;
+the mention's and the cue's, absent when there is no mention or cue, are the
+nullable ``Int64``; confidence is ``float64``.
+"""
+
+
+def extract_frame(ddf: dd.DataFrame, text: str = "text", id: str = "id") -> dd.DataFrame:
+    """Every quotation of every document in a Dask DataFrame, a row each.
+
+    Nothing is computed to build the result: its columns and dtypes are
+    declared. A missing text (None, NaN, ``pd.NA``) is a document without
+    quotations.
+
+    Args:
+        ddf: One document a row.
+        text: The column holding each document's text.
+        id: The column identifying each document, copied to its quotations.
+
+    Returns:
+        One row per quotation: the `id` column, with its dtype, then the
+        fields of `Quote.to_dict` with the dtypes of `DTYPES`. A row keeps the
+        index label of its document (as ``DataFrame.explode`` does), so the
+        divisions are those of `ddf`; within a partition, rows follow the
+        documents' order and a document's quotations their order in its text.
+
+    Raises:
+        KeyError: `ddf` has no column `text` or `id`.
+        ValueError: `id` is also the name of a quotation field.
+        TypeError: The `text` column holds no text: its dtype is not a string,
+            object or categorical dtype. When the job runs, an object column
+            holding something other than a str or a missing value raises a
+            `TypeError` naming the column.
+
+    Example:
+        >>> import dask.dataframe as dd, pandas as pd
+        >>> docs = pd.DataFrame({"id": [7], "text": ['"We are ready," Peskov said.']})
+        >>> found = extract_frame(dd.from_pandas(docs, npartitions=1)).compute()
+        >>> found[["id", "text", "speaker"]].to_dict("records")
+        [{'id': 7, 'text': 'We are ready,', 'speaker': 'Dmitry Peskov'}]
+    """
+    for column in (text, id):
+        if column not in ddf.columns:
+            raise KeyError(f"extract_frame: no column {column!r}; the columns are {list(ddf.columns)}")
+    if id in DTYPES:
+        raise ValueError(
+            f"extract_frame: the id column {id!r} would clash with the quotation field of that name;"
+            " rename it first"
+        )
+    dtype = ddf[text].dtype
+    if not (
+        pd.api.types.is_string_dtype(dtype)
+        or pd.api.types.is_object_dtype(dtype)
+        or isinstance(dtype, pd.CategoricalDtype)
+    ):
+        raise TypeError(f"extract_frame: column {text!r} has dtype {dtype}, not text")
+    meta = _quotations(_empty(ddf), text, id)
+    # Dask's collections are not annotated; the declared meta is what types the result.
+    found: dd.DataFrame = ddf.map_partitions(_quotations, text=text, id=id, meta=meta)  # type: ignore[no-untyped-call]
+    return found
+
+
+def _empty(ddf: dd.DataFrame) -> pd.DataFrame:
+    """An empty pandas frame with the columns, dtypes and index of `ddf`."""
+    index = pd.Index([], dtype=ddf.index.dtype, name=ddf.index.name)
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in ddf.dtypes.items()}, index=index)
+
+
+def _quotations(part: pd.DataFrame, text: str, id: str) -> pd.DataFrame:
+    """The quotations of one partition, a row each, with their document's id and index label."""
+    positions: list[int] = []
+    rows: list[dict[str, Any]] = []
+    for position, quotes in enumerate(_extract_each(part[text], text)):
+        positions.extend([position] * len(quotes))
+        rows.extend(quote.to_dict() for quote in quotes)
+    columns = {name: pd.array([row[name] for row in rows], dtype=dtype) for name, dtype in DTYPES.items()}
+    ids = part[id].iloc[positions]
+    # A Series, not its values, so that the id keeps its dtype: pandas would infer str from objects.
+    frame = pd.DataFrame({id: ids.reset_index(drop=True), **columns})
+    frame.index = ids.index
+    return frame
+
+
+def _extract_each(texts: pd.Series, column: str) -> Iterator[list[Quote]]:
+    """The quotations of each cell of a text column, in order; none for a missing text."""
+    for cell in texts:
+        if isinstance(cell, str):
+            yield extract(cell)
+        elif _missing(cell):
+            yield []
+        else:
+            raise TypeError(
+                f"extract_frame: column {column!r} holds a {type(cell).__name__}, not a str;"
+                " only text or a missing value (None, NaN, pd.NA) can stand for a document"
+            )
+
+
+def _missing(cell: object) -> bool:
+    """Whether a cell is pandas' idea of a missing value: None, NaN or ``pd.NA``."""
+    return cell is None or cell is pd.NA or (isinstance(cell, float) and math.isnan(cell))
