@@ -7,6 +7,9 @@
   commands (venv, pip, tox) and the full benchmark are not run here: CI runs
   the README's install and test command itself.
 - A ```toml block is a registry example: it must load as one.
+- A block fenced ```{.python .no-run} is shown but not run: it needs what the
+  suite does not have (the Spark recipe needs pyspark and Java). Every other
+  Python block runs.
 """
 
 from __future__ import annotations
@@ -45,6 +48,9 @@ def commands(page: Path) -> list[str]:
     return found
 
 
+_FENCE = re.compile(r"^```([^\n]*)", re.MULTILINE)
+
+
 def page_id(page: Path) -> str:
     return str(page.relative_to(ROOT))
 
@@ -53,6 +59,13 @@ def test_the_docs_have_examples() -> None:
     """The harness finds what it should: it cannot pass by finding nothing."""
     assert len([p for p in PAGES if blocks(p, "python")]) >= 4
     assert commands(ROOT / "README.md")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=page_id)
+def test_python_that_does_not_run_is_marked_so(page: Path) -> None:
+    """A Python block is either run or fenced as ``{.python .no-run}``: none is skipped by accident."""
+    fences = {info for info in _FENCE.findall(page.read_text(encoding="utf-8")) if "python" in info}
+    assert fences <= {"python", "{.python .no-run}"}
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if blocks(p, "python")], ids=page_id)
