@@ -26,7 +26,7 @@ from quotes.attribution import Attribution, Document, Evidence, cue_subject, ins
 from quotes.cues import CueSection, FoundCue
 from quotes.lexicon import clause_words, cue_lexicon
 from quotes.mentions import Found, MentionKind, mention_after
-from quotes.text import WORD, skip_space
+from quotes.text import WORD, WORD_BACKWARDS, skip_space
 
 __all__ = ["Reported", "reported_speech", "reports"]
 
@@ -287,13 +287,15 @@ def _clause(
         start += 1
     while end > start and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
         end -= 1
-    words = WORD.findall(text, start, end)
-    if len(words) < _MIN_WORDS or inside(start, document.quoted):
+    # the rules below count words only up to _MIN_WORDS + 2, and read the last one
+    count = sum(1 for _ in islice(WORD.finditer(text, start, end), _MIN_WORDS + 2))
+    if count < _MIN_WORDS or inside(start, document.quoted):
         return None
     following = skip_space(text, end, min(len(text), end + 3))
-    if inside(following, document.quoted) and len(words) < _MIN_WORDS + 2:
+    if inside(following, document.quoted) and count < _MIN_WORDS + 2:
         return None  # 'the crash was "likely" ...': a quoted fragment carries the clause
-    last = words[-1].lower()
+    last_word = WORD_BACKWARDS.search(text, start, end)
+    last = last_word.group().lower() if last_word is not None else ""
     if last in _TRAILING_CUES:
         return None  # "... by saying": the report goes on in a quotation
     if mention.kind is MentionKind.PRONOUN and mention.start >= start and mention.end <= end:

@@ -20,7 +20,10 @@ __all__ = ["sentences"]
 
 # terminal punctuation before white space, unless a lowercase letter follows it ("U.S. officials")
 # (it starts only at the first of a run of stops, so a run of a thousand dots is read once)
-_TERMINAL = re.compile(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019\u00bb)\]]*+(?=\s++(?![a-z]))")
+# (the stop comes first so the engine can skip to it; the lookbehind then checks it opens its run)
+_TERMINAL = re.compile(
+    r"[.!?\u2026](?<![.!?\u2026].)[.!?\u2026]*+[\"'\u201d\u2019\u00bb)\]]*+(?=\s++(?![a-z]))"
+)
 MAX_SENTENCE = 1000
 """Characters: a longer run without a sentence end is cut at a space, so the work of the
 rules, which read within a sentence, stays linear in any text."""
