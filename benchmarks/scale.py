@@ -5,8 +5,8 @@
   processes, and the speed-up over one process.
 - Peak resident memory of a fresh process that streams many documents (by
   default 100,000) through ``quotes.pipe`` with two processes, read at several
-  points of the stream, so a leak shows as growth. The figure counts the
-  parent process, which holds the stream and the results in flight.
+  points of the stream, so a leak shows as growth (the parent holds the stream
+  and the results in flight), and the largest peak of a worker process.
 
 Usage::
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -50,11 +51,13 @@ def throughput(texts: Sequence[str], documents: int, n_process: int) -> tuple[fl
     return size / seconds / 1e6, done / seconds
 
 
-def memory_over(documents: int, checkpoints: int) -> list[tuple[int, float]]:
-    """Peak memory (MB) of a fresh process at `checkpoints` points of a stream of `documents`."""
+def memory_over(documents: int, checkpoints: int) -> tuple[list[tuple[int, float]], float]:
+    """Peak memory (MB) of a fresh process at `checkpoints` points of a stream of `documents`,
+    and the largest peak of its worker processes."""
     command = [sys.executable, __file__, "--stream", str(documents), "--checkpoints", str(checkpoints)]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    return [(int(done), float(mb)) for done, mb in (line.split() for line in output.splitlines())]
+    lines = subprocess.run(command, capture_output=True, text=True, check=True).stdout.splitlines()
+    points = [(int(done), float(mb)) for done, mb in (line.split() for line in lines[:-1])]
+    return points, float(lines[-1].split()[1])
 
 
 def _stream(documents: int, checkpoints: int) -> None:
@@ -63,6 +66,8 @@ def _stream(documents: int, checkpoints: int) -> None:
     for done, _ in enumerate(quotes.pipe(stream(texts, documents), n_process=2, batch_size=32), 1):
         if done % every == 0:
             print(done, _peak_megabytes(), flush=True)
+    # the pool has ended: the largest resident peak of any of its processes
+    print("workers", resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 
 
 def _peak_megabytes() -> float:
@@ -95,9 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         base = base or mb
         print(f"n_process={n_process}  {mb:7.3f} MB/s {docs:9.1f} docs/s  speed-up {mb / base:.2f}x")
     total = 200 if args.quick else args.documents
-    points = memory_over(total, 4 if args.quick else args.checkpoints)
+    points, workers = memory_over(total, 4 if args.quick else args.checkpoints)
     print("peak memory along the stream (documents: MB): " + ", ".join(f"{d}: {m:.0f}" for d, m in points))
     print(f"growth from the first to the last point: {points[-1][1] - points[0][1]:+.1f} MB")
+    print(f"largest peak of a worker process: {workers:.0f} MB")
     return 0
 
 
