@@ -291,6 +291,27 @@ class TestFindQuotations:
         check_invariants(text, find_quotations(text))
 
 
+class TestTypography:
+    """A quotation closes with a mark of its own typography when one follows."""
+
+    @pytest.mark.parametrize(
+        ("text", "inside"),
+        [
+            ("“We are » ready,” he said.", "We are » ready,"),
+            ("«Nous sommes ” prêts», a-t-il dit.", "Nous sommes ” prêts"),
+            ("„Wir sind » bereit“, sagte er.", "Wir sind » bereit"),
+        ],
+        ids=["guillemet-in-curly", "curly-in-guillemets", "low-nine-closes-with-high"],
+    )
+    def test_a_stray_closer_of_another_kind_does_not_close(self, text: str, inside: str) -> None:
+        """A stray » inside “…” leaves the quotation whole."""
+        assert quoted(text) == [inside]
+
+    def test_another_kind_closes_when_no_own_closer_follows(self) -> None:
+        """Mixed typography from a scraper still pairs: “… » with no ” after it."""
+        assert quoted("“We are ready» he said.") == ["We are ready"]
+
+
 class TestOutermost:
     def test_drops_nested_spans(self) -> None:
         """Only the spans at depth 0 remain."""
