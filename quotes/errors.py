@@ -23,6 +23,17 @@ class Errors:
     E020 = "Unknown output format {value!r}; expected one of {choices}."
     E030 = "Cannot render {part} {found!r} at {start}..{end}: the text there is {actual!r}."
     E040 = "{name} must be a positive number (n_process may also be -1, one per CPU), got {value!r}."
+    E050 = "{where}: not UTF-8 (byte 0x{byte:02x})"
+    E051 = "{where}: not JSON ({reason})"
+    E052 = "{where}: not a JSON object but {found}"
+    E053 = "{where}: field {field!r}: {reason}"
+    E054 = "{path}: {reason}"
+    E055 = "{error} (left out of the scores with its {count} gold quotations)"
+    E056 = "refused: an absolute path; a gold document is named relative to the document folder"
+    E057 = "refused: the path leads out of the document folder {folder}"
+    E058 = "refused: not a regular file but a {kind}"
+    E059 = "refused: not a file name this system can open ({reason})"
+    E060 = "not UTF-8 (byte 0x{byte:02x} at byte offset {offset})"
 
 
 class RegistryError(ValueError):
