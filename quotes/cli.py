@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from quotes import __version__
-from quotes.evaluate import load_gold, report, score
+from quotes.evaluate import documents, evaluate, read_gold, report
 from quotes.extract import Extractor
 from quotes.formats import Table, csv_header, csv_rows, jsonl
 from quotes.model import Quote
@@ -282,28 +282,24 @@ def _render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _evaluate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    """Score every annotated document that can be read; name the others and exit 1."""
+    """Score every gold line and document that can be scored; name each other one and exit 1."""
     try:
-        gold = load_gold(args.gold)
-    except (OSError, ValueError) as err:
-        print(f"quotes: {args.gold}: {err}", file=stderr)
+        gold = read_gold(args.gold)
+    except OSError as err:
+        print(f"quotes: {args.gold}: {err.strerror or err}", file=stderr)
         return 1
-    folder = Path(args.docdir)
-    names = sorted({g.doc for g in gold} | {p.name for p in folder.glob("*.txt")})
-    extractor = Extractor()
-    texts: dict[str, str] = {}
-    predictions: dict[str, list[Quote]] = {}
+    names = documents(gold, args.docdir)
     with Progress.on(stderr, len(names), quiet=args.quiet) as progress:
-        # gold offsets index the text as Python reads it by default, with universal newlines
-        paths = [str(folder / n) for n in names]
-        for path, text in _documents(paths, "strict", progress.message, newline=None):
-            if text is not None:
-                texts[Path(path).name] = text
-                predictions[Path(path).name] = extractor(text)
-            progress.advance()
-    scored = [g for g in gold if g.doc in texts]
-    stdout.write(report(score(scored, predictions, texts)) + "\n")
-    return 0 if len(texts) == len(names) else 1
+        result = evaluate(
+            gold,
+            args.docdir,
+            names,
+            Extractor(),
+            warn=lambda message: progress.message(f"quotes: {message}"),
+            advance=progress.advance,
+        )
+    stdout.write(report(result.scores) + "\n")
+    return 1 if result.errors else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
