@@ -18,8 +18,13 @@ class Errors:
     E004 = "Unknown speaker kind {value!r}; expected one of {choices}."
     E005 = "Confidence must lie between 0 and 1, got {value}."
     E006 = "Cannot read {field!r} from a quote dictionary: {reason}."
+    E007 = "{owner}.{field} must be {expected}, got {value!r}."
+    E008 = "A quote dictionary must be a mapping, got {type}."
+    E009 = "registry must be a Registry or the path of a TOML registry file, got {type}."
     E010 = "{file}: entry {entry!r}: field {field!r}: {reason}"
     E011 = "{file}: not a valid TOML file: {reason}"
+    E012 = "{file}: cannot read the file: {reason}"
+    E013 = "{file}: unknown top-level key {key!r}{hint}; a registry file holds only [[entry]] tables."
     E020 = "Unknown output format {value!r}; expected one of {choices}."
     E030 = "Cannot render {part} {found!r} at {start}..{end}: the text there is {actual!r}."
     E040 = "{name} must be a positive number (n_process may also be -1, one per CPU), got {value!r}."
@@ -34,6 +39,15 @@ class Errors:
     E058 = "refused: not a regular file but a {kind}"
     E059 = "refused: not a file name this system can open ({reason})"
     E060 = "not UTF-8 (byte 0x{byte:02x} at byte offset {offset})"
+    E061 = (
+        "extract_frame: column {column!r} holds a {type}, not a str, in document {id!r}; only text or a"
+        " missing value (None, NaN, pd.NA) can stand for a document"
+    )
+    E062 = "extract_frame: column {column!r} of the quotations of document {id!r} is not {dtype}: {error}"
+    E063 = "extract_frame: while finding the quotations of document {id!r} of column {column!r}"
+    E041 = "pipe() takes an iterable of texts, not a single {type}: wrap it in a list."
+    E042 = "{name} must be an int, not {type}."
+    E043 = "With as_tuples=True, each item must be a (text, context) tuple; item {position} is a {type}."
 
 
 class RegistryError(ValueError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from quotes.layout import paragraphs
 from quotes.marks import QuotedSpan, find_quotations, outermost
 from quotes.mentions import names
 from quotes.model import Cue, Mention, Quote, QuoteKind
-from quotes.registry import Registry, default_registry
+from quotes.registry import Registry, as_registry
 from quotes.resolve import Resolved, Resolver
 from quotes.sentences import sentences
 from quotes.trained import merge_entities, verb_subjects
@@ -47,7 +48,14 @@ class Extractor:
         nlp: An optional trained spaCy pipeline; without one the extractor
             needs no model at all.
         kinds: Which kinds of quotation to return; all by default.
-        registry: The known speakers; the default registry if not given.
+        registry: The known speakers: a `Registry`, or the path of a TOML
+            registry file merged into the default registry (its entries win
+            where ids clash); the default registry if not given. A file is
+            read and checked here, not at the first call.
+
+    Raises:
+        RegistryError: The registry file cannot be read or is malformed.
+        TypeError: `registry` is neither a `Registry` nor a path.
 
     Example:
         >>> from quotes import Extractor
@@ -60,11 +68,11 @@ class Extractor:
         nlp: Language | None = None,
         *,
         kinds: Iterable[QuoteKind | str] = tuple(QuoteKind),
-        registry: Registry | None = None,
+        registry: Registry | str | os.PathLike[str] | None = None,
     ):
         self.nlp = nlp
         self.kinds = frozenset(QuoteKind(kind) for kind in kinds)
-        self.registry = default_registry() if registry is None else registry
+        self.registry = as_registry(registry)
 
     def __call__(self, text: str) -> list[Quote]:
         """Return every quotation of `text`, in order of position.

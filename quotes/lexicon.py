@@ -7,8 +7,12 @@ or extend them without touching Python.
 from __future__ import annotations
 
 import functools
+import os
 import tomllib
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -26,10 +30,13 @@ __all__ = [
     "cue_lexicon",
     "given_names",
     "mention_lexicon",
+    "parse_toml",
+    "read_data_file",
     "word_lists",
 ]
 
 _DATA = "quotes.data"
+_BOM = "\ufeff"
 
 
 @attrs.frozen
@@ -107,12 +114,52 @@ class WordLists:
     name_introducers: frozenset[str]
 
 
+def read_data_file(path: str | os.PathLike[str] | Traversable) -> str:
+    """The text of a data file, read as UTF-8; a byte order mark at its start is dropped.
+
+    Editors on Windows often start a UTF-8 file with a byte order mark, which
+    says nothing but "UTF-8"; it is accepted, not an error.
+
+    Args:
+        path: A file on disk, or a resource of a package.
+
+    Raises:
+        RegistryError: The file cannot be read (missing, a directory, not
+            allowed) or is not UTF-8 text; the message names the file.
+    """
+    try:
+        data = path.read_bytes() if isinstance(path, Traversable) else Path(path).read_bytes()
+    except OSError as err:
+        raise RegistryError(Errors.E012.format(file=path, reason=err.strerror or err)) from None
+    try:
+        return data.decode("utf-8").removeprefix(_BOM)
+    except UnicodeDecodeError as err:
+        reason = f"not UTF-8 text (byte {data[err.start]:#04x} at offset {err.start})"
+        raise RegistryError(Errors.E012.format(file=path, reason=reason)) from None
+
+
+def parse_toml(source: str, file: str) -> dict[str, Any]:
+    """Parse the TOML text of a data file; a byte order mark at its start is dropped.
+
+    Args:
+        source: The file's text.
+        file: The file's name, for errors.
+
+    Raises:
+        RegistryError: The text is not TOML, or nests too deeply to read.
+    """
+    try:
+        return tomllib.loads(source.removeprefix(_BOM))
+    except tomllib.TOMLDecodeError as err:
+        raise RegistryError(Errors.E011.format(file=file, reason=err)) from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays and tables
+        raise RegistryError(
+            Errors.E011.format(file=file, reason="arrays or tables nested too deeply")
+        ) from None
+
+
 def _load_toml(path: str) -> dict[str, object]:
-    with resources.files(_DATA).joinpath(path).open("rb") as handle:
-        try:
-            return tomllib.load(handle)
-        except tomllib.TOMLDecodeError as err:
-            raise RegistryError(Errors.E011.format(file=path, reason=err)) from None
+    return parse_toml(read_data_file(resources.files(_DATA).joinpath(path)), path)
 
 
 @functools.cache
@@ -135,7 +182,7 @@ def word_lists() -> WordLists:
 @functools.cache
 def abbreviations() -> frozenset[str]:
     """Abbreviations whose full stop does not end a sentence ("Mr", "U.S")."""
-    text = resources.files(_DATA).joinpath("abbreviations.txt").read_text(encoding="utf-8")
+    text = read_data_file(resources.files(_DATA).joinpath("abbreviations.txt"))
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 

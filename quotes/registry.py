@@ -9,20 +9,21 @@ that names the file, the entry and the field.
 from __future__ import annotations
 
 import datetime
+import difflib
 import functools
-import tomllib
+import os
 import unicodedata
 from collections.abc import Iterable, Mapping
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import attrs
 
 from quotes.errors import Errors, RegistryError
+from quotes.lexicon import parse_toml, read_data_file
 from quotes.model import Speaker, SpeakerKind
 
-__all__ = ["Entry", "Registry", "Role", "default_registry", "normalise_name"]
+__all__ = ["Entry", "Registry", "Role", "as_registry", "default_registry", "normalise_name"]
 
 
 def _strs(values: Iterable[str]) -> tuple[str, ...]:
@@ -147,37 +148,76 @@ class Registry:
         return Registry([e for e in self.entries if e.id not in ids] + list(other.entries))
 
     @classmethod
-    def load(cls, path: str | Path) -> Registry:
-        """Read a registry file.
+    def load(cls, path: str | os.PathLike[str]) -> Registry:
+        """Read a registry file, UTF-8 with or without a byte order mark.
 
         Raises:
-            RegistryError: The file is not TOML or an entry is malformed.
+            RegistryError: The file cannot be read, is not TOML, or an entry
+                is malformed; the message names the file.
         """
-        with open(path, "rb") as handle:
-            return cls.from_toml(handle.read().decode("utf-8"), str(path))
+        return cls.from_toml(read_data_file(path), os.fspath(path))
 
     @classmethod
     def from_toml(cls, source: str, file: str = "<string>") -> Registry:
-        """Parse registry TOML text; `file` names it in errors."""
-        try:
-            data = tomllib.loads(source)
-        except tomllib.TOMLDecodeError as err:
-            raise RegistryError(Errors.E011.format(file=file, reason=err)) from None
+        """Parse registry TOML text; `file` names it in errors.
+
+        Raises:
+            RegistryError: The text is not TOML, has a key other than
+                ``entry``, or an entry is malformed or repeats an id.
+        """
+        data = parse_toml(source, file)
+        for key in data:
+            if key != "entry":
+                raise RegistryError(
+                    Errors.E013.format(file=file, key=key, hint=_did_you_mean(key, ["entry"]))
+                )
         raw = data.get("entry", [])
         if not isinstance(raw, list):
-            raise RegistryError(
-                Errors.E010.format(file=file, entry="entry", field="entry", reason="not a list")
-            )
-        return cls([_entry(file, number, item) for number, item in enumerate(raw)])
+            raise _fail(file, "entry", "entry", "expected [[entry]] tables")
+        entries = [_entry(file, number, item) for number, item in enumerate(raw)]
+        seen: set[str] = set()
+        for entry in entries:
+            if entry.id in seen:
+                raise _fail(file, entry.id, "id", "another entry has this id; ids must be unique")
+            seen.add(entry.id)
+        return cls(entries)
+
+
+_ENTRY_FIELDS = ("id", "name", "kind", "gender", "aliases", "roles")
+_ROLE_FIELDS = ("title", "organisation", "start", "end", "aliases")
+_KINDS = (SpeakerKind.PERSON.value, SpeakerKind.ORGANISATION.value)
 
 
 def _fail(file: str, entry: str, field: str, reason: str) -> RegistryError:
     return RegistryError(Errors.E010.format(file=file, entry=entry, field=field, reason=reason))
 
 
+def _did_you_mean(word: str, known: Iterable[str]) -> str:
+    """A hint naming the known word closest to `word`, as in " (did you mean 'start'?)", or ""."""
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _known_fields(
+    file: str, label: str, item: Mapping[str, Any], known: tuple[str, ...], prefix: str
+) -> None:
+    """Reject a field of `item` that is not `known`: a typo must not pass for an absent field."""
+    for field in item:
+        if field not in known:
+            hint = _did_you_mean(field, known) or f" (known fields: {', '.join(known)})"
+            raise _fail(file, label, prefix + field, f"unknown field{hint}")
+
+
+def _name(file: str, label: str, field: str, value: Any) -> str:
+    """A required name, id or title: a string with something in it besides spaces."""
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(file, label, field, "required, a non-empty string")
+    return value
+
+
 def _strings(file: str, entry: str, field: str, value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _fail(file, entry, field, "expected a list of strings")
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _fail(file, entry, field, "expected a list of non-empty strings")
     return tuple(value)
 
 
@@ -185,13 +225,11 @@ def _entry(file: str, number: int, item: Any) -> Entry:
     if not isinstance(item, Mapping):
         raise _fail(file, f"#{number}", "entry", "expected a table")
     label = str(item.get("id") or item.get("name") or f"#{number}")
+    _known_fields(file, label, item, _ENTRY_FIELDS, "")
     for field in ("id", "name", "kind"):
-        if not isinstance(item.get(field), str) or not item[field]:
-            raise _fail(file, label, field, "required, a non-empty string")
-    try:
-        kind = SpeakerKind(item["kind"])
-    except ValueError:
-        raise _fail(file, label, "kind", f"expected person or organisation, got {item['kind']!r}") from None
+        _name(file, label, field, item.get(field))
+    if item["kind"] not in _KINDS:
+        raise _fail(file, label, "kind", f"expected person or organisation, got {item['kind']!r}")
     gender = item.get("gender")
     if gender not in (None, "male", "female"):
         raise _fail(file, label, "gender", f"expected male or female, got {gender!r}")
@@ -201,7 +239,7 @@ def _entry(file: str, number: int, item: Any) -> Entry:
     return Entry(
         id=item["id"],
         name=item["name"],
-        kind=kind,
+        kind=SpeakerKind(item["kind"]),
         gender=gender,
         aliases=_strings(file, label, "aliases", item.get("aliases", [])),
         roles=[_role(file, label, role) for role in roles],
@@ -209,25 +247,58 @@ def _entry(file: str, number: int, item: Any) -> Entry:
 
 
 def _role(file: str, label: str, item: Any) -> Role:
-    if not isinstance(item, Mapping) or not isinstance(item.get("title"), str):
-        raise _fail(file, label, "roles", "each role needs a title")
-    for field in ("start", "end"):
-        if item.get(field) is not None and not isinstance(item[field], datetime.date):
-            raise _fail(file, label, f"roles.{field}", "expected a date such as 2012-05-22")
+    if not isinstance(item, Mapping):
+        raise _fail(file, label, "roles", "expected a list of tables")
+    _known_fields(file, label, item, _ROLE_FIELDS, "roles.")
+    title = _name(file, label, "roles.title", item.get("title"))
     organisation = item.get("organisation")
-    if organisation is not None and not isinstance(organisation, str):
-        raise _fail(file, label, "roles.organisation", "expected a string")
+    if organisation is not None:
+        organisation = _name(file, label, "roles.organisation", organisation)
+    start = _date(file, label, "roles.start", item.get("start"))
+    end = _date(file, label, "roles.end", item.get("end"))
+    if start is not None and end is not None and end < start:
+        raise _fail(file, label, "roles.end", f"{end} is before the start, {start}")
     return Role(
-        title=item["title"],
+        title=title,
         organisation=organisation,
-        start=item.get("start"),
-        end=item.get("end"),
+        start=start,
+        end=end,
         aliases=_strings(file, label, "roles.aliases", item.get("aliases", [])),
     )
+
+
+def _date(file: str, label: str, field: str, value: Any) -> datetime.date | None:
+    """A day, or None; a date and time is not a day and cannot be compared with one."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+        raise _fail(file, label, field, f"expected a date such as 2012-05-22, got {value!r}")
+    return value
 
 
 @functools.cache
 def default_registry() -> Registry:
     """The registry shipped with the library, loaded once."""
-    source = resources.files("quotes.data").joinpath("officials.toml").read_text(encoding="utf-8")
+    source = read_data_file(resources.files("quotes.data").joinpath("officials.toml"))
     return Registry.from_toml(source, "quotes/data/officials.toml")
+
+
+def as_registry(value: Registry | str | os.PathLike[str] | None) -> Registry:
+    """The registry a ``registry`` option stands for, loaded and checked now.
+
+    Args:
+        value: None for the default registry; a `Registry`, used as it is; or
+            the path of a TOML file, merged into the default registry (the
+            file's entries win where ids clash).
+
+    Raises:
+        RegistryError: The file cannot be read or is malformed.
+        TypeError: `value` is none of these.
+    """
+    if value is None:
+        return default_registry()
+    if isinstance(value, Registry):
+        return value
+    if isinstance(value, (str, os.PathLike)):
+        return default_registry().merge(Registry.load(value))
+    raise TypeError(Errors.E009.format(type=type(value).__name__))

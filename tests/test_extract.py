@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 from hypothesis import given
@@ -95,6 +97,31 @@ class TestExtractor:
         [quote] = quotes.Extractor().from_doc(doc)
         assert quote.speaker is not None
         assert quote.speaker.kind is SpeakerKind.PERSON
+
+    def test_a_registry_path_is_merged_into_the_default(self, tmp_path: Path) -> None:
+        """``registry="file.toml"`` adds its speakers to the default's, as the spaCy config does."""
+        path = tmp_path / "mine.toml"
+        path.write_text('[[entry]]\nid = "jane-roe"\nname = "Jane Roe"\nkind = "person"\n', encoding="utf-8")
+        extractor = quotes.Extractor(registry=str(path))
+        text = 'Jane Roe spoke. "We agree," Roe said. "We are ready," Peskov said.'
+        assert [q.speaker.id for q in extractor(text) if q.speaker] == ["jane-roe", "dmitry-peskov"]
+        assert quotes.Extractor(registry=path).registry == extractor.registry
+
+    def test_a_malformed_registry_file_fails_in_the_constructor(self, tmp_path: Path) -> None:
+        """A bad file is a `RegistryError` when the extractor is made, not at its first call."""
+        path = tmp_path / "broken.toml"
+        path.write_text('[[entry]]\nid = "x"\n', encoding="utf-8")
+        with pytest.raises(quotes.RegistryError, match=r"broken\.toml"):
+            quotes.Extractor(registry=str(path))
+        with pytest.raises(quotes.RegistryError, match=r"absent\.toml"):
+            quotes.Extractor(registry=tmp_path / "absent.toml")
+
+    def test_a_registry_of_another_type_is_a_type_error(self) -> None:
+        """Only a `Registry` or a path will do; the error says so at once."""
+        with pytest.raises(
+            TypeError, match="registry must be a Registry or the path of a TOML registry file, got dict"
+        ):
+            quotes.Extractor(registry={"jane-roe": "Jane Roe"})  # type: ignore[arg-type]
 
 
 def _scores(gold: list[GoldQuote], texts: dict[str, str], group: str) -> Scores:

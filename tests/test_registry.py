@@ -99,3 +99,116 @@ class TestUserRegistry:
         path.write_text("[[entry\n", encoding="utf-8")
         with pytest.raises(RegistryError, match=r"broken\.toml"):
             Registry.load(path)
+
+
+_PERSON = '[[entry]]\nid = "x"\nname = "X"\nkind = "person"\n'
+
+
+class TestRegistryFile:
+    """Whatever is wrong with a registry file, the error is a `RegistryError` naming it."""
+
+    def test_a_missing_file_is_named(self, tmp_path: Path) -> None:
+        """A path to nothing is a registry error, not a bare FileNotFoundError."""
+        with pytest.raises(RegistryError, match=r"absent\.toml: cannot read the file"):
+            Registry.load(tmp_path / "absent.toml")
+
+    def test_a_directory_is_named(self, tmp_path: Path) -> None:
+        """A folder passed for a file is a registry error, not IsADirectoryError."""
+        folder = tmp_path / "officials.toml"
+        folder.mkdir()
+        with pytest.raises(RegistryError, match=r"officials\.toml: cannot read the file"):
+            Registry.load(folder)
+
+    def test_a_file_not_in_utf8_is_named_with_the_bad_byte(self, tmp_path: Path) -> None:
+        """A Latin-1 file is a registry error saying which byte, where, not a bare UnicodeDecodeError."""
+        path = tmp_path / "latin1.toml"
+        path.write_bytes(_PERSON.replace('"X"', '"José"').encode("latin-1"))
+        offset = _PERSON.index('"X"') + len('"Jos')
+        with pytest.raises(
+            RegistryError, match=rf"latin1\.toml: .*not UTF-8 text \(byte 0xe9 at offset {offset}\)"
+        ):
+            Registry.load(path)
+
+    def test_deeply_nested_toml_is_named(self, tmp_path: Path) -> None:
+        """Nesting too deep for the TOML reader is a registry error, not RecursionError."""
+        path = tmp_path / "deep.toml"
+        path.write_text("x = " + "[" * 5000 + "]" * 5000, encoding="utf-8")
+        with pytest.raises(RegistryError, match=r"deep\.toml: not a valid TOML file: .*nested too deeply"):
+            Registry.load(path)
+
+    def test_a_byte_order_mark_is_accepted(self, tmp_path: Path) -> None:
+        """A UTF-8 file that starts with a byte order mark, as Windows editors write it, reads as without."""
+        path = tmp_path / "windows.toml"
+        path.write_text(_PERSON, encoding="utf-8-sig")
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+        assert Registry.load(path) == Registry.from_toml(_PERSON) == Registry.from_toml("\ufeff" + _PERSON)
+
+    def test_a_repeated_id_is_an_error(self) -> None:
+        """Two entries of one file may not share an id: which one would win is a guess."""
+        with pytest.raises(
+            RegistryError, match=r"twice\.toml: entry 'x': field 'id': another entry has this id"
+        ):
+            Registry.from_toml(_PERSON + _PERSON.replace('"X"', '"Y"'), "twice.toml")
+
+    @pytest.mark.parametrize(
+        ("source", "field", "suggestion"),
+        [
+            (_PERSON + 'roles = [{ title = "mayor", strat = 2020-01-01 }]\n', "roles.strat", "start"),
+            (_PERSON + 'alias = ["Ex"]\n', "alias", "aliases"),
+            (_PERSON + 'gendre = "male"\n', "gendre", "gender"),
+        ],
+        ids=["strat", "alias", "gendre"],
+    )
+    def test_an_unknown_field_is_named_with_the_closest_known_one(
+        self, source: str, field: str, suggestion: str
+    ) -> None:
+        """A misspelt field is an error suggesting the field meant, not a field silently left out."""
+        expected = rf"mine\.toml: entry 'x': field '{field}': unknown field \(did you mean '{suggestion}'\?\)"
+        with pytest.raises(RegistryError, match=expected):
+            Registry.from_toml(source, "mine.toml")
+
+    def test_an_unknown_top_level_key_is_named(self) -> None:
+        """``[[entries]]`` is not ``[[entry]]``: an error, not an empty registry."""
+        with pytest.raises(
+            RegistryError, match=r"mine\.toml: unknown top-level key 'entries' \(did you mean 'entry'\?\)"
+        ):
+            Registry.from_toml(_PERSON.replace("[[entry]]", "[[entries]]"), "mine.toml")
+
+    def test_kind_unknown_is_not_a_registry_kind(self) -> None:
+        """A registered speaker is a person or an organisation; "unknown" is for the unregistered."""
+        with pytest.raises(
+            RegistryError, match=r"field 'kind': expected person or organisation, got 'unknown'"
+        ):
+            Registry.from_toml(_PERSON.replace('"person"', '"unknown"'))
+
+    @pytest.mark.parametrize(
+        ("source", "field"),
+        [
+            (_PERSON.replace('name = "X"', 'name = "  "'), "name"),
+            (_PERSON.replace('id = "x"', 'id = " "'), "id"),
+            (_PERSON + 'aliases = ["Ex", ""]\n', "aliases"),
+            (_PERSON + 'roles = [{ title = "" }]\n', "roles.title"),
+            (_PERSON + 'roles = [{ title = "mayor", aliases = [" "] }]\n', "roles.aliases"),
+            (_PERSON + 'roles = [{ title = "mayor", organisation = "" }]\n', "roles.organisation"),
+        ],
+        ids=["name", "id", "alias", "title", "title-alias", "organisation"],
+    )
+    def test_an_empty_name_is_an_error(self, source: str, field: str) -> None:
+        """An empty or blank name, alias or title would match nothing, or everything blank."""
+        with pytest.raises(RegistryError, match=rf"field '{field}': .*non-empty string"):
+            Registry.from_toml(source)
+
+    def test_a_role_cannot_end_before_it_starts(self) -> None:
+        """``end`` before ``start`` is an error naming both dates."""
+        source = _PERSON + 'roles = [{ title = "mayor", start = 2020-01-01, end = 2019-12-31 }]\n'
+        with pytest.raises(
+            RegistryError, match=r"field 'roles.end': 2019-12-31 is before the start, 2020-01-01"
+        ):
+            Registry.from_toml(source)
+
+    @pytest.mark.parametrize("value", ["2020-01-01T09:00:00", "2020-01-01 09:00:00Z"])
+    def test_role_dates_are_days_not_times(self, value: str) -> None:
+        """A date and time cannot be compared with the day `by_title` asks about, so it is an error."""
+        source = _PERSON + f'roles = [{{ title = "mayor", start = {value} }}]\n'
+        with pytest.raises(RegistryError, match=r"field 'roles.start': expected a date such as 2012-05-22"):
+            Registry.from_toml(source)
