@@ -20,12 +20,14 @@ from quotes.layout import is_caption
 from quotes.lexicon import CueLexicon, cue_lexicon, mention_lexicon, word_lists
 from quotes.marks import QuotedSpan
 from quotes.model import QuoteKind
+from quotes.text import first_chars, last_chars
 
 __all__ = ["Context", "classify"]
 
 _WORD = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*")
 _SHORT = 3  # words: a quoted span this short needs a reporting cue nearby to count as speech
 _NAME_MAX = 6  # words: the longest quoted span read as a name or a title
+_AROUND = 60  # characters: the rules read at most this far before or after a quotation's marks
 
 
 @attrs.frozen
@@ -44,12 +46,23 @@ class Context:
     paragraphs: list[tuple[int, int]]
     quoted: list[tuple[int, int]]
     _captions: dict[tuple[int, int], bool] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _cued: dict[tuple[int, int], bool] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def is_caption(self, start: int, end: int) -> bool:
         """Whether the paragraph ``text[start:end]`` is a caption; read once per paragraph."""
         known = self._captions.get((start, end))
         if known is None:
             known = self._captions[(start, end)] = is_caption(self.text, start, end)
+        return known
+
+    def has_cue(self, start: int, end: int) -> bool:
+        """Whether a reporting cue stands in ``text[start:end]`` outside quotation marks.
+
+        Read once per sentence: a sentence of many short quotations asks once for each.
+        """
+        known = self._cued.get((start, end))
+        if known is None:
+            known = self._cued[(start, end)] = _has_cue(self, start, end, cue_lexicon())
         return known
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
@@ -90,8 +103,10 @@ def classify(span: QuotedSpan, context: Context) -> QuoteKind | None:
     if context.is_caption(p_start, p_end):
         return None
     s_start, s_end = context.sentence_bounds(span.open_start, span.close_end)
-    before = text[s_start : span.open_start].rstrip()
-    after = text[span.close_end : s_end].lstrip()
+    # the rules read no further than _AROUND characters from a quotation: a sentence of many
+    # quotations then costs each of them the same
+    before = last_chars(text, s_start, span.open_start, _AROUND)
+    after = first_chars(text, span.close_end, s_end, _AROUND)
     if before.endswith("(") and after.startswith(")"):
         return None  # a gloss: Brexit ("British exit")
     lexicon = cue_lexicon()
@@ -101,12 +116,7 @@ def classify(span: QuotedSpan, context: Context) -> QuoteKind | None:
     ):
         return None
     sentence = not before and content.rstrip()[-1:] in ".?!" and _starts_statement(content)
-    if (
-        len(words) <= _SHORT
-        and not introduced
-        and not sentence
-        and not _has_cue(context, s_start, s_end, lexicon)
-    ):
+    if len(words) <= _SHORT and not introduced and not sentence and not context.has_cue(s_start, s_end):
         return None  # a scare quote: the earthquake caused a "mini tsunami"; not "That hasn't changed."
     if not before or before.endswith((":", ",")) or (introduced and _starts_statement(content)):
         return QuoteKind.DIRECT
@@ -193,11 +203,10 @@ def _has_cue(context: Context, start: int, end: int, lexicon: CueLexicon) -> boo
         outside.append(text[position:q_start])
         position = max(position, q_end)
     outside.append(text[position:end])
-    for piece in outside:
-        lowered = piece.lower()
-        for word in _WORD.findall(lowered):
-            if word in lexicon.speech or word in lexicon.stance or word in lexicon.naming:
-                return True
-        if any(phrase in lowered for phrase in lexicon.phrases):
+    # one string for all the pieces, read once: NUL is in no word and no phrase, so
+    # nothing is found across a join that was not in one piece
+    lowered = "\x00".join(outside).lower()
+    for word in _WORD.findall(lowered):
+        if word in lexicon.speech or word in lexicon.stance or word in lexicon.naming:
             return True
-    return False
+    return any(phrase in lowered for phrase in lexicon.phrases)

@@ -11,8 +11,12 @@ __all__ = [
     "LETTERS_BACKWARDS",
     "WORD",
     "WORD_BACKWARDS",
+    "blank",
+    "first_chars",
+    "last_chars",
     "opens_sentence",
     "skip_space",
+    "skip_space_back",
     "unquoted",
 ]
 
@@ -36,6 +40,40 @@ def skip_space(text: str, position: int, end: int) -> int:
     while position < end and text[position].isspace():
         position += 1
     return position
+
+
+def skip_space_back(text: str, start: int, position: int) -> int:
+    """The last offset at or before `position`, after `start`, that white space does not precede."""
+    while position > start and text[position - 1].isspace():
+        position -= 1
+    return position
+
+
+def blank(text: str, start: int, end: int, chars: str | None = None) -> bool:
+    """Whether ``text[start:end]`` holds only white space, or only `chars`.
+
+    The same as ``not text[start:end].strip(chars)``, but it reads backwards from
+    `end`, so that many questions about the text between one sentence start and each
+    of its words cost only what lies right before each word.
+    """
+    if chars is None:
+        end = skip_space_back(text, start, end)
+    else:
+        while end > start and text[end - 1] in chars:
+            end -= 1
+    return end == start
+
+
+def first_chars(text: str, start: int, end: int, count: int) -> str:
+    """The first `count` characters of ``text[start:end].lstrip()``: all a rule reads of a long stretch."""
+    start = skip_space(text, start, end)
+    return text[start : min(end, start + count)]
+
+
+def last_chars(text: str, start: int, end: int, count: int) -> str:
+    """The last `count` characters of ``text[start:end].rstrip()``: all a rule reads of a long stretch."""
+    end = skip_space_back(text, start, end)
+    return text[max(start, end - count) : end]
 
 
 def opens_sentence(text: str, position: int) -> bool:
