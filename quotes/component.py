@@ -19,7 +19,7 @@ doc's own entities and dependency parse; it never runs a pipeline itself.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from spacy.language import Language
@@ -30,7 +30,7 @@ from spacy.training import Example
 from quotes.errors import Errors
 from quotes.extract import Extractor
 from quotes.model import Quote, QuoteKind, Speaker
-from quotes.registry import Registry, default_registry
+from quotes.registry import Registry, as_registry
 
 __all__ = ["SPANS_KEY", "QuoteComponent", "covering_span", "make_quotes", "quote_span", "quotes_of"]
 
@@ -120,9 +120,7 @@ def make_quotes(nlp: Language, name: str, kinds: list[str], registry: str | None
         RegistryError: The registry file is malformed.
     """
     checked = [_kind(kind) for kind in kinds]
-    known = default_registry()
-    if registry is not None:
-        known = known.merge(Registry.load(registry))
+    known = as_registry(registry)
     if not Doc.has_extension(SPANS_KEY):
         Doc.set_extension(SPANS_KEY, getter=quotes_of)
     return QuoteComponent(nlp, name, kinds=checked, registry=known)
@@ -138,10 +136,12 @@ def _kind(value: str) -> QuoteKind:
 def quotes_of(doc: Doc) -> list[Quote]:
     """The quotations the component stored on `doc`: the getter of ``doc._.quotes``.
 
-    Reads the exact dictionaries in the span group's attrs. Where a group has
-    none (built by hand, or its spans edited since), the quotations are
-    rebuilt from its spans: kind from the label, speaker from the kb_id, text
-    and offsets from the span.
+    Reads the exact dictionaries in the span group's attrs. A span the
+    component made but whose dictionary is gone (a group built by hand, or
+    edited since) is rebuilt from the span: kind from the label, speaker from
+    the kb_id, text and offsets from the span. A span whose label is not a
+    kind of quotation ("direct", "mixed", "indirect") is not one of the
+    component's, and is skipped.
 
     Returns:
         The quotations in order; empty where the component has not run.
@@ -150,9 +150,31 @@ def quotes_of(doc: Doc) -> list[Quote]:
     if group is None:
         return []
     stored = group.attrs.get(_ATTRS_KEY)
-    if isinstance(stored, list) and len(stored) == len(group):
-        return [Quote.from_dict(data) for data in stored]
-    return [_from_span(span) for span in group]
+    records = [data for data in stored if isinstance(data, Mapping)] if isinstance(stored, list) else []
+    if len(records) == len(group) and all(map(_is_record_of, group, records)):
+        return [Quote.from_dict(data) for data in records]  # as the component left it
+    return _matched(doc, group, records)
+
+
+def _is_record_of(span: Span, data: Mapping[str, Any]) -> bool:
+    """Whether `data` may be the dictionary of the quotation the component made `span` for."""
+    return span.label_ == data.get("kind") and span.kb_id_ == (data.get("speaker") or "")
+
+
+def _matched(doc: Doc, group: SpanGroup, records: list[Mapping[str, Any]]) -> list[Quote]:
+    """The quotations of an edited group: each span's stored quotation, else what the span holds."""
+    by_span: dict[tuple[int, int, str, str], list[Quote]] = {}
+    for data in records:
+        quote = Quote.from_dict(data)
+        span = quote_span(doc, quote)
+        by_span.setdefault((span.start, span.end, span.label_, span.kb_id_), []).append(quote)
+    found = []
+    for span in group:
+        if span.label_ not in _ALL_KINDS:
+            continue  # someone else's span: the component makes only quote kinds
+        same = by_span.get((span.start, span.end, span.label_, span.kb_id_))
+        found.append(same.pop(0) if same else _from_span(span))
+    return found
 
 
 def _from_span(span: Span) -> Quote:

@@ -254,6 +254,32 @@ class TestExtension:
         assert quote.speaker is not None
         assert quote.speaker.name == "Dmitry Peskov"
 
+    @pytest.mark.parametrize("label", ["", "NOTE", "DIRECT"])
+    def test_a_span_the_user_added_is_skipped(self, nlp: Language, label: str) -> None:
+        """A span without a quote kind for its label is not a quotation; the component's stay exact."""
+        doc = nlp(_TWO_SPEAKERS)
+        expected = doc._.quotes
+        doc.spans["quotes"].append(Span(doc, 0, 2, label=label))
+        assert doc._.quotes == expected
+
+    def test_a_hand_made_group_with_a_span_of_another_label_keeps_only_the_quotation(
+        self, nlp: Language
+    ) -> None:
+        """Of a group built by hand, the span labelled with a quote kind is read, the other skipped."""
+        doc = nlp.make_doc('"We are ready," Peskov said.')
+        spans = [Span(doc, 5, 6, label="VERB"), Span(doc, 1, 5, label="direct"), Span(doc, 0, 1)]
+        doc.spans["quotes"] = SpanGroup(doc, name="quotes", spans=spans)
+        assert [(quote.text, quote.kind) for quote in quotes_of(doc)] == [("We are ready,", QuoteKind.DIRECT)]
+
+    def test_removing_a_span_keeps_the_others_exact(self, nlp: Language) -> None:
+        """The spans left keep their stored quotations, cue and mention included."""
+        doc = nlp(_TWO_SPEAKERS)
+        _, second = doc._.quotes
+        group = doc.spans["quotes"]
+        doc.spans["quotes"] = SpanGroup(doc, name="quotes", attrs=dict(group.attrs), spans=[group[1]])
+        assert second.cue is not None
+        assert doc._.quotes == [second]
+
 
 class TestScore:
     """The component scores its spans with spaCy's span scorer."""
