@@ -8,8 +8,9 @@ quotations pickle, cross process boundaries and serialise to JSON.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
-from typing import Any
+import numbers
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 import attrs
 
@@ -37,6 +38,50 @@ class SpeakerKind(enum.StrEnum):
     UNKNOWN = "unknown"
 
 
+_Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+_Wanted = tuple[Callable[[object], bool], str]
+"""A type check and what it wants, for messages: "a str"."""
+
+
+def _is_str(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _is_int(value: object) -> bool:
+    """Whether `value` is an int; a bool is not one, though Python says it is."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+_A_STR: _Wanted = (_is_str, "a str")
+_AN_INT: _Wanted = (_is_int, "an int")
+
+
+def _must_be(wanted: _Wanted, *, optional: bool = False) -> _Validator:
+    """A validator raising a `TypeError` that names the field where the check fails."""
+    check, expected = wanted
+    if optional:
+        expected += " or None"
+
+    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not check(value) and not (optional and value is None):
+            owner = type(instance).__name__
+            raise TypeError(
+                Errors.E007.format(owner=owner, field=attribute.name, expected=expected, value=value)
+            )
+
+    return validate
+
+
+def _must_be_a(cls: type) -> _Validator:
+    """A validator for an optional part: an instance of `cls` or None."""
+    return _must_be((lambda value: isinstance(value, cls), f"a {cls.__name__}"), optional=True)
+
+
+_STR = _must_be(_A_STR)
+_OPTIONAL_STR = _must_be(_A_STR, optional=True)
+_OFFSET = _must_be(_AN_INT)
+
+
 def _check_span(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
     """Validate that a (start, end) pair is ordered and matches the text length."""
     if attribute.name != "end":
@@ -48,10 +93,45 @@ def _check_span(instance: Any, attribute: attrs.Attribute[int], value: int) -> N
         raise ValueError(f"text of length {len(text)} cannot span offsets {start}..{value}")
 
 
-def _check_confidence(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:
-    """Validate that a confidence is a probability."""
+def _confidence(value: float) -> float:
+    """Convert a confidence to a float, checking that it is a probability.
+
+    Raises:
+        TypeError: `value` is not a real number (a bool is not one).
+        ValueError: `value` lies outside [0, 1].
+    """
+    if type(value) is not float:
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            expected = "a number between 0 and 1"
+            raise TypeError(
+                Errors.E007.format(owner="Quote", field="confidence", expected=expected, value=value)
+            )
+        value = float(value)
     if not 0.0 <= value <= 1.0:
         raise ValueError(Errors.E005.format(value=value))
+    return value
+
+
+def _quote_kind(value: QuoteKind | str) -> QuoteKind:
+    """Convert a kind's value to a `QuoteKind`; unknown values are a `ValueError`."""
+    if isinstance(value, QuoteKind):
+        return value
+    try:
+        return QuoteKind(value)
+    except ValueError:
+        choices = ", ".join(kind.value for kind in QuoteKind)
+        raise ValueError(Errors.E003.format(value=value, choices=choices)) from None
+
+
+def _speaker_kind(value: SpeakerKind | str) -> SpeakerKind:
+    """Convert a kind's value to a `SpeakerKind`; unknown values are a `ValueError`."""
+    if isinstance(value, SpeakerKind):
+        return value
+    try:
+        return SpeakerKind(value)
+    except ValueError:
+        choices = ", ".join(kind.value for kind in SpeakerKind)
+        raise ValueError(Errors.E004.format(value=value, choices=choices)) from None
 
 
 @attrs.frozen
@@ -64,9 +144,9 @@ class Mention:
         end: Offset after the last character.
     """
 
-    text: str
-    start: int
-    end: int = attrs.field(validator=_check_span)
+    text: str = attrs.field(validator=_STR)
+    start: int = attrs.field(validator=_OFFSET)
+    end: int = attrs.field(validator=[_OFFSET, _check_span])
 
 
 @attrs.frozen
@@ -80,10 +160,10 @@ class Cue:
         end: Offset after the last character.
     """
 
-    text: str
-    lemma: str
-    start: int
-    end: int = attrs.field(validator=_check_span)
+    text: str = attrs.field(validator=_STR)
+    lemma: str = attrs.field(validator=_STR)
+    start: int = attrs.field(validator=_OFFSET)
+    end: int = attrs.field(validator=[_OFFSET, _check_span])
 
 
 @attrs.frozen
@@ -97,10 +177,10 @@ class Speaker:
         title: The role under which the speaker is known, if any.
     """
 
-    name: str
-    id: str | None = None
-    kind: SpeakerKind = attrs.field(default=SpeakerKind.UNKNOWN, converter=SpeakerKind)
-    title: str | None = None
+    name: str = attrs.field(validator=_STR)
+    id: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
+    kind: SpeakerKind = attrs.field(default=SpeakerKind.UNKNOWN, converter=_speaker_kind)
+    title: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
 
 
 @attrs.frozen
@@ -122,14 +202,14 @@ class Quote:
         confidence: How sure the extractor is, between 0 and 1.
     """
 
-    text: str
-    start: int
-    end: int = attrs.field(validator=_check_span)
-    kind: QuoteKind = attrs.field(default=QuoteKind.DIRECT, converter=QuoteKind)
-    speaker: Speaker | None = None
-    speaker_mention: Mention | None = None
-    cue: Cue | None = None
-    confidence: float = attrs.field(default=1.0, converter=float, validator=_check_confidence)
+    text: str = attrs.field(validator=_STR)
+    start: int = attrs.field(validator=_OFFSET)
+    end: int = attrs.field(validator=[_OFFSET, _check_span])
+    kind: QuoteKind = attrs.field(default=QuoteKind.DIRECT, converter=_quote_kind)
+    speaker: Speaker | None = attrs.field(default=None, validator=_must_be_a(Speaker))
+    speaker_mention: Mention | None = attrs.field(default=None, validator=_must_be_a(Mention))
+    cue: Cue | None = attrs.field(default=None, validator=_must_be_a(Cue))
+    confidence: float = attrs.field(default=1.0, converter=_confidence)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a flat JSON-ready dictionary; `from_dict` inverts it.
@@ -161,37 +241,80 @@ class Quote:
     def from_dict(cls, data: Mapping[str, Any]) -> Quote:
         """Build a quote from the dictionary `to_dict` returns.
 
+        Every value must have the type `to_dict` gives it: offsets are ints
+        (not floats, not bools), texts are strings, optional parts are None
+        where absent. The ``speaker_*``, ``speaker_mention_*`` and ``cue_*``
+        keys are read only where ``speaker``, ``speaker_mention`` and ``cue``
+        are given; ``speaker_id``, ``speaker_kind``, ``speaker_title`` and
+        ``confidence`` may be left out.
+
         Raises:
-            ValueError: A field is missing or invalid.
+            ValueError: `data` is not a mapping, or a field is missing or
+                invalid; the message names the field.
         """
-        try:
-            speaker = None
-            if data.get("speaker") is not None:
-                speaker = Speaker(
-                    name=data["speaker"],
-                    id=data.get("speaker_id"),
-                    kind=data.get("speaker_kind") or SpeakerKind.UNKNOWN,
-                    title=data.get("speaker_title"),
-                )
-            mention = None
-            if data.get("speaker_mention") is not None:
-                mention = Mention(
-                    data["speaker_mention"],
-                    data["speaker_mention_start"],
-                    data["speaker_mention_end"],
-                )
-            cue = None
-            if data.get("cue") is not None:
-                cue = Cue(data["cue"], data["cue_lemma"], data["cue_start"], data["cue_end"])
-            return cls(
-                text=data["text"],
-                start=data["start"],
-                end=data["end"],
-                kind=data["kind"],
-                speaker=speaker,
-                speaker_mention=mention,
-                cue=cue,
-                confidence=data.get("confidence", 1.0),
+        if not isinstance(data, Mapping):
+            raise ValueError(Errors.E008.format(type=type(data).__name__))
+        speaker = None
+        name = _read(data, "speaker", _A_STR, optional=True)
+        if name is not None:
+            speaker = _made(
+                "speaker_kind",
+                Speaker,
+                name=name,
+                id=_read(data, "speaker_id", _A_STR, optional=True),
+                kind=_read(data, "speaker_kind", _A_STR, optional=True) or SpeakerKind.UNKNOWN,
+                title=_read(data, "speaker_title", _A_STR, optional=True),
             )
-        except KeyError as err:
-            raise ValueError(Errors.E006.format(field=err.args[0], reason="missing")) from None
+        mention = None
+        words = _read(data, "speaker_mention", _A_STR, optional=True)
+        if words is not None:
+            start = _read(data, "speaker_mention_start", _AN_INT)
+            end = _read(data, "speaker_mention_end", _AN_INT)
+            mention = _made("speaker_mention_end", Mention, words, start, end)
+        cue = None
+        words = _read(data, "cue", _A_STR, optional=True)
+        if words is not None:
+            lemma = _read(data, "cue_lemma", _A_STR)
+            start = _read(data, "cue_start", _AN_INT)
+            end = _read(data, "cue_end", _AN_INT)
+            cue = _made("cue_end", Cue, words, lemma, start, end)
+        return _made(
+            "end",
+            cls,
+            text=_read(data, "text", _A_STR),
+            start=_read(data, "start", _AN_INT),
+            end=_read(data, "end", _AN_INT),
+            kind=_made("kind", _quote_kind, _read(data, "kind", _A_STR)),
+            speaker=speaker,
+            speaker_mention=mention,
+            cue=cue,
+            confidence=_made("confidence", _confidence, data.get("confidence", 1.0)),
+        )
+
+
+_T = TypeVar("_T")
+
+
+def _read(data: Mapping[str, Any], key: str, wanted: _Wanted, *, optional: bool = False) -> Any:
+    """The value of `key`, checked; an optional key may be absent or None.
+
+    Raises:
+        ValueError: The key is missing, or its value fails `check`.
+    """
+    if key not in data:
+        if optional:
+            return None
+        raise ValueError(Errors.E006.format(field=key, reason="missing"))
+    value = data[key]
+    check, expected = wanted
+    if check(value) or (optional and value is None):
+        return value
+    raise ValueError(Errors.E006.format(field=key, reason=f"expected {expected}, got {value!r}"))
+
+
+def _made(field: str, make: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
+    """``make(*args, **kwargs)``, its errors a `ValueError` naming `field` of the dictionary."""
+    try:
+        return make(*args, **kwargs)
+    except (TypeError, ValueError) as err:
+        raise ValueError(Errors.E006.format(field=field, reason=str(err).rstrip("."))) from None

@@ -70,6 +70,74 @@ class TestQuote:
         with pytest.raises(ValueError, match="start"):
             Quote.from_dict({"text": "hi", "end": 2, "kind": "direct"})
 
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("text", ["h", "i"]),
+            ("start", False),
+            ("end", 2.0),
+            ("speaker", "Peskov"),
+            ("speaker_mention", "he"),
+            ("cue", "said"),
+            ("confidence", "0.9"),
+            ("confidence", True),
+        ],
+    )
+    def test_a_field_of_the_wrong_type_is_a_type_error_naming_it(self, field: str, value: object) -> None:
+        """A list for the text, a bool or float for an offset, a name for a Speaker: each is refused."""
+        fields: dict[str, object] = {"text": "hi", "start": 0, "end": 2, field: value}
+        with pytest.raises(TypeError, match=rf"^Quote\.{field} must be "):
+            Quote(**fields)  # type: ignore[arg-type]
+
+    def test_a_whole_number_confidence_becomes_a_float(self) -> None:
+        """``confidence=1`` is the float 1.0, as `to_dict` writes it."""
+        assert type(Quote("hi", 0, 2, confidence=1).confidence) is float
+
+    @pytest.mark.parametrize(
+        ("changes", "field"),
+        [
+            ({"text": ["h", "i"]}, "text"),
+            ({"start": None}, "start"),
+            ({"start": True}, "start"),
+            ({"end": 2.0}, "end"),
+            ({"end": "2"}, "end"),
+            ({"end": 5}, "end"),
+            ({"kind": "partial"}, "kind"),
+            ({"kind": 1}, "kind"),
+            ({"speaker": 5}, "speaker"),
+            ({"speaker": "Peskov", "speaker_id": 7}, "speaker_id"),
+            ({"speaker": "Peskov", "speaker_kind": "robot"}, "speaker_kind"),
+            ({"speaker_mention": "he", "speaker_mention_start": 5}, "speaker_mention_end"),
+            (
+                {"speaker_mention": "he", "speaker_mention_start": 5, "speaker_mention_end": 7.0},
+                "speaker_mention_end",
+            ),
+            (
+                {"speaker_mention": "he", "speaker_mention_start": 5, "speaker_mention_end": 9},
+                "speaker_mention_end",
+            ),
+            ({"cue": "said", "cue_lemma": "say", "cue_start": None, "cue_end": 4}, "cue_start"),
+            ({"cue": "said", "cue_lemma": None, "cue_start": 0, "cue_end": 4}, "cue_lemma"),
+            ({"confidence": "high"}, "confidence"),
+            ({"confidence": None}, "confidence"),
+            ({"confidence": False}, "confidence"),
+            ({"confidence": 1.5}, "confidence"),
+        ],
+    )
+    def test_from_dict_raises_value_error_naming_the_field_for_any_malformed_dictionary(
+        self, changes: dict[str, object], field: str
+    ) -> None:
+        """A wrong type, a bool for a number or a bad value: the documented ValueError, not TypeError."""
+        data = {**Quote("hi", 0, 2).to_dict(), **changes}
+        with pytest.raises(ValueError, match=rf"^Cannot read '{field}' from a quote dictionary: "):
+            Quote.from_dict(data)
+
+    @pytest.mark.parametrize("data", [None, ["hi", 0, 2], '{"text": "hi"}'])
+    def test_from_dict_of_something_not_a_mapping_is_a_value_error(self, data: object) -> None:
+        """A list, a string or None is the documented ValueError, not an AttributeError."""
+        with pytest.raises(ValueError, match="must be a mapping"):
+            Quote.from_dict(data)  # type: ignore[arg-type]
+
     @given(quotes())
     def test_dict_round_trip(self, quote: Quote) -> None:
         """from_dict(to_dict(q)) == q, through JSON too."""
@@ -85,3 +153,43 @@ class TestSpeaker:
         speaker = Speaker("Kino Gabriel")
         assert speaker.id is None
         assert speaker.kind is SpeakerKind.UNKNOWN
+
+    @pytest.mark.parametrize(
+        ("field", "value"), [("name", 5), ("name", None), ("id", 7), ("title", ["minister"])]
+    )
+    def test_a_field_of_the_wrong_type_is_a_type_error_naming_it(self, field: str, value: object) -> None:
+        """A number for a name, a list for a title: refused when the speaker is made."""
+        fields: dict[str, object] = {"name": "Kino Gabriel", field: value}
+        with pytest.raises(TypeError, match=rf"^Speaker\.{field} must be a str"):
+            Speaker(**fields)  # type: ignore[arg-type]
+
+    def test_an_unknown_kind_is_named_with_the_choices(self) -> None:
+        """A kind that does not exist says which ones do."""
+        with pytest.raises(
+            ValueError, match=r"Unknown speaker kind 'robot'; expected one of person, organisation"
+        ):
+            Speaker("R2", kind="robot")
+
+
+class TestMention:
+    """`Mention` holds words and their offsets."""
+
+    @pytest.mark.parametrize(("field", "value"), [("text", None), ("start", 0.0), ("end", True)])
+    def test_a_field_of_the_wrong_type_is_a_type_error_naming_it(self, field: str, value: object) -> None:
+        """Text is a str, offsets are ints (not floats, not bools)."""
+        fields: dict[str, object] = {"text": "he", "start": 0, "end": 2, field: value}
+        with pytest.raises(TypeError, match=rf"^Mention\.{field} must be "):
+            Mention(**fields)  # type: ignore[arg-type]
+
+
+class TestCue:
+    """`Cue` holds reporting words, their lemma and offsets."""
+
+    @pytest.mark.parametrize(
+        ("field", "value"), [("text", b"said"), ("lemma", 5), ("start", "0"), ("end", 4.0)]
+    )
+    def test_a_field_of_the_wrong_type_is_a_type_error_naming_it(self, field: str, value: object) -> None:
+        """Text and lemma are strs, offsets are ints."""
+        fields: dict[str, object] = {"text": "said", "lemma": "say", "start": 0, "end": 4, field: value}
+        with pytest.raises(TypeError, match=rf"^Cue\.{field} must be "):
+            Cue(**fields)  # type: ignore[arg-type]
