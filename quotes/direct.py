@@ -111,13 +111,14 @@ def classify(span: QuotedSpan, context: Context) -> QuoteKind | None:
         return None  # a gloss: Brexit ("British exit")
     lexicon = cue_lexicon()
     introduced = _introduced(before, lexicon) or _reported_after(content, after, lexicon)
+    sentence = not before and content.rstrip()[-1:] in ".?!" and _starts_statement(content)
+    # the cheaper test first (a sentence's cue is looked for once): most short quotations are scare quotes
+    if len(words) <= _SHORT and not introduced and not sentence and not context.has_cue(s_start, s_end):
+        return None  # a scare quote: the earthquake caused a "mini tsunami"; not "That hasn't changed."
     if len(words) <= _NAME_MAX and (
         _named(before, lexicon) or (not introduced and _looks_like_name(content, words, before))
     ):
         return None
-    sentence = not before and content.rstrip()[-1:] in ".?!" and _starts_statement(content)
-    if len(words) <= _SHORT and not introduced and not sentence and not context.has_cue(s_start, s_end):
-        return None  # a scare quote: the earthquake caused a "mini tsunami"; not "That hasn't changed."
     if not before or before.endswith((":", ",")) or (introduced and _starts_statement(content)):
         return QuoteKind.DIRECT
     return QuoteKind.MIXED
