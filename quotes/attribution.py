@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import enum
 from collections.abc import Callable, Sequence
+from itertools import islice
 
 import attrs
 import regex
@@ -28,13 +29,17 @@ from quotes.lexicon import word_lists
 from quotes.marks import QuotedSpan
 from quotes.mentions import Found, MentionKind, mention_after, mention_before, start_of
 from quotes.model import SpeakerKind
-from quotes.text import LETTERS, LETTERS_BACKWARDS
+from quotes.text import LETTERS, LETTERS_BACKWARDS, blank, last_chars, skip_space, skip_space_back
 
 __all__ = ["Attribution", "Document", "Evidence", "attribute", "cue_subject", "inside", "subject_before"]
 
 _LEAD = " \t\u00a0,\u2014\u2013-"  # what may stand between a quote and its reporting clause
 _TAIL_WORDS = 12  # the reporting clause after a quote starts within this many words
 LOOKBACK = 5000  # characters: how far back an antecedent is sought, so work stays linear
+NEAREST = 8
+"""Cues, names or earlier words a rule reads around one place at most: a sentence of a
+hundred cues, names or quotations then costs each of them the same, and news never has so
+many in the places these rules read."""
 
 
 class Evidence(enum.Enum):
@@ -94,11 +99,21 @@ class Document:
         object.__setattr__(self, "cues", cues)
         object.__setattr__(self, "_cue_starts", [cue.start for cue in cues])
 
-    def cues_between(self, start: int, end: int) -> list[FoundCue]:
-        """The cues that lie wholly within ``text[start:end]``, in order."""
+    def cues_between(self, start: int, end: int, limit: int | None = None) -> list[FoundCue]:
+        """The cues that lie wholly within ``text[start:end]``, in order; only the first
+        `limit` of them if given, so that a stretch full of cues costs no more to ask about."""
         low = bisect.bisect_left(self._cue_starts, start)
         high = bisect.bisect_left(self._cue_starts, end)
-        return [cue for cue in self.cues[low:high] if cue.end <= end]
+        if limit is not None:
+            high = min(high, low + limit + 1)  # cues do not overlap: only the last one can reach past `end`
+        return [cue for cue in self.cues[low:high] if cue.end <= end][:limit]
+
+    def last_cues(self, start: int, end: int, limit: int) -> list[FoundCue]:
+        """The last `limit` cues that lie wholly within ``text[start:end]``, in order."""
+        low = bisect.bisect_left(self._cue_starts, start)
+        high = bisect.bisect_left(self._cue_starts, end)
+        cues = [cue for cue in self.cues[max(low, high - limit - 1) : high] if cue.end <= end]
+        return cues[-limit:]
 
     def sentence_index(self, position: int) -> int:
         """Index of the sentence holding `position` (or the one before it)."""
@@ -188,7 +203,7 @@ def _tail(span: QuotedSpan, document: Document) -> Attribution | None:
         stop = following[0]
     if stop <= start:
         return None
-    for cue in document.cues_between(start, min(stop, start + 200))[:1]:  # only the first cue can close
+    for cue in document.cues_between(start, min(stop, start + 200), 1):  # only the first cue can close
         if len(LETTERS.findall(text, start, cue.start)) > _TAIL_WORDS:
             return None
         lead = text[start : cue.start]
@@ -229,19 +244,19 @@ def _head(span: QuotedSpan, document: Document) -> Attribution | None:
     before = document.quote_before(end)
     if before is not None and before[1] > start:
         start = before[1]
-    if not text[start:end].strip() and index > 0:
+    if blank(text, start, end) and index > 0:
         previous = document.sentences[index - 1]
-        if text[previous[0] : previous[1]].rstrip().endswith(":"):
+        if last_chars(text, previous[0], previous[1], 1) == ":":
             start, end = previous[0], previous[1]
             quote = document.quote_before(end)
             if quote is not None and quote[1] > start:
                 start = quote[1]
-    cues = document.cues_between(start, end)
+    cues = document.last_cues(start, end, NEAREST)
     for cue in reversed(cues):
         mention = cue_subject(text, cue, start, end, document)
         if mention is not None:
             return Attribution(mention, cue, Evidence.HEAD)
-        if not text[start : cue.start].strip() and text[cue.start : cue.end].lower().endswith("ing"):
+        if blank(text, start, cue.start) and text[cue.start : cue.end].lower().endswith("ing"):
             # 'Calling it "…", Anna Franowska told Reuters': the subject follows the quote
             mention = _after_quote(text, span, document)
             if mention is not None:
@@ -249,7 +264,7 @@ def _head(span: QuotedSpan, document: Document) -> Attribution | None:
     sentence_start = document.sentences[index][0]
     if sentence_start < start:
         # a cue earlier in the sentence, before other quotes: X called it "A" and "B"
-        wider = document.cues_between(sentence_start, start)
+        wider = document.last_cues(sentence_start, start, NEAREST)
         for cue in reversed(wider):
             mention = cue_subject(text, cue, sentence_start, end, document)
             if mention is not None:
@@ -287,9 +302,12 @@ def _after_quote(text: str, span: QuotedSpan, document: Document) -> Found | Non
 def _inverted(text: str, cue: FoundCue, end: int, document: Document) -> Found | None:
     """``said Peskov: "…"``: a speaker right after the cue, then a colon or comma."""
     mention = mention_after(text, cue.end, end, document.names)
-    if mention is None or text[mention.end : end].strip() not in ("", ":", ","):
+    if mention is None:
         return None
-    return mention
+    position = skip_space(text, mention.end, end)
+    if position < end and text[position] in ":,":
+        position = skip_space(text, position + 1, end)
+    return mention if position == end else None  # nothing but a colon or a comma follows
 
 
 def cue_subject(
@@ -308,13 +326,13 @@ def cue_subject(
     passive = _BY.match(text, cue.end, end)
     if passive is not None:  # "he was told by Emergencies Minister Yevgeny Zinichev"
         return mention_after(text, passive.end(), end, document.names)
-    before = text[start : _skip_gap(text, cue.start, start)].rstrip()
+    before = last_chars(text, start, _skip_gap(text, cue.start, start), 8)  # enough for ", and"
     participle = before.endswith(",") and text[cue.start : cue.end].lower().endswith("ing")
     if participle or _coordinated(before):
         # "X spoke out against the attack, calling it ..."; "X opposed it and said ..."
         return _sentence_subject(text, cue, document)
     mention = subject_before(text, cue.start, start, document)
-    if mention is None and not text[start : cue.start].strip(_LEAD):
+    if mention is None and blank(text, start, cue.start, _LEAD):
         mention = _inverted(text, cue, end, document)
     if mention is None and parsed:
         mention = _parsed_subject(text, cue, document)
@@ -355,11 +373,11 @@ def _issuer(text: str, mention: Found | None, end: int, document: Document) -> F
         return mention
     # "the statement" refers back to "in a statement", whose sentence names the issuer
     head = regex.compile(rf"(?ri)\b{regex.escape(mention.head)}\b")
-    for earlier in head.finditer(text, max(0, mention.start - LOOKBACK), mention.start):
+    for earlier in islice(head.finditer(text, max(0, mention.start - LOOKBACK), mention.start), NEAREST):
         if inside(earlier.start(), document.quoted):
             continue
         sentence = document.sentences[document.sentence_index(earlier.start())]
-        for cue in document.cues_between(sentence[0], sentence[1]):
+        for cue in document.cues_between(sentence[0], sentence[1], NEAREST):
             subject = subject_before(text, cue.start, sentence[0], document)
             if subject is not None and subject.kind is MentionKind.NAME:
                 return subject
@@ -389,9 +407,9 @@ def inside(position: int, quoted: Sequence[tuple[int, int]]) -> bool:
 def _sentence_subject(text: str, cue: FoundCue, document: Document) -> Found | None:
     """The subject of the sentence a participle or a coordinated cue belongs to."""
     start = document.sentences[document.sentence_index(cue.start)][0]
-    for earlier in document.cues_between(start, cue.start):
-        before = text[start : earlier.start].rstrip()
-        if before.endswith(",") and text[earlier.start : earlier.end].lower().endswith("ing"):
+    for earlier in document.cues_between(start, cue.start, NEAREST):
+        before = last_chars(text, start, earlier.start, 1)
+        if before == "," and text[earlier.start : earlier.end].lower().endswith("ing"):
             continue
         mention = subject_before(text, earlier.start, start, document)
         if mention is not None:
@@ -400,7 +418,7 @@ def _sentence_subject(text: str, cue: FoundCue, document: Document) -> Found | N
     if mention is not None:
         return _apposed_after(text, mention, cue.start, document)
     first = bisect.bisect_left(document.names, start, key=start_of)
-    for name in document.names[first:]:
+    for name in document.names[first : first + NEAREST]:
         if name.start >= cue.start:
             break
         if name.kind is MentionKind.NAME and name.speaker_kind is not SpeakerKind.UNKNOWN:
@@ -451,10 +469,9 @@ def subject_before(
     """The speaker ending before `end`, past adverbs and one parenthetical ("X, the spokesman, said")."""
     position = end
     if colon:
-        stripped = text[start:end].rstrip()
-        if not stripped:
+        position = skip_space_back(text, start, end)
+        if position == start:
             return None
-        position = start + len(stripped)
         if text[position - 1] == ":":
             position -= 1
     position = _skip_gap(text, position, start)
@@ -472,10 +489,9 @@ def subject_before(
             and named.speaker_kind is not SpeakerKind.ORGANISATION
         ):
             return named
-    stripped = text[start:position].rstrip()
-    if not stripped.endswith(","):
+    close = skip_space_back(text, start, position) - 1
+    if close < start or text[close] != ",":
         return None
-    close = start + len(stripped) - 1
     comma = text.rfind(",", max(start, close - 150), close)
     if comma < 0 or any(c in text[comma:close] for c in '"\u201c\u201d;:\n'):
         return None
@@ -508,7 +524,11 @@ def _apposed_before(text: str, mention: Found, start: int, document: Document) -
     if comma < 0 or text[comma + 1 : mention.start].strip():
         return mention
     name = mention_before(text, comma, start, document.names)
-    if name is None or name.kind is not MentionKind.NAME or text[start : name.start].strip(_LEAD + '"\u201d'):
+    if (
+        name is None
+        or name.kind is not MentionKind.NAME
+        or not blank(text, start, name.start, _LEAD + '"\u201d')
+    ):
         return mention  # "The entire crew were Iranians, the army said": the name ends a clause
     return name
 
@@ -524,7 +544,7 @@ def _next_sentence(span: QuotedSpan, document: Document) -> Attribution | None:
     quote = document.quote_after(start)
     if quote is not None and quote[0] < end:
         end = quote[0]  # 'McGurk later wrote, "…"': the cue must come before the next quote
-    for cue in document.cues_between(start, end)[:1]:
+    for cue in document.cues_between(start, end, 1):
         mention = cue_subject(document.text, cue, start, end, document)
         if mention is not None:
             return Attribution(mention, cue, Evidence.NEXT_SENTENCE)
@@ -546,5 +566,5 @@ def _continues(previous: QuotedSpan, span: QuotedSpan, document: Document) -> bo
     before = document.paragraph_index(previous.close_end)
     if this == before:
         return True
-    opens = not document.text[document.paragraphs[this][0] : span.open_start].strip()
+    opens = blank(document.text, document.paragraphs[this][0], span.open_start)
     return opens and this - before == 1

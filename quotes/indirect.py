@@ -22,11 +22,11 @@ from itertools import islice
 import attrs
 import regex
 
-from quotes.attribution import Attribution, Document, Evidence, cue_subject, inside, subject_before
+from quotes.attribution import NEAREST, Attribution, Document, Evidence, cue_subject, inside, subject_before
 from quotes.cues import CueSection, FoundCue
 from quotes.lexicon import clause_words, cue_lexicon
 from quotes.mentions import Found, MentionKind, mention_after
-from quotes.text import WORD, WORD_BACKWARDS, skip_space
+from quotes.text import WORD, WORD_BACKWARDS, blank, skip_space, skip_space_back
 
 __all__ = ["Reported", "reported_speech", "reports"]
 
@@ -102,18 +102,20 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
         mention = mention_after(text, cue.end, end, document.names)
         if mention is None:
             return None
-        if not text[start : cue.start].strip():
-            comma = text.find(",", mention.end, end)
-            if comma < 0 or text[mention.end : comma].strip():
-                return None
+        if blank(text, start, cue.start):
+            comma = skip_space(text, mention.end, end)
+            if comma == end or text[comma] != ",":
+                return None  # "According to X, CLAUSE": the comma comes right after X
             clause_start = comma + 1
             return _clause(
                 document, clause_start, _clause_end(document, clause_start, end), mention, cue, Evidence.HEAD
             )
-        before = text[start : cue.start].rstrip()
         if not WORD.search(text, mention.end, end):
             # "CLAUSE, according to X." and "CLAUSE yesterday according to X."
-            return _clause(document, start, start + len(before.rstrip(",")), mention, cue, Evidence.TAIL)
+            clause_end = skip_space_back(text, start, cue.start)
+            while clause_end > start and text[clause_end - 1] == ",":
+                clause_end -= 1
+            return _clause(document, start, clause_end, mention, cue, Evidence.TAIL)
         return None
     tail = _tail_clause(document, cue, start, end)
     if tail is not None:
@@ -142,15 +144,15 @@ def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Rep
     mention = subject_before(text, cue.start, start, document)
     if mention is None:
         mention = mention_after(text, cue.end, end, document.names)  # "CLAUSE, said Peskov."
-        comma_before = text[start : cue.start].rstrip()
-        if mention is None or not comma_before.endswith(","):
+        comma = skip_space_back(text, start, cue.start) - 1
+        if mention is None or comma < start or text[comma] != ",":
             return None
-        return _clause(document, start, start + len(comma_before) - 1, mention, cue, Evidence.TAIL)
-    before = text[start : mention.start].rstrip()
-    if not before.endswith(","):
+        return _clause(document, start, comma, mention, cue, Evidence.TAIL)
+    comma = skip_space_back(text, start, mention.start) - 1
+    if comma < start or text[comma] != ",":
         return None
     clause_start = max(start, text.rfind(";", start, mention.start) + 1)  # the clause after a ";"
-    return _clause(document, clause_start, start + len(before) - 1, mention, cue, Evidence.TAIL)
+    return _clause(document, clause_start, comma, mention, cue, Evidence.TAIL)
 
 
 def _ends_with_adverbial(text: str, first: regex.Match[str], end: int) -> bool:
@@ -159,7 +161,7 @@ def _ends_with_adverbial(text: str, first: regex.Match[str], end: int) -> bool:
     lower = first.group().lower()
     if lower.endswith("ing") and lower not in _NOT_PARTICIPLES:
         return True
-    return lower in _ADVERBIAL and len(WORD.findall(text, first.start(), end)) <= 6
+    return lower in _ADVERBIAL and sum(1 for _ in islice(WORD.finditer(text, first.start(), end), 7)) <= 6
 
 
 _ADVERBIAL = frozenset(
@@ -258,7 +260,7 @@ def _clause_end(document: Document, start: int, end: int) -> int:
     quote = document.quote_after(start + 1)
     if quote is not None and quote[0] < end:
         end = quote[0]  # the quoted words are a mixed quote of their own
-    for cue in document.cues_between(start, end):
+    for cue in document.cues_between(start, end, NEAREST):
         # only the few characters right before the cue decide, so each cue costs the same
         window = max(start, cue.start - 16)
         before = text[window : cue.start].rstrip()

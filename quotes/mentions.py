@@ -479,8 +479,10 @@ def mention_after(text: str, start: int, end: int, found_names: Sequence[Found])
             break
     after = bisect.bisect_left(found_names, start, key=start_of)
     for later in found_names[after : after + 3]:
+        if later.end > end or later.start - start > 60:
+            continue  # checked before the gap is copied: the next name may be far away
         gap = text[start : later.start]
-        if later.end > end or len(gap) > 60 or not gap.strip() or not _TITLE_WORDS.fullmatch(gap):
+        if not gap.strip() or not _TITLE_WORDS.fullmatch(gap):
             continue
         last = gap.split()[-1].lower()
         introduced = _heads().get(last) is MentionKind.DESCRIPTION or last in word_lists().name_introducers
