@@ -2,12 +2,25 @@
 
 Needs the optional ``dask`` extra: ``pip install 'news-quotes[dask]'``.
 Importing `quotes` never imports Dask; only importing this module does.
+
+Any Python str is a document, lone surrogates (``"\\ud800"``) included, as
+`quotes.extract` takes it. The result's text columns are ``string[pyarrow]``,
+which holds UTF-8 only, so each surrogate code point (U+D800 to U+DFFF) of a
+text field becomes U+FFFD, one code point for one: a quotation's text keeps
+its length and its offsets still index the document. Two surrogates that would
+make a pair in UTF-16 are two code points of a Python str, and become two
+U+FFFD. The id column is copied as it is.
+
+Such a text reaches `extract_frame` only in an object column, with Dask's
+``dataframe.convert-string`` off: that conversion turns object columns into
+``string[pyarrow]`` too, and fails on a surrogate before `quotes` sees it.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -17,6 +30,7 @@ try:
 except ImportError as error:
     raise ImportError("quotes.dask needs Dask's data frames: pip install 'news-quotes[dask]'") from error
 
+from quotes.errors import Errors
 from quotes.extract import extract
 from quotes.model import Quote
 
@@ -24,6 +38,8 @@ __all__ = ["DTYPES", "extract_frame"]
 
 _TEXT = pd.StringDtype("pyarrow")
 _OFFSET = pd.Int64Dtype()
+# What UTF-8 cannot encode, so Arrow cannot hold: every surrogate code point, paired or not.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 DTYPES: Mapping[str, Any] = MappingProxyType(
     {
@@ -80,7 +96,10 @@ def extract_frame(ddf: dd.DataFrame, text: str = "text", id: str = "id") -> dd.D
         TypeError: The `text` column holds no text: its dtype is not a string,
             object or categorical dtype. When the job runs, an object column
             holding something other than a str or a missing value raises a
-            `TypeError` naming the column.
+            `TypeError` naming the column and the document's id. Any other
+            error of the job names them too: in its message where it is a
+            column that cannot be built, in a note (``__notes__``) where
+            `quotes.extract` itself fails.
 
     Example:
         >>> import dask.dataframe as dd, pandas as pd
@@ -120,29 +139,63 @@ def _quotations(part: pd.DataFrame, text: str, id: str) -> pd.DataFrame:
     """The quotations of one partition, a row each, with their document's id and index label."""
     positions: list[int] = []
     rows: list[dict[str, Any]] = []
-    for position, quotes in enumerate(_extract_each(part[text], text)):
+    for position, quotes in enumerate(_extract_each(part[text], part[id], text)):
         positions.extend([position] * len(quotes))
         rows.extend(quote.to_dict() for quote in quotes)
-    columns = {name: pd.array([row[name] for row in rows], dtype=dtype) for name, dtype in DTYPES.items()}
     ids = part[id].iloc[positions]
+    columns = {name: _column(name, [row[name] for row in rows], dtype, ids) for name, dtype in DTYPES.items()}
     # A Series, not its values, so that the id keeps its dtype: pandas would infer str from objects.
     frame = pd.DataFrame({id: ids.reset_index(drop=True), **columns})
     frame.index = ids.index
     return frame
 
 
-def _extract_each(texts: pd.Series, column: str) -> Iterator[list[Quote]]:
+def _column(name: str, values: Sequence[Any], dtype: Any, ids: pd.Series) -> Any:
+    """One column of the quotations as an array of `dtype`; text is made UTF-8 first.
+
+    Raises:
+        ValueError: The values do not fit `dtype`; the message names the
+            column and the id of the first document whose value does not
+            (of every document, where no value alone is at fault).
+    """
+    if dtype is _TEXT:
+        values = [_utf8(value) for value in values]
+    try:
+        return pd.array(values, dtype=dtype)
+    except (ValueError, TypeError, OverflowError) as error:
+        row = next((row for row, value in enumerate(values) if not _fits(value, dtype)), None)
+        culprit = ids.drop_duplicates().tolist() if row is None else ids.tolist()[row]
+        raise ValueError(Errors.E062.format(column=name, id=culprit, dtype=dtype, error=error)) from error
+
+
+def _fits(value: Any, dtype: Any) -> bool:
+    """Whether an array of `dtype` can hold `value`."""
+    try:
+        pd.array([value], dtype=dtype)
+    except (ValueError, TypeError, OverflowError):
+        return False
+    return True
+
+
+def _utf8(value: Any) -> Any:
+    """`value` with each surrogate code point, which UTF-8 cannot encode, replaced by U+FFFD, one for one."""
+    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def _extract_each(texts: pd.Series, ids: pd.Series, column: str) -> Iterator[list[Quote]]:
     """The quotations of each cell of a text column, in order; none for a missing text."""
-    for cell in texts:
+    for cell, ident in zip(texts, ids, strict=True):
         if isinstance(cell, str):
-            yield extract(cell)
+            try:
+                found = extract(cell)
+            except Exception as error:  # not handled: told which document it was, and raised again
+                error.add_note(Errors.E063.format(id=ident, column=column))
+                raise
+            yield found
         elif _missing(cell):
             yield []
         else:
-            raise TypeError(
-                f"extract_frame: column {column!r} holds a {type(cell).__name__}, not a str;"
-                " only text or a missing value (None, NaN, pd.NA) can stand for a document"
-            )
+            raise TypeError(Errors.E061.format(column=column, type=type(cell).__name__, id=ident))
 
 
 def _missing(cell: object) -> bool:

@@ -43,7 +43,7 @@ class Errors:
         "extract_frame: column {column!r} holds a {type}, not a str, in document {id!r}; only text or a"
         " missing value (None, NaN, pd.NA) can stand for a document"
     )
-    E062 = "extract_frame: column {column!r} of the quotations of document {id!r} is not {dtype}: {error}"
+    E062 = "extract_frame: column {column!r} of the quotations of document {id!r} cannot be {dtype}: {error}"
     E063 = "extract_frame: while finding the quotations of document {id!r} of column {column!r}"
     E041 = "pipe() takes an iterable of texts, not a single {type}: wrap it in a list."
     E042 = "{name} must be an int, not {type}."

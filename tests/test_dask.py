@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ import pytest
 from distributed import Client, LocalCluster, wait
 
 import quotes
+import quotes.dask
 from quotes.dask import DTYPES, extract_frame
 from quotes.formats import COLUMNS
 
@@ -192,11 +194,103 @@ class TestMissingText:
             with pytest.raises(TypeError, match=r"column 'body' holds a bytes, not a str"):
                 found.compute()
 
+    def test_the_type_error_names_the_document(self, client: Client) -> None:
+        """The TypeError of a cell that is not text names the document's id too."""
+        with dask.config.set({"dataframe.convert-string": False}):
+            found = extract_frame(object_frame([self.SAID, None, b"bytes"]))
+            with pytest.raises(TypeError, match=r"column 'text' holds a bytes, not a str, in document 3;"):
+                found.compute()
+
     def test_a_numeric_column_raises_at_once(self) -> None:
         """A column whose dtype cannot hold text is refused before anything runs."""
         frame = pd.DataFrame({"id": [1], "text": [3.5]})
         with pytest.raises(TypeError, match=r"column 'text' has dtype float64, not text"):
             extract_frame(dd.from_pandas(frame, npartitions=1))
+
+
+def replaced(row: Row) -> Row:
+    """A row as `extract_frame` gives it: each surrogate of a text field replaced by U+FFFD."""
+    id, quote = row
+    return id, {
+        k: re.sub("[\ud800-\udfff]", "\ufffd", v) if isinstance(v, str) else v for k, v in quote.items()
+    }
+
+
+def object_frame(texts: list[Any]) -> dd.DataFrame:
+    """One partition of documents numbered from 1, their texts in an object column, as Dask leaves it."""
+    with dask.config.set({"dataframe.convert-string": False}):
+        frame = pd.DataFrame({"id": range(1, len(texts) + 1), "text": pd.Series(texts, dtype=object)})
+        return dd.from_pandas(frame, npartitions=1)
+
+
+class TestSurrogates:
+    """Any str Python can hold is a document; in the result, a surrogate is U+FFFD, one for one."""
+
+    SAID = '"We are ready," Peskov said.'
+    LONE = '"We are ready \ud800," Peskov said.'
+
+    def test_a_lone_surrogate_fails_nothing(self, client: Client) -> None:
+        """A document holding one has its quotations, and so has every other document of its partition."""
+        texts = [self.SAID, self.LONE, "Peskov said that the talks were \udfff over.", self.SAID]
+        with dask.config.set({"dataframe.convert-string": False}):
+            found = extract_frame(object_frame(texts)).compute()
+        assert list(found["id"]) == [1, 2, 3, 4]
+        assert rows(found) == [replaced(row) for row in expected([1, 2, 3, 4], texts)]
+        assert found.dtypes.to_dict() == {"id": "int64", **DTYPES}
+
+    def test_offsets_still_index_the_document(self, client: Client) -> None:
+        """A surrogate pair is two code points and two U+FFFD: the text keeps its length and place."""
+        text = '"Hi \ud83d\ude00 and \udc80 there," Peskov said.'
+        with dask.config.set({"dataframe.convert-string": False}):
+            found = extract_frame(object_frame([text])).compute()
+        (quote,) = found.to_dict("records")
+        assert quote["text"] == "Hi \ufffd\ufffd and \ufffd there,"
+        assert len(quote["text"]) == quote["end"] - quote["start"] == len(text[quote["start"] : quote["end"]])
+
+    def test_the_result_goes_to_parquet(self, client: Client, tmp_path: Path) -> None:
+        """Every text column is valid UTF-8, so Parquet takes it and gives it back unchanged."""
+        with dask.config.set({"dataframe.convert-string": False}):
+            found = extract_frame(object_frame([self.LONE, self.SAID]))
+            found.to_parquet(tmp_path / "quotes")
+            computed = found.compute()
+        pd.testing.assert_frame_equal(dd.read_parquet(tmp_path / "quotes").compute(), computed)
+
+    def test_a_column_that_cannot_be_built_names_itself_and_the_document(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Without the replacement, Arrow's error is raised naming the column and the document's id.
+
+        Run in this process (``scheduler="sync"``), where the patch is seen.
+        """
+        monkeypatch.setattr(quotes.dask, "_utf8", lambda value: value, raising=False)
+        with dask.config.set({"dataframe.convert-string": False}):
+            found = extract_frame(object_frame([self.SAID, self.LONE]))
+            with pytest.raises(
+                ValueError,
+                match=r"^extract_frame: column 'text' of the quotations of document 2 cannot be string: ",
+            ):
+                found.compute(scheduler="sync")
+
+    def test_a_failing_extraction_is_told_the_document(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An error of `quotes.extract` itself keeps its type, with a note naming the document and column.
+
+        Run in this process (``scheduler="sync"``), where the patch is seen.
+        """
+
+        def fail(text: str) -> list[quotes.Quote]:
+            if "\ud800" in text:
+                raise RuntimeError("no")
+            return quotes.extract(text)
+
+        monkeypatch.setattr(quotes.dask, "extract", fail)
+        with dask.config.set({"dataframe.convert-string": False}):
+            found = extract_frame(object_frame([self.SAID, self.LONE]))
+            with pytest.raises(RuntimeError) as failed:
+                found.compute(scheduler="sync")
+        assert str(failed.value) == "no"
+        assert failed.value.__notes__ == [
+            "extract_frame: while finding the quotations of document 2 of column 'text'"
+        ]
 
 
 class TestArguments:
