@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import itertools
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Literal, TypeVar, overload
+
+import attrs
 
 from quotes.errors import Errors
 from quotes.extract import Extractor, extract
@@ -16,6 +19,8 @@ from quotes.model import Quote
 __all__ = ["pipe"]
 
 Context = TypeVar("Context")
+
+Batch = list[tuple[Any, Any]]
 
 _IN_FLIGHT = 2  # batches queued per process: enough to keep every process busy, few enough for flat memory
 
@@ -61,7 +66,8 @@ def pipe(
             where the context (an id, a record) comes back with the text's
             quotations and never leaves this process.
         batch_size: Documents sent to a process at a time.
-        n_process: Processes to use; -1 for one per CPU.
+        n_process: Processes to use, -1 for one per CPU; never more than
+            there are batches to give them.
         as_tuples: Whether `texts` holds ``(text, context)`` pairs.
         extractor: The extractor to run; the default one if None.
 
@@ -70,7 +76,10 @@ def pipe(
         `as_tuples`.
 
     Raises:
-        TypeError: A text is not a `str` (raised where it comes in the stream).
+        TypeError: `texts` is a single string; `batch_size` or `n_process` is
+            no int; a text is not a `str`, or with `as_tuples` an item is not
+            a pair (raised where it comes in the stream, after every result
+            before it, with any number of processes).
         ValueError: `batch_size` or `n_process` is out of range.
 
     Example:
@@ -78,13 +87,16 @@ def pipe(
         >>> [len(found) for found in quotes.pipe(['"Yes," he said.', "No quotes here."])]
         [1, 0]
     """
-    if batch_size < 1:
-        raise ValueError(Errors.E040.format(name="batch_size", value=batch_size))
+    _check_options(texts, batch_size, n_process)  # at the call, not at the first result
     if n_process == -1:
         n_process = os.cpu_count() or 1
-    if n_process < 1:
-        raise ValueError(Errors.E040.format(name="n_process", value=n_process))
-    pairs: Iterator[tuple[Any, Any]] = iter(texts) if as_tuples else ((text, None) for text in texts)
+    return _pipe(texts, batch_size, n_process, as_tuples, extractor)
+
+
+def _pipe(
+    texts: Iterable[Any], batch_size: int, n_process: int, as_tuples: bool, extractor: Extractor | None
+) -> Iterator[Any]:
+    pairs = _pairs(texts) if as_tuples else ((text, None) for text in texts)
     if n_process == 1:  # each text as it comes: nothing waits for a batch to fill
         results = _serial(pairs, extractor)
     else:
@@ -93,9 +105,49 @@ def pipe(
         yield (found, context) if as_tuples else found
 
 
-def _batches(pairs: Iterator[tuple[Any, Any]], size: int) -> Iterator[list[tuple[Any, Any]]]:
-    """The pairs, `size` at a time."""
-    while batch := list(itertools.islice(pairs, size)):
+def _check_options(texts: Iterable[Any], batch_size: int, n_process: int) -> None:
+    """Raise for options that are no stream of texts or no count, before any work starts."""
+    if isinstance(texts, str | bytes):
+        raise TypeError(Errors.E041.format(type=type(texts).__name__))
+    for name, value in (("batch_size", batch_size), ("n_process", n_process)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(Errors.E042.format(name=name, type=type(value).__name__))
+    if batch_size < 1:
+        raise ValueError(Errors.E040.format(name="batch_size", value=batch_size))
+    if n_process < 1 and n_process != -1:
+        raise ValueError(Errors.E040.format(name="n_process", value=n_process))
+
+
+def _pairs(items: Iterable[Any]) -> Iterator[tuple[Any, Any]]:
+    """The ``(text, context)`` pairs of `as_tuples`, each checked to be a pair, in order."""
+    for position, item in enumerate(items):
+        if not isinstance(item, tuple) or len(item) != 2:
+            raise TypeError(Errors.E043.format(position=position, type=type(item).__name__))
+        yield item
+
+
+@attrs.frozen
+class _Failed:
+    """An error met at some point of the stream: every result before it comes out first."""
+
+    error: Exception
+
+
+def _batches(pairs: Iterator[tuple[Any, Any]], size: int) -> Iterator[Batch | _Failed]:
+    """The pairs, `size` at a time; if the input raises, the pairs before it and then its error."""
+    batch: Batch = []
+    try:
+        for pair in pairs:
+            batch.append(pair)
+            if len(batch) == size:
+                yield batch
+                batch = []
+    except Exception as error:
+        if batch:
+            yield batch
+        yield _Failed(error)
+        return
+    if batch:
         yield batch
 
 
@@ -108,36 +160,84 @@ def _serial(
 
 
 def _parallel(
-    batches: Iterator[list[tuple[Any, Any]]], n_process: int, extractor: Extractor | None
+    batches: Iterator[Batch | _Failed], n_process: int, extractor: Extractor | None
 ) -> Iterator[tuple[list[Quote], Any]]:
-    """Batches go to a pool of processes; results come back in input order, a bounded number in flight."""
-    window: deque[tuple[Future[list[list[Quote]]], list[Any]]] = deque()
-    with ProcessPoolExecutor(n_process, initializer=_start_worker, initargs=(extractor,)) as pool:
-        for batch in batches:
+    """Batches go to a pool of processes; results come back in input order, a bounded number in flight.
+
+    No more processes start than there are batches to give them, and a
+    single batch is done here without a pool. Whatever fails, an item or the
+    input stream itself, every result before it is yielded first, exactly as
+    the serial path would, and then the same error is raised.
+    """
+    ahead = list(itertools.islice(batches, n_process))
+    workers = sum(isinstance(batch, list) for batch in ahead)
+    stream = itertools.chain(ahead, batches)
+    yield from (_pooled(stream, workers, extractor) if workers > 1 else _here(stream, extractor))
+
+
+def _here(
+    stream: Iterator[Batch | _Failed], extractor: Extractor | None
+) -> Iterator[tuple[list[Quote], Any]]:
+    """The batches done in this process, as the serial path does them."""
+    for batch in stream:
+        if isinstance(batch, _Failed):
+            raise batch.error
+        yield from _serial(iter(batch), extractor)
+
+
+def _pooled(
+    stream: Iterator[Batch | _Failed], workers: int, extractor: Extractor | None
+) -> Iterator[tuple[list[Quote], Any]]:
+    """The batches done by a pool of `workers` processes."""
+    window: deque[tuple[Future[tuple[list[list[Quote]], _Failed | None]], list[Any]]] = deque()
+    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(extractor,))
+    try:
+        for batch in stream:
+            if isinstance(batch, _Failed):  # the input failed: what was sent before it still comes out
+                while window:
+                    yield from _finished(window.popleft())
+                raise batch.error
             texts = [text for text, _ in batch]
             window.append((pool.submit(_extract_batch, texts), [context for _, context in batch]))
-            if len(window) >= _IN_FLIGHT * n_process:
+            if len(window) >= _IN_FLIGHT * workers:
                 yield from _finished(window.popleft())
         while window:
             yield from _finished(window.popleft())
+    finally:  # on an error, an interrupt or a closed generator, leave no work queued
+        pool.shutdown(wait=not window, cancel_futures=True)
 
 
 def _finished(
-    pending: tuple[Future[list[list[Quote]]], list[Any]],
+    pending: tuple[Future[tuple[list[list[Quote]], _Failed | None]], list[Any]],
 ) -> Iterator[tuple[list[Quote], Any]]:
     future, contexts = pending
-    yield from zip(future.result(), contexts, strict=True)
+    found, failed = future.result()
+    yield from zip(found, contexts, strict=False)
+    if failed is not None:
+        raise failed.error
 
 
 _worker_extractor: Extractor | None = None
 
 
 def _start_worker(extractor: Extractor | None) -> None:
-    """Keep the extractor of this worker process, sent once rather than with every batch."""
+    """Keep the extractor of this worker process, sent once rather than with every batch.
+
+    Ctrl-C is the parent's to handle: a worker ignores it, so that an
+    interrupted run prints no traceback per process.
+    """
     global _worker_extractor  # one per worker process, set once at its start
     _worker_extractor = extractor
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _extract_batch(texts: list[str]) -> list[list[Quote]]:
+def _extract_batch(texts: list[str]) -> tuple[list[list[Quote]], _Failed | None]:
+    """The quotations of each text, up to the first that fails, and that failure."""
     run = extract if _worker_extractor is None else _worker_extractor
-    return [run(text) for text in texts]
+    found: list[list[Quote]] = []
+    for text in texts:
+        try:
+            found.append(run(text))
+        except Exception as error:
+            return found, _Failed(error)
+    return found, None

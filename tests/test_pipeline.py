@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 from collections.abc import Iterator
 
 import pytest
@@ -80,3 +81,82 @@ class TestPipe:
         """A batch size or a number of processes below one is a `ValueError` naming it."""
         with pytest.raises(ValueError, match=option):
             list(quotes.pipe(["text"], **{option: value}))
+
+
+class TestPipeFailures:
+    """A failure in the stream costs nothing before it: every process count yields what serial yields."""
+
+    @staticmethod
+    def until_error(stream: Iterator[object]) -> tuple[list[object], BaseException | None]:
+        """Everything `stream` yields, and the error that ends it."""
+        results: list[object] = []
+        try:
+            for found in stream:
+                results.append(found)
+        except Exception as error:  # the error is what the test compares
+            return results, error
+        return results, None
+
+    @pytest.mark.parametrize("n_process", [1, 2])
+    def test_a_bad_item_comes_after_every_result_before_it(self, n_process: int) -> None:
+        """With a bad text at position 11, the ten results before it come out, then its `TypeError`."""
+        texts: list[object] = ['"We are ready," he said.'] * 10 + [b"bytes"] + ['"No," she said.'] * 20
+        results, error = self.until_error(quotes.pipe(texts, batch_size=4, n_process=n_process))  # type: ignore[arg-type]
+        assert results == [quotes.extract('"We are ready," he said.')] * 10
+        assert isinstance(error, TypeError)
+        assert "bytes" in str(error)
+
+    @pytest.mark.parametrize("n_process", [1, 2])
+    def test_a_failing_input_keeps_every_result_before_it(self, n_process: int) -> None:
+        """A source that raises after 300 texts gives all 300 results, then its own error."""
+
+        def source() -> Iterator[str]:
+            yield from ['"We are ready," he said.'] * 300
+            raise RuntimeError("the source broke")
+
+        results, error = self.until_error(quotes.pipe(source(), n_process=n_process))
+        assert len(results) == 300
+        assert isinstance(error, RuntimeError)
+        assert str(error) == "the source broke"
+
+    def test_serial_and_parallel_stop_at_the_same_place(self, corpus: list[str]) -> None:
+        """A bad text inside a later batch: both yield the same results, then the same error."""
+        texts = [*corpus[:5], 7, *corpus[5:9]]
+        serial = self.until_error(quotes.pipe(texts, batch_size=3))
+        parallel = self.until_error(quotes.pipe(texts, batch_size=3, n_process=2))
+        assert parallel[0] == serial[0] == [quotes.extract(text) for text in corpus[:5]]
+        assert type(parallel[1]) is type(serial[1]) is TypeError
+
+
+class TestPipeArguments:
+    """Arguments that cannot be right are refused at the call, with a message saying why."""
+
+    def test_a_single_string_is_not_a_stream_of_texts(self) -> None:
+        """``pipe("text")`` would read one character a document: it raises at once instead."""
+        with pytest.raises(TypeError, match="not a single str"):
+            quotes.pipe('"We are ready," he said.')
+
+    @pytest.mark.parametrize("n_process", [1, 2])
+    def test_as_tuples_takes_pairs_only(self, n_process: int) -> None:
+        """With `as_tuples`, a plain string (even of two characters) is refused, naming its position."""
+        items = [("fine", 0), "ab"]
+        with pytest.raises(TypeError, match="item 1 is a str"):
+            list(quotes.pipe(items, as_tuples=True, n_process=n_process))  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("option", "value"), [("n_process", True), ("n_process", 2.0), ("batch_size", "8")]
+    )
+    def test_counts_must_be_ints(self, option: str, value: object) -> None:
+        """A bool, a float or a string for a count is a `TypeError` naming the option."""
+        with pytest.raises(TypeError, match=option):
+            quotes.pipe(["text"], **{option: value})  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(("texts", "most"), [(1, 0), (3, 3), (40, 4)])
+    def test_no_more_processes_than_batches(self, texts: int, most: int) -> None:
+        """Asking for 64 processes starts only as many as there are batches, and none for one batch."""
+        stream = quotes.pipe(
+            ['"We are ready," he said.'] * texts, batch_size=10 if texts == 40 else 1, n_process=64
+        )
+        next(stream)
+        assert len(multiprocessing.active_children()) <= most
+        stream.close()
