@@ -2,6 +2,11 @@
 
 Every format writes one document's quotations at a time, so the command line
 can flush after each document and an interrupted run keeps what it wrote.
+
+Any `str` Python can hold goes in, and every format comes out as valid UTF-8:
+JSON Lines escapes a lone surrogate (``\\ud800``), so a JSON reader gets the
+very same string back; CSV and the table, which have no escapes, write U+FFFD
+in its place, one character for one, so offsets still count right.
 """
 
 from __future__ import annotations
@@ -13,10 +18,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
+import regex
 
 from quotes.model import Quote
 
-__all__ = ["COLUMNS", "Table", "csv_header", "csv_rows", "flat", "jsonl"]
+__all__ = ["COLUMNS", "Table", "csv_header", "csv_rows", "flat", "jsonl", "printable", "utf8"]
 
 COLUMNS: tuple[str, ...] = (
     "doc",
@@ -53,15 +59,45 @@ def flat(doc: str, quote: Quote) -> dict[str, Any]:
     return {"doc": doc, **quote.to_dict()}
 
 
+# Characters JSON lets stand raw that must not: lone surrogates cannot be
+# encoded as UTF-8, and U+0085, U+2028 and U+2029 end a line for
+# `str.splitlines` (and for JavaScript), which would cut a record in two.
+_JSON_ESCAPE = regex.compile(r"[\ud800-\udfff\x85\u2028\u2029]")
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _escape(match: regex.Match[str]) -> str:
+    return f"\\u{ord(match[0]):04x}"
+
+
 def jsonl(doc: str, quotes: Iterable[Quote]) -> str:
-    """One JSON object a line per quotation, non-ASCII characters written as they are."""
-    return "".join(json.dumps(flat(doc, quote), ensure_ascii=False) + "\n" for quote in quotes)
+    """One JSON object a line per quotation, valid UTF-8 whatever the text holds.
+
+    Non-ASCII characters are written as they are, except lone surrogates and
+    the line separators U+0085, U+2028 and U+2029, which are escaped
+    (``\\u2028``): every line then encodes as UTF-8, `str.splitlines` cuts
+    the output only between records, and `json.loads` gives back the exact
+    string.
+    """
+    # Outside its strings, JSON text is ASCII, so escaping these characters
+    # anywhere in the dump escapes them inside strings only.
+    return "".join(
+        _JSON_ESCAPE.sub(_escape, json.dumps(flat(doc, quote), ensure_ascii=False)) + "\n" for quote in quotes
+    )
+
+
+def utf8(text: str) -> str:
+    """`text` with each lone surrogate replaced by U+FFFD, so that it encodes as UTF-8.
+
+    One character stands for one, so offsets into the text stay right.
+    """
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _csv(rows: Iterable[Sequence[Any]]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer).writerows(rows)
-    return buffer.getvalue()
+    return utf8(buffer.getvalue())
 
 
 def csv_header() -> str:
@@ -74,15 +110,37 @@ def csv_rows(doc: str, quotes: Iterable[Quote]) -> str:
     return _csv([list(flat(doc, quote).values()) for quote in quotes])
 
 
+# What a terminal would act on rather than show: control characters (ESC
+# starts the sequences that move the cursor, retitle the window or write to
+# the clipboard), bidirectional overrides that reorder what is shown, and
+# lone surrogates, which cannot be written at all.
+_UNPRINTABLE = regex.compile(r"[\p{Cc}\p{Cs}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _show(match: regex.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """`text` on one line, safe to write to a terminal.
+
+    White space runs become one space; control characters, bidirectional
+    controls and lone surrogates are shown as escapes (``\\x1b``,
+    ``\\u202e``) instead of being acted on.
+    """
+    return _UNPRINTABLE.sub(_show, " ".join(text.split()))
+
+
 def _cell(text: str, width: int) -> str:
-    """`text` on one line, cut with an ellipsis to at most `width` characters."""
-    text = " ".join(text.split())
+    """`text` on one line, made `printable`, cut with an ellipsis to at most `width` characters."""
+    text = printable(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _name(doc: str, width: int) -> str:
     """A document name in at most `width` characters: the path, else the file's name, else its end."""
-    doc = " ".join(doc.split())
+    doc = printable(doc)
     if len(doc) <= width:
         return doc
     base = doc.rsplit("/", 1)[-1]

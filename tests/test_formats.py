@@ -6,10 +6,11 @@ import csv
 import io
 import json
 
+import regex as re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes.formats import COLUMNS, Table, csv_header, csv_rows, flat, jsonl
+from quotes.formats import COLUMNS, Table, csv_header, csv_rows, flat, jsonl, printable
 from quotes.model import Cue, Mention, Quote, QuoteKind, Speaker
 
 from strategies import quotes
@@ -20,6 +21,18 @@ READY = Quote(
     Mention("Peskov", 16, 22), Cue("said", "say", 23, 27), 0.95,
 )  # fmt: skip
 UNSAID = Quote("a fragment", 40, 50, QuoteKind.MIXED, confidence=0.5)
+
+
+# Any text a Python str can hold: lone surrogates, controls and line separators included.
+ANY_TEXT = st.text(
+    st.one_of(st.characters(), st.characters(categories=["Cs", "Cc", "Zl", "Zp"])), max_size=30
+)
+TERMINAL_CONTROLS = re.compile(r"[\p{Cc}\p{Cs}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def spanning(text: str) -> Quote:
+    """A quotation whose text is `text`."""
+    return Quote(text, 0, len(text), QuoteKind.DIRECT)
 
 
 def read_csv(output: str) -> list[dict[str, str]]:
@@ -67,6 +80,26 @@ class TestJsonl:
         """A document without quotations writes nothing."""
         assert jsonl("a.txt", []) == ""
 
+    def test_lone_surrogates_are_escaped_and_read_back(self) -> None:
+        """A lone surrogate, which UTF-8 cannot encode, is written as a JSON escape and read back exactly."""
+        output = jsonl("doc\udc80", [spanning("broken \ud800 text")])
+        assert "\\ud800" in output.encode("utf-8").decode("ascii", errors="replace")
+        row = json.loads(output)
+        assert (row["doc"], row["text"]) == ("doc\udc80", "broken \ud800 text")
+
+    def test_line_separators_never_split_a_record(self) -> None:
+        """U+2028, U+2029 and U+0085 are escaped, so `str.splitlines` finds one line per quotation."""
+        found = [spanning("one\u2028two"), spanning("three\x85four\u2029five")]
+        lines = jsonl("a.txt", found).splitlines()
+        assert [json.loads(line)["text"] for line in lines] == [q.text for q in found]
+
+    @given(st.lists(st.builds(spanning, ANY_TEXT), max_size=4), ANY_TEXT)
+    def test_any_text_is_utf8_one_line_a_quotation(self, found: list[Quote], doc: str) -> None:
+        """Whatever a str holds, the output is UTF-8 with exactly one line per quotation."""
+        output = jsonl(doc, found)
+        output.encode("utf-8")
+        assert len(output.splitlines()) == len(found)
+
 
 class TestCsv:
     """`csv_header` and `csv_rows` write CSV the csv module reads back."""
@@ -93,6 +126,13 @@ class TestCsv:
             for quote in found
         ]
         assert rows == expected
+
+    def test_lone_surrogates_become_replacement_characters(self) -> None:
+        """CSV has no escapes: a lone surrogate is written as U+FFFD, one character for one."""
+        output = csv_rows("a\ud800.txt", [spanning("x\udfffy")])
+        output.encode("utf-8")
+        [row] = list(csv.reader(io.StringIO(output, newline="")))
+        assert (row[0], row[1]) == ("a\ufffd.txt", "x\ufffdy")
 
 
 class TestTable:
@@ -143,3 +183,31 @@ class TestTable:
         table = Table.fit(docs, width)
         lines = [table.header(), *(table.rows(doc, found) for doc in docs)]
         assert all(len(line) <= width for line in "".join(lines).splitlines())
+
+    def test_terminal_controls_are_shown_not_acted_on(self) -> None:
+        """Escape sequences (a window title, the clipboard) and bidi overrides in a text are shown escaped."""
+        hostile = spanning("\x1b]0;pwned\x07 \x1b]52;c;ZWNobw==\x07 \u202eevil")
+        row = Table(text=80).rows("\x1b[2Jdoc", [hostile])
+        assert not TERMINAL_CONTROLS.search(row.rstrip("\n"))
+        assert "\\x1b]0;pwned\\x07" in row
+        assert "\\u202e" in row
+
+    @given(st.lists(st.builds(spanning, ANY_TEXT), max_size=3), ANY_TEXT)
+    def test_no_text_reaches_the_terminal_raw(self, found: list[Quote], doc: str) -> None:
+        """Whatever the texts hold, a table line has no control character but its line break."""
+        output = Table().rows(doc, found)
+        output.encode("utf-8")
+        assert output.count("\n") == len(found)
+        assert not TERMINAL_CONTROLS.search(output.replace("\n", ""))
+
+
+class TestPrintable:
+    """`printable` puts any text on one line that a terminal shows as it is."""
+
+    def test_white_space_is_folded(self) -> None:
+        """Runs of white space, line breaks included, become one space."""
+        assert printable(" a\t\n b ") == "a b"
+
+    def test_controls_are_escaped(self) -> None:
+        """A control character is shown as its escape."""
+        assert printable("a\x1bb\x00c\u2066d") == "a\\x1bb\\x00c\\u2066d"
