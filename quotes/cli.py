@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import os
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TextIO
+
+import attrs
 
 from quotes import __version__
 from quotes.evaluate import documents, evaluate, read_gold, report
@@ -133,24 +137,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read(name: str, errors: str, newline: str | None) -> str:
+def _read(name: str, errors: str) -> str:
     if name == "-":
         return sys.stdin.buffer.read().decode("utf-8", errors=errors)
-    with open(name, encoding="utf-8", errors=errors, newline=newline) as handle:
+    with open(name, encoding="utf-8", errors=errors, newline="") as handle:
         return handle.read()
 
 
 def _documents(
-    names: Sequence[str], errors: str, warn: Callable[[str], None], newline: str | None = ""
+    names: Sequence[str], errors: str, warn: Callable[[str], None]
 ) -> Iterator[tuple[str, str | None]]:
     """Yield ``(name, text)``, with text None for a file that could not be read, which `warn` names.
 
-    By default (``newline=""``) \r\n is kept as it is, so offsets index the
-    file's own text; ``newline=None`` reads as the gold convention does.
+    Line ends are kept as they are (CR LF too), so offsets index the file's own text.
     """
     for name in names:
         try:
-            yield name, _read(name, errors, newline)
+            yield name, _read(name, errors)
         except (OSError, UnicodeDecodeError) as err:
             reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
             warn(f"quotes: {name}: {reason}")
@@ -206,56 +209,78 @@ def _files(args: argparse.Namespace, fail: Failure) -> Iterator[tuple[str, str, 
 def _records(args: argparse.Namespace, fail: Failure) -> Iterator[tuple[str, str, bool]]:
     """``(doc, text, last of its file)`` for each document of JSON Lines files, read a line at a time.
 
-    A line that is not a JSON object with a string text is named ``FILE:LINE`` and skipped.
+    A line that is not UTF-8, not a JSON object with a string text, or whose
+    id is not a string or an integer is named ``FILE:LINE`` and skipped.
     """
     for name in args.files:
         previous: tuple[str, str] | None = None
         try:
             for number, line in _lines(name, args.encoding_errors):
-                if not line.strip():
-                    continue
-                record = _record(line, args.text_field)
-                if isinstance(record, str):
-                    fail(f"quotes: {name}:{number}: {record}", False)
+                record = _record(line, args.text_field, args.id_field)
+                if isinstance(record, _Skip):
+                    if record.reason:
+                        fail(f"quotes: {name}:{number}: {record.reason}", False)
                     continue
                 if previous is not None:
                     yield previous[0], previous[1], False
                 ident = record.get(args.id_field)
                 previous = (f"{name}:{number}" if ident is None else str(ident), record[args.text_field])
-        except (OSError, UnicodeDecodeError) as err:
-            reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-            fail(f"quotes: {name}: {reason}", previous is None)
+        except OSError as err:
+            fail(f"quotes: {name}: {err.strerror or err}", previous is None)
         if previous is not None:
             yield previous[0], previous[1], True
 
 
-def _lines(name: str, errors: str) -> Iterator[tuple[int, str]]:
-    if name == "-":
-        stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors=errors)
-        yield from enumerate(stream, 1)
-        return
-    with open(name, encoding="utf-8", errors=errors) as handle:
-        yield from enumerate(handle, 1)
+def _lines(name: str, errors: str) -> Iterator[tuple[int, str | UnicodeDecodeError]]:
+    """The lines of a JSON Lines file, numbered from 1, each decoded on its own.
+
+    Lines end at ``\\n`` only: JSON allows a raw CR as white space, so it
+    never splits a record. A line that is not UTF-8 comes as its decoding
+    error (under ``errors="strict"``) and costs no other line.
+    """
+    with contextlib.nullcontext(sys.stdin.buffer) if name == "-" else open(name, "rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            try:
+                yield number, raw.decode("utf-8", errors=errors)
+            except UnicodeDecodeError as err:
+                yield number, err
 
 
-def _record(line: str, text_field: str) -> dict[str, Any] | str:
+@attrs.frozen
+class _Skip:
+    """A line that is no document, and why (empty when it is blank, which is no error)."""
+
+    reason: str = ""
+
+
+def _record(line: str | UnicodeDecodeError, text_field: str, id_field: str) -> dict[str, Any] | _Skip:
     """The JSON object of a line, or why it is not a document."""
+    if isinstance(line, UnicodeDecodeError):
+        return _Skip(f"not UTF-8 (byte 0x{line.object[line.start]:02x} at column {line.start + 1})")
+    if not line.strip():
+        return _Skip()
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        return f"not JSON ({err.msg})"
+        return _Skip(f"not JSON ({err.msg})")
     if not isinstance(record, dict):
-        return "not a JSON object"
+        return _Skip("not a JSON object")
     if not isinstance(record.get(text_field), str):
-        return f"no string field {text_field!r}"
+        return _Skip(f"no string field {text_field!r}")
+    ident = record.get(id_field)
+    if ident is not None and (isinstance(ident, bool) or not isinstance(ident, str | int)):
+        return _Skip(f"field {id_field!r} is {json.dumps(ident)[:40]}, not a string or an integer")
     return record
 
 
 def _workers(value: str) -> int:
     """A number of processes: a positive integer, or -1 for one per CPU."""
-    number = int(value)
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
     if number < 1 and number != -1:
-        raise argparse.ArgumentTypeError(f"must be a positive integer or -1, got {value}")
+        raise argparse.ArgumentTypeError(f"must be a positive integer or -1, not {value!r}")
     return number
 
 
@@ -303,12 +328,48 @@ def _evaluate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with `argv` (default: ``sys.argv[1:]``); return the exit code."""
+    """Run the command line with `argv` (default: ``sys.argv[1:]``); return the exit code.
+
+    However a run ends, what it wrote stays intact and an ending that is not
+    a usage error gets one line on standard error, never a traceback: 130
+    after Ctrl-C, 141 when the reader of standard output went away, and 1
+    when output cannot be written (a full disk) or a worker process died.
+    """
     args = _parser().parse_args(argv)
     commands = {"extract": _extract, "render": _render, "eval": _evaluate}
+    if getattr(args, "format", "") in ("jsonl", "csv"):
+        _utf8(sys.stdout)  # data formats are UTF-8 whatever the locale says
     try:
         return commands[args.command](args, sys.stdout, sys.stderr)
     except BrokenPipeError:
         # The reader went away (quotes extract ... | head): stop quietly, as Unix tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence(sys.stdout)
         return 141
+    except KeyboardInterrupt:
+        _say("quotes: interrupted; the output of every finished document is complete")
+        return 130
+    except BrokenProcessPool:
+        _say("quotes: a worker process died (killed, or out of memory); the output before it is complete")
+        return 1
+    except OSError as err:  # writing the output failed: the disk is full, the device gone
+        _silence(sys.stdout)
+        where = err.filename or "cannot write the output"
+        _say(f"quotes: {where}: {err.strerror or err}")
+        return 1
+
+
+def _utf8(stream: TextIO) -> None:
+    if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower().replace("-", "") != "utf8":
+        stream.reconfigure(encoding="utf-8")
+
+
+def _say(message: str) -> None:
+    """One line on standard error, if it can still be written."""
+    with contextlib.suppress(OSError):
+        print(message, file=sys.stderr, flush=True)
+
+
+def _silence(stream: TextIO) -> None:
+    """Point `stream` at the null device, so that flushing it at exit raises nothing more."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
 import re
 import select
+import signal
 import subprocess
 import sys
 import types
 from pathlib import Path
+from typing import IO
 
 import pytest
 from terminal import Terminal, screen
@@ -567,3 +570,170 @@ class TestManyDocuments:
         with pytest.raises(SystemExit) as exit_info:
             main(["extract", "--workers", value, str(good_file)])
         assert exit_info.value.code == 2
+
+
+def run_quotes(*args: str, stdout: int | IO[bytes] = subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m quotes`` in a real process, its output as bytes."""
+    return subprocess.run(
+        [sys.executable, "-m", "quotes", *args], stdout=stdout, stderr=subprocess.PIPE, check=False
+    )
+
+
+class TestJsonlInput:
+    """JSON Lines input is read a line at a time: a bad line costs that line, never its neighbours."""
+
+    def test_a_bad_byte_costs_its_line_only(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Invalid UTF-8 on line 5 of 10: that line is named FILE:5 and skipped, the nine others come out."""
+        corpus = tmp_path / "corpus.jsonl"
+        lines = [json.dumps({"id": str(n), "text": READY}).encode() for n in range(1, 11)]
+        lines[4] = b'{"id": "5", "text": "caf\xe9 \xff"}'
+        corpus.write_bytes(b"\n".join(lines) + b"\n")
+        assert main(["extract", "--jsonl", str(corpus)]) == 1
+        captured = capsys.readouterr()
+        assert [row["doc"] for row in json_lines(captured.out)] == [str(n) for n in range(1, 11) if n != 5]
+        assert captured.err.startswith(f"quotes: {corpus}:5: not UTF-8 (byte 0xe9 at column ")
+
+    def test_a_bad_byte_is_replaced_on_request(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """Under --encoding-errors replace, the bad line is read too, with U+FFFD for the byte."""
+        corpus = tmp_path / "corpus.jsonl"
+        corpus.write_bytes(b'{"id": "a", "text": "\\u201cWe are ready,\\u201d Peskov said. \xff"}\n')
+        assert main(["extract", "--jsonl", "--encoding-errors", "replace", str(corpus)]) == 0
+        assert [row["doc"] for row in json_lines(capsys.readouterr().out)] == ["a"]
+
+    def test_a_raw_carriage_return_is_white_space(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """JSON allows a raw CR between tokens: the record stays one record, not two errors."""
+        corpus = tmp_path / "corpus.jsonl"
+        corpus.write_bytes(b'{"id": "a",\r "text": ' + json.dumps(READY).encode() + b"}\n")
+        assert main(["extract", "--jsonl", str(corpus)]) == 0
+        assert [row["doc"] for row in json_lines(capsys.readouterr().out)] == ["a"]
+
+    @pytest.mark.parametrize("ident", ["NaN", "Infinity", '{"a": 1}', "[1]", "true", "1.5"])
+    def test_an_id_must_be_a_string_or_an_integer(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, ident: str
+    ) -> None:
+        """NaN, an object, a list, a bool or a float as an id is named FILE:LINE and skipped, not written."""
+        corpus = tmp_path / "corpus.jsonl"
+        text = json.dumps(READY)
+        corpus.write_text(
+            f'{{"id": {ident}, "text": {text}}}\n{{"id": 7, "text": {text}}}\n', encoding="utf-8"
+        )
+        assert main(["extract", "--jsonl", str(corpus)]) == 1
+        captured = capsys.readouterr()
+        assert [row["doc"] for row in json_lines(captured.out)] == ["7"]
+        assert captured.err.startswith(f"quotes: {corpus}:1: field 'id' is ")
+
+
+class TestAnyText:
+    """Any str Python can hold goes in, and every format comes out as valid UTF-8, nothing lost."""
+
+    @pytest.mark.parametrize("form", ["jsonl", "csv", "table"])
+    def test_a_lone_surrogate_in_text_and_id(self, tmp_path: Path, form: str) -> None:
+        """An escaped lone surrogate in a record's text or id: every document is written, all valid UTF-8."""
+        corpus = tmp_path / "corpus.jsonl"
+        records = [
+            {"id": "a\ud800", "text": READY},
+            {"id": "b", "text": "\u201cBroken \udc80 text,\u201d Peskov said.\n"},
+            {"id": "c", "text": READY},
+        ]
+        corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="ascii")
+        result = run_quotes("extract", "--jsonl", "--format", form, str(corpus))
+        assert result.returncode == 0, result.stderr
+        output = result.stdout.decode("utf-8")  # strict: raises on anything that is not UTF-8
+        if form == "jsonl":
+            assert [(row["doc"], row["text"]) for row in json_lines(output)] == [
+                ("a\ud800", "We are ready,"),
+                ("b", "Broken \udc80 text,"),
+                ("c", "We are ready,"),
+            ]
+        else:
+            assert output.count("Dmitry Peskov") == 3
+
+    def test_json_lines_recipe_with_line_separators(self, tmp_path: Path) -> None:
+        """A quotation holding U+2028 or U+0085 still reads back with `str.splitlines`."""
+        article = tmp_path / "seps.txt"
+        article.write_text("\u201cOne\u2028two and\x85three,\u201d Peskov said.\n", encoding="utf-8")
+        result = run_quotes("extract", str(article))
+        rows = json_lines(result.stdout.decode("utf-8"))
+        assert [row["text"] for row in rows] == ["One\u2028two and\x85three,"]
+
+
+class TestEndings:
+    """However a run ends, what it wrote is intact and standard error gets one line, no traceback."""
+
+    def test_a_full_disk_is_one_line_and_exit_1(self, good_file: Path) -> None:
+        """Writing to a full device (/dev/full) ends with one line naming the reason, exit code 1."""
+        with open("/dev/full", "wb") as full:
+            result = run_quotes("extract", str(good_file), stdout=full)
+        assert result.returncode == 1
+        assert result.stderr.decode().splitlines() == [
+            "quotes: cannot write the output: No space left on device"
+        ]
+
+    def test_ctrl_c_is_one_line_and_exit_130(self, tmp_path: Path) -> None:
+        """SIGINT while waiting for input: the finished document's output is complete, then exit 130."""
+        article = tmp_path / "short.txt"
+        article.write_text(READY, encoding="utf-8")
+        command = [sys.executable, "-m", "quotes", "extract", "--quiet", str(article), "-"]
+        with subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        ) as process:
+            assert process.stdout is not None
+            first = process.stdout.readline()
+            process.send_signal(signal.SIGINT)
+            rest, err = process.communicate(timeout=120)
+        assert json.loads(first)["doc"] == str(article)
+        assert rest == b""
+        assert process.returncode == 130
+        assert err.decode().splitlines() == [
+            "quotes: interrupted; the output of every finished document is complete"
+        ]
+
+    def test_a_killed_worker_is_one_line_and_exit_1(self) -> None:
+        """A worker killed mid-run: the rows written before are whole JSON, one line on stderr, exit 1."""
+        command = [sys.executable, "-m", "quotes", "extract", "--quiet", "--jsonl", "--workers", "2", "-"]
+        record = (json.dumps({"text": READY}) + "\n").encode()
+        with subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        ) as process:
+            assert process.stdin is not None
+            assert process.stdout is not None
+            assert process.stderr is not None
+            process.stdin.write(record * 200)  # enough batches for two workers
+            process.stdin.flush()
+            first = process.stdout.readline()
+            os.kill(children(process.pid)[0], signal.SIGKILL)
+            with contextlib.suppress(BrokenPipeError):  # the run may have ended already
+                process.stdin.write(record * 200)
+                process.stdin.close()
+            assert process.wait(timeout=120) == 1
+            rest, err = process.stdout.read(), process.stderr.read()
+        assert all(isinstance(json.loads(line), dict) for line in [first, *rest.splitlines()])
+        [line] = err.decode().splitlines()
+        assert line.startswith("quotes: a worker process died")
+
+
+def children(pid: int) -> list[int]:
+    """The process ids whose parent is `pid`, read from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                found.append(int(stat.parent.name))
+    return sorted(found)
+
+
+class TestWorkerOption:
+    """``--workers`` says what is wrong in the user's words."""
+
+    def test_a_word_is_named_as_such(self, capsys: pytest.CaptureFixture[str], good_file: Path) -> None:
+        """--workers abc names the option and the value, not a function of the program."""
+        with pytest.raises(SystemExit):
+            main(["extract", "--workers", "abc", str(good_file)])
+        err = capsys.readouterr().err
+        assert "argument --workers: must be a positive integer or -1, not 'abc'" in err
+        assert "_workers" not in err
