@@ -25,6 +25,8 @@ class Errors:
     E011 = "{file}: not a valid TOML file: {reason}"
     E012 = "{file}: cannot read the file: {reason}"
     E013 = "{file}: unknown top-level key {key!r}{hint}; a registry file holds only [[entry]] tables."
+    E014 = "{file}: [{table}] must map {keys} to numbers"
+    E015 = "Unknown speakers {value!r}; expected one of {choices}."
     E020 = "Unknown output format {value!r}; expected one of {choices}."
     E030 = "Cannot render {part} {found!r} at {start}..{end}: the text there is {actual!r}."
     E040 = "{name} must be a positive number (n_process may also be -1, one per CPU), got {value!r}."

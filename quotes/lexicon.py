@@ -104,6 +104,7 @@ class WordLists:
         name_prepositions: Prepositions that introduce an organisation's name.
         subject_gap: Words allowed between a speaker and the reporting verb.
         name_introducers: Words after which a description gives a name.
+        not_speakers: Words that never begin or end a phrase naming a speaker.
     """
 
     function_words: frozenset[str]
@@ -112,6 +113,7 @@ class WordLists:
     name_prepositions: frozenset[str]
     subject_gap: frozenset[str]
     name_introducers: frozenset[str]
+    not_speakers: frozenset[str]
 
 
 def read_data_file(path: str | os.PathLike[str] | Traversable) -> str:

@@ -1,0 +1,312 @@
+"""Who might have said a quotation: every mention in a bounded window around it.
+
+The rules of `quotes.attribution` give at most one mention; the ranker
+(`quotes.ranking.model`) chooses among many. The candidates of a quote are the
+rules' mention, every name and pronoun from the sentence before the quote (or
+the previous paragraph, where the quote opens its own) to the sentence after it,
+the subject and the object of every reporting cue in that window, even where
+they are common-noun phrases the lexicon does not know ("the New York
+businessman said", "said an Iowa Democrat"), the name after a dash that ends a
+quote ("“…” ― Jane Doe"), and the previous quote's mention.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from quotes.attribution import Attribution, Document, cue_subject, inside
+from quotes.cues import FoundCue
+from quotes.lexicon import mention_lexicon, word_lists
+from quotes.marks import QuotedSpan
+from quotes.mentions import Found, MentionKind, mention_after, start_of
+from quotes.model import SpeakerKind
+from quotes.text import WORD, WORD_BACKWARDS
+
+__all__ = ["Candidate", "Source", "Window", "candidates", "phrase_after", "phrase_before", "window"]
+
+_BEFORE_CHARS = 1500  # how far back a window reaches at most, so work stays linear
+_AFTER_CHARS = 600
+_CUES = 24  # cues read in one window at most
+_PHRASE_WORDS = 6  # words of a common-noun phrase before or after a cue
+_PRONOUN = regex.compile(r"(?i)(?<![\p{L}\p{N}'\u2019\-])(?:he|she|they|it|we|i)(?![\p{L}\p{N}'\u2019\-])")
+_DASH = regex.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013\-]{1,2}[ \t\u00a0]*")
+_STOP = ',.;:!?()[]"\u201c\u201d\u2018\u2019\u2014\u2013\u2015\n'
+
+
+class Source:
+    """Names of the ways a candidate is found; a candidate may be found in several."""
+
+    RULE = "rule"
+    REFERENT = "referent"
+    NAME = "name"
+    PRONOUN = "pronoun"
+    CUE_SUBJECT = "cue_subject"
+    CUE_OBJECT = "cue_object"
+    PHRASE_BEFORE_CUE = "phrase_before_cue"
+    PHRASE_AFTER_CUE = "phrase_after_cue"
+    DASH = "dash"
+    PREVIOUS = "previous"
+
+    ALL = (
+        RULE,
+        REFERENT,
+        NAME,
+        PRONOUN,
+        CUE_SUBJECT,
+        CUE_OBJECT,
+        PHRASE_BEFORE_CUE,
+        PHRASE_AFTER_CUE,
+        DASH,
+        PREVIOUS,
+    )
+
+
+@attrs.frozen
+class Candidate:
+    """One mention that may name a quotation's speaker.
+
+    Attributes:
+        mention: The mention.
+        cue: The reporting cue that links it to the quote, if one does.
+        sources: How it was found (names of `Source`).
+    """
+
+    mention: Found
+    cue: FoundCue | None
+    sources: frozenset[str]
+
+
+@attrs.frozen
+class Window:
+    """The stretch of a document whose mentions may be a quote's speaker.
+
+    Attributes:
+        start: Offset of its first character.
+        end: Offset after its last character.
+    """
+
+    start: int
+    end: int
+
+
+def window(span: QuotedSpan, document: Document) -> Window:
+    """The sentence before the quote (the previous paragraph if the quote opens its own)
+    to the sentence after it, at most a bounded number of characters either side."""
+    first = document.sentence_index(span.open_start)
+    last = document.sentence_index(max(span.open_start, span.close_end - 1))
+    start = document.sentences[max(0, first - 1)][0]
+    paragraph = document.paragraph_index(span.open_start)
+    paragraph_start = document.paragraphs[paragraph][0]
+    if paragraph > 0 and not document.text[paragraph_start : span.open_start].strip(' \t\u00a0"\u201c'):
+        start = min(start, document.paragraphs[paragraph - 1][0])
+    end = (
+        document.sentences[min(len(document.sentences) - 1, last + 1)][1]
+        if document.sentences
+        else span.close_end
+    )
+    start = max(start, span.open_start - _BEFORE_CHARS)
+    end = min(max(end, span.close_end), span.close_end + _AFTER_CHARS)
+    return Window(min(start, span.open_start), end)
+
+
+def candidates(
+    span: QuotedSpan,
+    document: Document,
+    rule: Attribution | None,
+    previous: Found | None = None,
+    memo: dict[int, list[tuple[Found | None, str]]] | None = None,
+) -> list[Candidate]:
+    """Every candidate speaker of one quotation, one per distinct span, in order of position.
+
+    Args:
+        span: The quotation.
+        document: Its document.
+        rule: What `quotes.attribution.attribute` found for it.
+        previous: The mention of the quotation before it, if any.
+        memo: The mentions each cue of the document gives, by the cue's offset, as far
+            as known: filled in here, so that a cue near several quotations is read once.
+
+    Returns:
+        The candidates, never one inside the quotation itself.
+    """
+    text = document.text
+    area = window(span, document)
+    found: dict[tuple[int, int], tuple[Found, FoundCue | None, set[str]]] = {}
+
+    def add(mention: Found | None, cue: FoundCue | None, source: str) -> None:
+        if mention is None or mention.end <= mention.start:
+            return
+        if mention.start < span.close_end and mention.end > span.open_start:
+            return  # the quote's own words
+        key = (mention.start, mention.end)
+        entry = found.get(key)
+        if entry is None:
+            found[key] = (mention, cue, {source})
+        else:
+            entry[2].add(source)
+            if entry[1] is None and cue is not None:
+                found[key] = (entry[0], cue, entry[2])
+
+    if rule is not None:
+        add(rule.mention, rule.cue, Source.RULE)
+        add(rule.referent, rule.cue, Source.REFERENT)
+    first = bisect.bisect_left(document.names, area.start, key=start_of)
+    for name in document.names[first:]:
+        if name.start >= area.end:
+            break
+        if name.end <= area.end:
+            add(name, None, Source.NAME)
+    for pronoun in _pronouns(text, area, document.quoted):
+        add(pronoun, None, Source.PRONOUN)
+    memo = {} if memo is None else memo
+    for cue in document.cues_between(area.start, area.end, _CUES):
+        found_by_cue = memo.get(cue.start)
+        if found_by_cue is None:
+            found_by_cue = memo[cue.start] = _cue_mentions(cue, document)
+        for mention, source in found_by_cue:
+            if mention is not None and area.start <= mention.start and mention.end <= area.end:
+                add(mention, cue, source)
+    dash = _DASH.match(text, span.close_end)
+    if dash is not None and dash.end() > span.close_end:
+        add(
+            phrase_after(text, dash.end(), min(len(text), dash.end() + 120), document.names),
+            None,
+            Source.DASH,
+        )
+    if previous is not None and previous.end <= span.open_start:
+        add(previous, None, Source.PREVIOUS)
+    ordered = sorted(found.items())
+    return [Candidate(mention, cue, frozenset(sources)) for _, (mention, cue, sources) in ordered]
+
+
+def _cue_mentions(cue: FoundCue, document: Document) -> list[tuple[Found | None, str]]:
+    """The subject and the object of a cue, as mentions and as plain phrases."""
+    text = document.text
+    sentence = document.sentences[document.sentence_index(cue.start)]
+    low, high = sentence[0], max(sentence[1], cue.end)
+    quote = document.quote_after(cue.end)
+    if quote is not None and quote[0] < high:
+        high = max(cue.end, quote[0])
+    earlier = document.quote_before(cue.start)
+    if earlier is not None and earlier[1] > low:
+        low = min(cue.start, earlier[1])
+    return [
+        (cue_subject(text, cue, low, high, document, parsed=False), Source.CUE_SUBJECT),
+        (mention_after(text, cue.end, high, document.names), Source.CUE_OBJECT),
+        (phrase_before(text, cue.start, low), Source.PHRASE_BEFORE_CUE),
+        (phrase_after(text, cue.end, high), Source.PHRASE_AFTER_CUE),
+    ]
+
+
+def _pronouns(text: str, area: Window, quoted: Sequence[tuple[int, int]]) -> list[Found]:
+    """The personal pronouns of the window outside quotations."""
+    pronouns = mention_lexicon().pronouns
+    result = []
+    for match in _PRONOUN.finditer(text, area.start, area.end):
+        if inside(match.start(), quoted):
+            continue
+        form = match.group().lower()
+        spec = pronouns[form]
+        kind = SpeakerKind.ORGANISATION if spec.organisation else SpeakerKind.UNKNOWN
+        if spec.gender:
+            kind = SpeakerKind.PERSON
+        result.append(
+            Found(
+                match.start(),
+                match.end(),
+                MentionKind.PRONOUN,
+                form,
+                kind,
+                gender=spec.gender,
+                plural=spec.plural,
+            )
+        )
+    return result
+
+
+def phrase_before(text: str, end: int, start: int) -> Found | None:
+    """The words right before a cue, back to a determiner, as a description: "the New York
+    businessman" in "the New York businessman said"; None where punctuation comes first.
+
+    Args:
+        text: The document.
+        end: The cue's start.
+        start: How far back the phrase may begin.
+    """
+    gap = word_lists().subject_gap
+    words: list[regex.Match[str]] = []
+    position = end
+    while len(words) < _PHRASE_WORDS:
+        word = WORD_BACKWARDS.search(text, max(start, position - 60), position)
+        if word is None or any(c in _STOP for c in text[word.end() : position]):
+            break
+        if not words and word.group().lower() in gap:
+            position = word.start()  # "the businessman *also* said"
+            continue
+        words.append(word)
+        position = word.start()
+        if word.group().lower() in mention_lexicon().determiners:
+            break
+    if not words:
+        return None
+    words.reverse()
+    return _phrase(text, words)
+
+
+def phrase_after(text: str, start: int, end: int, names: Sequence[Found] = ()) -> Found | None:
+    """The words right after a cue (or a dash) up to punctuation, as a mention: "an Iowa
+    Democrat" in "said an Iowa Democrat."; a name of `names` where one starts there.
+
+    Args:
+        text: The document.
+        start: The cue's end.
+        end: How far the phrase may reach.
+        names: The document's names, in order.
+    """
+    named = mention_after(text, start, end, names) if names else None
+    if named is not None:
+        return named
+    words: list[regex.Match[str]] = []
+    position = start
+    while len(words) < _PHRASE_WORDS:
+        word = WORD.search(text, position, min(end, position + 60))
+        if word is None or any(c in _STOP for c in text[position : word.start()]):
+            break
+        words.append(word)
+        position = word.end()
+    if not words:
+        return None
+    return _phrase(text, words)
+
+
+def _phrase(text: str, words: list[regex.Match[str]]) -> Found | None:
+    """A description made of `words`, its head the last one; None where they name no one."""
+    stop = word_lists().not_speakers
+    determiners = mention_lexicon().determiners
+    while words and words[0].group().lower() in stop and words[0].group().lower() not in determiners:
+        words = words[1:]
+    if not words or words[-1].group().lower() in stop:
+        return None
+    body = [w.group() for w in words]
+    lexicon = mention_lexicon()
+    if body[0].lower() in lexicon.determiners and len(body) > 1:
+        body = body[1:]
+    head = words[-1].group().lower()
+    plural = head.endswith("s") and not head.endswith("ss")
+    organisation = head in lexicon.organisation_heads
+    kind = SpeakerKind.ORGANISATION if organisation else SpeakerKind.UNKNOWN
+    if head in lexicon.person_heads:
+        kind = SpeakerKind.PERSON
+    return Found(
+        words[0].start(),
+        words[-1].end(),
+        MentionKind.DESCRIPTION,
+        " ".join(body),
+        kind,
+        plural=plural,
+        head=head,
+    )

@@ -1,0 +1,424 @@
+"""What the ranker knows of a candidate speaker: general, named features.
+
+Each feature is a name with a value (1.0 for an indicator); the model
+(`quotes.ranking.model`) has one weight per name. `FEATURES` lists every name
+`features` can give, so a model file can be checked against the code. Nothing
+here knows a particular document, publication or person: the features describe
+the pattern that links a mention to a quote (side, distance in words,
+sentences and paragraphs, the cue next to the mention, names and quotes between
+them), the mention itself (kind, pronoun, title, capitals) and the quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter
+from collections.abc import Sequence
+from itertools import product
+
+import attrs
+import regex
+
+from quotes.attribution import Attribution, Document
+from quotes.cues import CueSection, FoundCue
+from quotes.lexicon import word_lists
+from quotes.marks import QuotedSpan
+from quotes.mentions import Found, MentionKind
+from quotes.model import QuoteKind, SpeakerKind
+from quotes.ranking.candidates import Candidate, Source
+from quotes.text import LETTERS, WORD, WORD_BACKWARDS
+
+__all__ = ["FEATURES", "DocumentFeatures", "MentionFacts", "QuoteSetting", "features", "null_features"]
+
+_SIDES = ("before", "after")
+_SENTENCE = ("0", "1", "2+")
+_PARAGRAPH = ("0", "1", "2+")
+_WORDS = ("0", "1-2", "3-5", "6-10", "11-20", "21-40", "41+")
+_COUNT = ("0", "1", "2+")
+_KINDS = tuple(kind.value for kind in MentionKind)
+_SPEAKER_KINDS = tuple(kind.value for kind in SpeakerKind)
+_SECTIONS = tuple(section.value for section in CueSection)
+_PRONOUNS = ("he", "she", "they", "it", "we", "i")
+_QUOTE_KINDS = (QuoteKind.DIRECT.value, QuoteKind.MIXED.value)
+_EVIDENCE = ("tail", "head", "subject", "next sentence", "continuation")
+_LENGTH = ("1", "2", "3", "4+")
+_SALIENCE = ("1", "2-3", "4+")
+_LEAD = " \t\u00a0,\u2014\u2013-"
+_ENDINGS = ("comma", "stop", "question", "other")
+_CANDIDATES = ("1-3", "4-10", "11+")
+_PREPOSITIONS = frozenset(
+    {"of", "to", "in", "with", "for", "about", "from", "on", "at", "against", "than", "like", "into", "over"}
+)
+_GAP_CHARS = 400  # words are counted over this many characters at most: beyond is far anyway
+_PASSIVE = regex.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\b[\s\p{L}]*$")
+_COLON_GAP = regex.compile(r"[\s,\u2014\u2013\-]*(?:[\p{L}]+[\s,]*){0,3}:\s*$")
+
+
+def _names() -> tuple[str, ...]:
+    names = ["bias", "rule", "log_words", "rule_cue_subject"]
+    names += [f"rule:{e}" for e in _EVIDENCE]
+    names += [f"src:{s}" for s in Source.ALL]
+    names += [f"src:{s}:{side}" for s, side in product(Source.ALL, _SIDES)]
+    names += [f"kind:{k}" for k in _KINDS]
+    names += [f"kind:{k}:{side}" for k, side in product(_KINDS, _SIDES)]
+    names += [f"speaker_kind:{k}" for k in _SPEAKER_KINDS]
+    names += [f"pronoun:{p}" for p in _PRONOUNS]
+    names += [f"pronoun:{p}:{side}" for p, side in product(_PRONOUNS, _SIDES)]
+    names += ["titled", "plural", "gendered", "capitalised", "all_caps", "lower_start", "determiner_start"]
+    names += [f"length:{n}" for n in _LENGTH]
+    names += [f"side:{side}" for side in _SIDES]
+    names += [f"sentences:{side}:{d}" for side, d in product(_SIDES, _SENTENCE)]
+    names += [f"paragraphs:{side}:{d}" for side, d in product(_SIDES, _PARAGRAPH)]
+    names += [f"words:{side}:{d}" for side, d in product(_SIDES, _WORDS)]
+    names += [f"names_between:{n}" for n in _COUNT]
+    names += [f"quotes_between:{n}" for n in _COUNT]
+    names += [f"cues_between:{n}" for n in _COUNT]
+    names += ["cue_follows", "cue_precedes", "by_precedes"]
+    names += [f"cue_follows:{s}" for s in _SECTIONS]
+    names += [f"cue_precedes:{s}" for s in _SECTIONS]
+    names += [f"cue_follows:{side}" for side in _SIDES]
+    names += [f"cue_precedes:{side}" for side in _SIDES]
+    names += ["cue_follows:say", "cue_precedes:say", "cue_follows:participle", "cue_precedes:according"]
+    names += ["cue_follows:passive", "head_pattern", "cue_claimed", "inverted_tail", "cue_introduces:other"]
+    names += [f"cue_introduces:{side}" for side in _SIDES]
+    names += [f"tail_pattern:{d}" for d in _SENTENCE]
+    names += [f"tail_pattern:{e}" for e in _ENDINGS]
+    names += [f"quotes_between:{n}:{side}" for n, side in product(_COUNT, _SIDES)]
+    names += ["colon", "dash", "possessive", "after_preposition", "sentence_initial", "comma_follows"]
+    names += ["previous_same", "previous_same:continues", "previous_mention"]
+    names += [f"salience:{n}" for n in _SALIENCE]
+    names += [f"quote:{k}" for k in _QUOTE_KINDS]
+    names += [f"quote:{k}:{side}" for k, side in product(_QUOTE_KINDS, _SIDES)]
+    names += ["quote_opens_paragraph:before", "quote_opens_paragraph:after"]
+    names += ["quote_ends_comma:after0", "quote_ends_comma:before0"]
+    names += [f"quote_end:{e}:{side}" for e, side in product(_ENDINGS, _SIDES)]
+    names += ["null", "null:norule", "null:rule_no_mention", "null:no_cue_near"]
+    names += [f"null:rule:{e}" for e in _EVIDENCE]
+    names += [f"null:quote:{k}" for k in _QUOTE_KINDS]
+    names += [f"null:candidates:{n}" for n in _CANDIDATES]
+    names += ["null:continues"]
+    return tuple(names)
+
+
+FEATURES: tuple[str, ...] = _names()
+"""Every feature name `features` and `null_features` can give."""
+
+
+@attrs.frozen
+class MentionFacts:
+    """What the features need to know of one mention, whatever the quotation.
+
+    Attributes:
+        features: The features of the mention alone.
+        follows: The cue right after it, if any.
+        precedes: The cue right before it, if any.
+        sentence: The index of its sentence.
+        paragraph: The index of its paragraph.
+    """
+
+    features: dict[str, float]
+    follows: FoundCue | None
+    precedes: FoundCue | None
+    sentence: int
+    paragraph: int
+
+
+@attrs.frozen
+class DocumentFeatures:
+    """What the features need to know of a whole document, computed once.
+
+    Attributes:
+        surnames: How often each last word of a name occurs among the document's names.
+        facts: The facts of each mention asked about so far, by its offsets: a mention
+            near several quotations is read once.
+    """
+
+    surnames: Counter[str]
+    facts: dict[tuple[int, int], MentionFacts] = attrs.Factory(dict)
+
+    @classmethod
+    def of(cls, document: Document) -> DocumentFeatures:
+        """Count the document's names."""
+        return cls(Counter(_surname(name) for name in document.names if name.kind is MentionKind.NAME))
+
+    def facts_of(self, mention: Found, document: Document) -> MentionFacts:
+        """The facts of `mention`, read once."""
+        key = (mention.start, mention.end)
+        found = self.facts.get(key)
+        if found is None:
+            found = self.facts[key] = _mention_facts(mention, document, self)
+        return found
+
+
+@attrs.frozen
+class QuoteSetting:
+    """One quotation with what the rules found for it and for the one before.
+
+    Attributes:
+        span: The quotation.
+        kind: Direct or mixed.
+        rule: The rules' attribution, if any.
+        previous: The mention the rules gave the quotation before, if any.
+        continues: Whether this quote continues the previous one's paragraph.
+    """
+
+    span: QuotedSpan
+    kind: QuoteKind
+    rule: Attribution | None
+    previous: Found | None
+    continues: bool
+
+
+def features(
+    candidate: Candidate,
+    setting: QuoteSetting,
+    document: Document,
+    counts: DocumentFeatures,
+    others: Sequence[Candidate],
+) -> dict[str, float]:
+    """The features of one candidate speaker of one quotation.
+
+    Args:
+        candidate: The candidate.
+        setting: The quotation.
+        document: Its document.
+        counts: The document's precomputed counts.
+        others: All candidates of the quotation, in order of position.
+    """
+    text = document.text
+    mention = candidate.mention
+    span = setting.span
+    side = "before" if mention.end <= span.open_start else "after"
+    f: dict[str, float] = {"bias": 1.0}
+    rule = setting.rule
+    if Source.RULE in candidate.sources and rule is not None:
+        f["rule"] = 1.0
+        f[f"rule:{rule.evidence.value}"] = 1.0
+    for source in candidate.sources:
+        f[f"src:{source}"] = 1.0
+        f[f"src:{source}:{side}"] = 1.0
+    if Source.CUE_SUBJECT in candidate.sources and Source.RULE in candidate.sources:
+        f["rule_cue_subject"] = 1.0
+    facts = counts.facts_of(mention, document)
+    f.update(facts.features)
+    f[f"kind:{mention.kind.value}:{side}"] = 1.0
+    if mention.kind is MentionKind.PRONOUN and mention.name in _PRONOUNS:
+        f[f"pronoun:{mention.name}:{side}"] = 1.0
+    f[f"side:{side}"] = 1.0
+    gap_start, gap_end = (
+        (mention.end, span.open_start) if side == "before" else (span.close_end, mention.start)
+    )
+    gap_end = max(gap_start, gap_end)
+    follows = facts.follows
+    anchor = span.open_start if side == "before" else max(span.open_start, span.close_end - 1)
+    sentences = abs(document.sentence_index(anchor) - facts.sentence)
+    paragraphs = abs(document.paragraph_index(anchor) - facts.paragraph)
+    if (
+        side == "after"
+        and follows is not None
+        and paragraphs == 0
+        and not text[gap_start:gap_end].strip(_LEAD)
+    ):
+        sentences = 0  # "“…?” Okafor asked": one sentence, however a splitter cut it
+    f[f"sentences:{side}:{_SENTENCE[min(sentences, 2)]}"] = 1.0
+    f[f"paragraphs:{side}:{_PARAGRAPH[min(paragraphs, 2)]}"] = 1.0
+    distance = _words(text, gap_start, gap_end)
+    f[f"words:{side}:{_bucket(distance, (0, 2, 5, 10, 20, 40), _WORDS)}"] = 1.0
+    f["log_words"] = math.log1p(distance) / 4.0
+    between = sum(
+        1
+        for other in others
+        if Source.NAME in other.sources and gap_start <= other.mention.start and other.mention.end <= gap_end
+    )
+    f[f"names_between:{_COUNT[min(between, 2)]}"] = 1.0
+    quotes_between = _COUNT[min(_quotes_between(document, gap_start, gap_end), 2)]
+    f[f"quotes_between:{quotes_between}"] = 1.0
+    f[f"quotes_between:{quotes_between}:{side}"] = 1.0
+    f[f"cues_between:{_COUNT[min(len(document.cues_between(gap_start, gap_end, 2)), 2)]}"] = 1.0
+    if follows is not None:
+        f[f"cue_follows:{side}"] = 1.0
+        after_cue = document.quote_after(follows.end)
+        if after_cue is not None and not text[follows.end : after_cue[0]].strip(" \t\u00a0,:"):
+            # "X said: “…”": the cue introduces a quotation right after it
+            introduced = after_cue[0] == span.open_start
+            f["cue_introduces:" + (side if introduced else "other")] = 1.0
+    if follows is not None and side == "after" and distance <= 2 and paragraphs == 0:
+        # "“…,” X said"; "“…?” X asked", which a sentence splitter may cut after the mark
+        f[f"tail_pattern:{_SENTENCE[min(sentences, 2)]}"] = 1.0
+        f[f"tail_pattern:{_ending(text[span.start : span.end])}"] = 1.0
+    if follows is not None and side == "before":
+        if quotes_between == "0" and sentences == 0:
+            f["head_pattern"] = 1.0  # "X said: “…”"
+        elif quotes_between != "0":
+            f["cue_claimed"] = 1.0  # "X said: “A.” “B.”": X's cue has its own quote
+    if facts.precedes is not None:
+        f[f"cue_precedes:{side}"] = 1.0
+        if side == "after" and distance <= 3:
+            f["inverted_tail"] = 1.0  # "“…,” said X"
+    if side == "before" and _COLON_GAP.match(text, mention.end, span.open_start):
+        f["colon"] = 1.0
+    if Source.DASH in candidate.sources:
+        f["dash"] = 1.0
+    if setting.previous is not None:
+        if (setting.previous.start, setting.previous.end) == (mention.start, mention.end):
+            f["previous_mention"] = 1.0
+        if mention.kind is MentionKind.NAME and _surname(setting.previous) == _surname(mention):
+            f["previous_same"] = 1.0
+            if setting.continues:
+                f["previous_same:continues"] = 1.0
+    kind = setting.kind.value
+    f[f"quote:{kind}"] = 1.0
+    f[f"quote:{kind}:{side}"] = 1.0
+    paragraph = document.paragraphs[document.paragraph_index(span.open_start)]
+    if not text[paragraph[0] : span.open_start].strip():
+        f[f"quote_opens_paragraph:{side}"] = 1.0
+    if sentences == 0 and text[span.start : span.end].rstrip().endswith(","):
+        f[f"quote_ends_comma:{side}0"] = 1.0
+    if distance <= 2:
+        f[f"quote_end:{_ending(text[span.start : span.end])}:{side}"] = 1.0
+    return f
+
+
+def _mention_facts(mention: Found, document: Document, counts: DocumentFeatures) -> MentionFacts:
+    """What is true of a mention whatever the quotation: its kind, form and neighbours."""
+    text = document.text
+    f: dict[str, float] = {}
+    f[f"kind:{mention.kind.value}"] = 1.0
+    f[f"speaker_kind:{mention.speaker_kind.value}"] = 1.0
+    if mention.kind is MentionKind.PRONOUN and mention.name in _PRONOUNS:
+        f[f"pronoun:{mention.name}"] = 1.0
+    if mention.title:
+        f["titled"] = 1.0
+    if mention.plural:
+        f["plural"] = 1.0
+    if mention.gender:
+        f["gendered"] = 1.0
+    written = text[mention.start : mention.end]
+    words = WORD.findall(written)
+    if written[:1].isupper():
+        f["capitalised"] = 1.0
+    else:
+        f["lower_start"] = 1.0
+    if len(written) > 3 and written.isupper():
+        f["all_caps"] = 1.0
+    if words and words[0].lower() in word_lists().determiners:
+        f["determiner_start"] = 1.0
+    f[f"length:{_bucket(len(words), (1, 2, 3), _LENGTH)}"] = 1.0
+    follows = _cue_following(text, mention, document)
+    if follows is not None:
+        f["cue_follows"] = 1.0
+        f[f"cue_follows:{follows.section.value}"] = 1.0
+        if follows.lemma == "say":
+            f["cue_follows:say"] = 1.0
+        if text[follows.start : follows.end].lower().endswith("ing"):
+            f["cue_follows:participle"] = 1.0
+        if _PASSIVE.search(text, mention.end, follows.start):
+            f["cue_follows:passive"] = 1.0  # "The talks were called ...": named, not speaking
+    precedes = _cue_preceding(text, mention, document)
+    if precedes is not None:
+        f["cue_precedes"] = 1.0
+        f[f"cue_precedes:{precedes.section.value}"] = 1.0
+        if precedes.lemma == "say":
+            f["cue_precedes:say"] = 1.0
+        if precedes.lemma == "according to":
+            f["cue_precedes:according"] = 1.0
+    before = WORD_BACKWARDS.search(text, max(0, mention.start - 30), mention.start)
+    if before is not None and not text[before.end() : mention.start].strip():
+        if before.group().lower() in _PREPOSITIONS:
+            f["after_preposition"] = 1.0
+        if before.group().lower() == "by":
+            f["by_precedes"] = 1.0
+    if text.startswith(("'s", "\u2019s"), mention.end):
+        f["possessive"] = 1.0
+    if text[mention.end : mention.end + 1] == ",":
+        f["comma_follows"] = 1.0
+    sentence = document.sentence_index(mention.start)
+    sentence_start = document.sentences[sentence][0] if document.sentences else 0
+    if not text[sentence_start : mention.start].strip(" \t\n\u00a0\"\u201c\u201d'("):
+        f["sentence_initial"] = 1.0
+    if mention.kind is MentionKind.NAME:
+        count = counts.surnames.get(_surname(mention), 1)
+        f[f"salience:{_bucket(count, (1, 3), _SALIENCE)}"] = 1.0
+    return MentionFacts(f, follows, precedes, sentence, document.paragraph_index(mention.start))
+
+
+def null_features(setting: QuoteSetting, document: Document, count: int) -> dict[str, float]:
+    """The features of the choice that none of a quotation's `count` candidates is its speaker."""
+    f = {"null": 1.0}
+    rule = setting.rule
+    if rule is None:
+        f["null:norule"] = 1.0
+    else:
+        f[f"null:rule:{rule.evidence.value}"] = 1.0
+        if rule.mention is None:
+            f["null:rule_no_mention"] = 1.0
+    f[f"null:quote:{setting.kind.value}"] = 1.0
+    f[f"null:candidates:{_bucket(count, (3, 10), _CANDIDATES)}"] = 1.0
+    span = setting.span
+    sentence = document.sentences[document.sentence_index(span.open_start)] if document.sentences else (0, 0)
+    if not document.cues_between(sentence[0], max(sentence[1], span.close_end), 1):
+        f["null:no_cue_near"] = 1.0
+    if setting.continues:
+        f["null:continues"] = 1.0
+    return f
+
+
+def _bucket(value: int, bounds: Sequence[int], labels: Sequence[str]) -> str:
+    """The label of the first bound `value` does not exceed; the last label past them all."""
+    for bound, label in zip(bounds, labels, strict=False):
+        if value <= bound:
+            return label
+    return labels[-1]
+
+
+def _ending(quoted: str) -> str:
+    """How the quoted words end: a comma, a full stop, a question or exclamation mark, or else."""
+    last = quoted.rstrip()[-1:]
+    if last == ",":
+        return "comma"
+    if last == ".":
+        return "stop"
+    if last in "?!":
+        return "question"
+    return "other"
+
+
+def _surname(mention: Found) -> str:
+    return mention.name.rsplit(" ", 1)[-1].lower()
+
+
+def _words(text: str, start: int, end: int) -> int:
+    """The number of words in ``text[start:end]``; beyond `_GAP_CHARS` characters, at least 41."""
+    if end - start > _GAP_CHARS:
+        return 41
+    return len(WORD.findall(text, start, end))
+
+
+def _quotes_between(document: Document, start: int, end: int) -> int:
+    low = bisect.bisect_left(document.quoted, (start, -1))
+    high = bisect.bisect_left(document.quoted, (end, -1))
+    return sum(1 for q in document.quoted[low:high] if q[1] <= end)
+
+
+def _cue_following(text: str, mention: Found, document: Document) -> FoundCue | None:
+    """A cue right after the mention, past adverbs and one parenthetical: "X (R-Utah) *said*"."""
+    for cue in document.cues_between(mention.end, mention.end + 120, 1):
+        gap = text[mention.end : cue.start]
+        if "\n" in gap or any(c in gap for c in '"\u201c\u201d;:.'):
+            return None
+        if gap.count(",") in (0, 2) or gap.strip() == ",":
+            extra = [w.lower() for w in LETTERS.findall(gap)]
+            if gap.count(",") == 0 and any(w not in word_lists().subject_gap for w in extra):
+                return None
+            return cue
+    return None
+
+
+def _cue_preceding(text: str, mention: Found, document: Document) -> FoundCue | None:
+    """A cue right before the mention: "said *X*", "according to *X*", "told by *X*"."""
+    cues = document.last_cues(max(0, mention.start - 40), mention.start, 1)
+    if not cues:
+        return None
+    gap = text[cues[-1].end : mention.start].lower().strip()
+    return cues[-1] if gap in ("", "by", ",") else None

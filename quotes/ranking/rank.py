@@ -1,0 +1,139 @@
+"""Choose each direct or mixed quotation's speaker among its candidates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from quotes.attribution import Attribution, Document, Evidence
+from quotes.marks import QuotedSpan
+from quotes.mentions import Found
+from quotes.model import QuoteKind
+from quotes.ranking.candidates import Candidate, Source, candidates
+from quotes.ranking.features import DocumentFeatures, QuoteSetting, features, null_features
+from quotes.ranking.model import SpeakerModel
+
+__all__ = ["Choices", "Ranked", "choices", "rank"]
+
+
+@attrs.frozen
+class Choices:
+    """The choices for one quotation's speaker, with their features.
+
+    Attributes:
+        setting: The quotation.
+        candidates: Its candidates, in order of position.
+        rows: The features of each candidate, then those of "none of them".
+    """
+
+    setting: QuoteSetting
+    candidates: tuple[Candidate, ...]
+    rows: tuple[dict[str, float], ...]
+
+
+@attrs.frozen
+class Ranked:
+    """The ranker's choice for one quotation.
+
+    Attributes:
+        attribution: The chosen mention and its cue, None where there is no candidate.
+        probability: The model's probability that the chosen mention names the speaker.
+    """
+
+    attribution: Attribution | None
+    probability: float
+
+
+def choices(
+    speech: Sequence[tuple[QuotedSpan, QuoteKind]],
+    document: Document,
+    rules: Sequence[Attribution | None],
+) -> list[Choices]:
+    """The candidates and features of every quotation of a document.
+
+    Args:
+        speech: The direct and mixed quotations with their kinds, in order.
+        document: Their document.
+        rules: The rules' attribution of each quotation.
+    """
+    counts = DocumentFeatures.of(document)
+    memo: dict[int, list[tuple[Found | None, str]]] = {}
+    result = []
+    previous: tuple[QuotedSpan, Attribution] | None = None
+    for (span, kind), rule in zip(speech, rules, strict=True):
+        continues = previous is not None and _continues(previous[0], span, document)
+        setting = QuoteSetting(
+            span, kind, rule, previous[1].mention if previous is not None else None, continues
+        )
+        found = candidates(span, document, rule, setting.previous, memo)
+        rows = [features(candidate, setting, document, counts, found) for candidate in found]
+        rows.append(null_features(setting, document, len(found)))
+        result.append(Choices(setting, tuple(found), tuple(rows)))
+        if rule is not None and rule.mention is not None:
+            previous = (span, rule)
+    return result
+
+
+def rank(
+    speech: Sequence[tuple[QuotedSpan, QuoteKind]],
+    document: Document,
+    rules: Sequence[Attribution | None],
+    model: SpeakerModel,
+) -> list[Ranked]:
+    """The most probable speaker mention of each quotation, with its calibrated probability.
+
+    "None of them" is not chosen while a candidate is likely enough (above the
+    model's threshold), but its probability lowers the chosen one's. The source of
+    a report ("…, according to NBC") is not chosen over the speaker the rules find
+    in the same sentence ("Pelosi called it …").
+    """
+    ranked = []
+    for choice in choices(speech, document, rules):
+        if not choice.candidates:
+            ranked.append(Ranked(None, 0.0))
+            continue
+        probabilities = model.probabilities(choice.rows)
+        best = max(range(len(choice.candidates)), key=lambda i: (probabilities[i], -i))
+        best = _speaker_over_source(choice, best)
+        probability = model.calibrated(probabilities[best])
+        if probability < model.threshold:
+            ranked.append(Ranked(None, probability))
+            continue
+        ranked.append(Ranked(_attribution(choice.candidates[best], choice.setting), probability))
+    return ranked
+
+
+def _speaker_over_source(choice: Choices, best: int) -> int:
+    """The rules' candidate instead of `best` where `best` is only the source of a report
+    ("Pelosi called it a “breach,” according to NBC")."""
+    rule = choice.setting.rule
+    if not choice.rows[best].get("cue_precedes:according") or rule is None or rule.mention is None:
+        return best
+    if rule.cue is None or rule.cue.subject_follows or rule.evidence not in (Evidence.TAIL, Evidence.HEAD):
+        return best
+    for index, candidate in enumerate(choice.candidates):
+        if Source.RULE in candidate.sources:
+            return index
+    return best
+
+
+def _attribution(candidate: Candidate, setting: QuoteSetting) -> Attribution:
+    """The attribution of a chosen candidate: the rules' own where it is their mention."""
+    rule = setting.rule
+    if rule is not None and Source.RULE in candidate.sources:
+        return rule
+    if rule is not None and Source.REFERENT in candidate.sources:
+        return attrs.evolve(rule, mention=candidate.mention, referent=None)
+    before = candidate.mention.end <= setting.span.open_start
+    return Attribution(candidate.mention, candidate.cue, Evidence.HEAD if before else Evidence.TAIL)
+
+
+def _continues(previous: QuotedSpan, span: QuotedSpan, document: Document) -> bool:
+    """Whether `span` is in the paragraph of `previous`, or opens the next one."""
+    this = document.paragraph_index(span.open_start)
+    before = document.paragraph_index(previous.close_end)
+    if this == before:
+        return True
+    opens = not document.text[document.paragraphs[this][0] : span.open_start].strip()
+    return opens and this - before == 1
