@@ -15,7 +15,9 @@ from quotes.indirect import reported_speech, reports
 from quotes.layout import paragraphs
 from quotes.marks import QuotedSpan, find_quotations, outermost
 from quotes.mentions import names
-from quotes.model import Cue, Mention, Quote, QuoteKind
+from quotes.model import Cue, Mention, Quote, QuoteKind, Speaker
+from quotes.ranking.model import SpeakerModel, load_model
+from quotes.ranking.rank import Choices, Ranked, choices, rank
 from quotes.registry import Registry, as_registry
 from quotes.resolve import Resolved, Resolver
 from quotes.sentences import sentences
@@ -39,6 +41,7 @@ _EVIDENCE = {
     Evidence.CONTINUATION: 0.8,
 }
 _NO_SPEAKER = 0.5
+_SPEAKERS = ("ranker", "rules")
 
 
 class Extractor:
@@ -52,6 +55,11 @@ class Extractor:
             registry file merged into the default registry (its entries win
             where ids clash); the default registry if not given. A file is
             read and checked here, not at the first call.
+        speakers: How a direct or mixed quotation's speaker is chosen:
+            "ranker" (the default) ranks every candidate mention near it with
+            the learned model; "rules" keeps the first mention the patterns of
+            `quotes.attribution` find, as before the model.
+        model: The speaker model for the ranker; the package's by default.
 
     Raises:
         RegistryError: The registry file cannot be read or is malformed.
@@ -69,10 +77,16 @@ class Extractor:
         *,
         kinds: Iterable[QuoteKind | str] = tuple(QuoteKind),
         registry: Registry | str | os.PathLike[str] | None = None,
+        speakers: str = "ranker",
+        model: SpeakerModel | None = None,
     ):
+        if speakers not in _SPEAKERS:
+            raise ValueError(Errors.E015.format(value=speakers, choices=", ".join(_SPEAKERS)))
         self.nlp = nlp
         self.kinds = frozenset(QuoteKind(kind) for kind in kinds)
         self.registry = as_registry(registry)
+        self.speakers = speakers
+        self.model = model if model is not None or speakers == "rules" else load_model()
 
     def __call__(self, text: str) -> list[Quote]:
         """Return every quotation of `text`, in order of position.
@@ -91,8 +105,17 @@ class Extractor:
         """
         return self._extract(doc.text, doc)
 
-    def _extract(self, text: str, doc: Doc | None) -> list[Quote]:
-        """The quotations of `text`, with what a processed `doc` of it adds."""
+    def speaker_choices(self, text: str) -> list[Choices]:
+        """The candidate speakers of each direct or mixed quotation of `text`, with their
+        features: what the ranker chooses among, for training and inspection."""
+        _check_text(text)
+        document, speech, attributions = self._analyse(text, self.nlp(text) if self.nlp is not None else None)
+        return choices(speech, document, attributions)
+
+    def _analyse(
+        self, text: str, doc: Doc | None
+    ) -> tuple[Document, list[tuple[QuotedSpan, QuoteKind]], list[Attribution | None]]:
+        """The document, its direct and mixed quotations, and the rules' attribution of each."""
         paras = paragraphs(text)
         quoted = outermost(find_quotations(text, paras))
         context = Context(
@@ -121,24 +144,37 @@ class Extractor:
             names=found_names,
             subjects=subjects,
         )
-        resolver = Resolver(text, document.names, self.registry, document.sentences)
         attributions = attribute([span for span, _ in speech], document, functools.partial(reports, document))
-        items: list[tuple[int, int, QuoteKind, Attribution | None]] = [
-            (span.start, span.end, kind, attribution)
-            for (span, kind), attribution in zip(speech, attributions, strict=True)
+        return document, speech, attributions
+
+    def _extract(self, text: str, doc: Doc | None) -> list[Quote]:
+        """The quotations of `text`, with what a processed `doc` of it adds."""
+        document, speech, attributions = self._analyse(text, doc)
+        resolver = Resolver(text, document.names, self.registry, document.sentences)
+        ranked: list[Ranked | None] = [None] * len(speech)
+        if self.model is not None and self.speakers == "ranker":
+            ranked = list(rank(speech, document, attributions, self.model))
+            attributions = [r.attribution if r is not None else None for r in ranked]
+        items: list[tuple[int, int, QuoteKind, Attribution | None, Ranked | None]] = [
+            (span.start, span.end, kind, attribution, choice)
+            for (span, kind), attribution, choice in zip(speech, attributions, ranked, strict=True)
         ]
         if QuoteKind.INDIRECT in self.kinds:
             items.extend(
-                (r.start, r.end, QuoteKind.INDIRECT, r.attribution)
+                (r.start, r.end, QuoteKind.INDIRECT, r.attribution, None)
                 for r in reported_speech(document)
-                if not _within(r.start, r.end, context.quoted)
+                if not _within(r.start, r.end, document.quoted)
             )
             items.sort(key=lambda item: (item[0], item[1]))
         history: list[tuple[int, Resolved]] = []
         found = []
-        for start, end, kind, attribution in items:
+        for start, end, kind, attribution, choice in items:
             resolved = _resolve(attribution, resolver, history)
-            found.append(_quote(text, start, end, kind, attribution, resolved))
+            if choice is None:
+                found.append(_quote(text, start, end, kind, attribution, resolved))
+            else:
+                precision = self.model.span_precision.get(kind.value, 1.0) if self.model is not None else 1.0
+                found.append(_ranked_quote(text, start, end, kind, choice, resolved, precision))
         return found
 
 
@@ -191,6 +227,46 @@ def _quote(
         speaker_mention=mention,
         cue=cue,
         confidence=round(confidence, 3),
+    )
+
+
+def _ranked_quote(
+    text: str,
+    start: int,
+    end: int,
+    kind: QuoteKind,
+    ranked: Ranked,
+    resolved: Resolved | None,
+    precision: float,
+) -> Quote:
+    """Build the `Quote` of a span whose speaker the ranker chose.
+
+    The confidence is the probability that span and speaker are both right: the
+    model's probability of the mention times how often a span of this kind is real.
+    A mention that resolves to no one (a pronoun with no antecedent) still names the
+    speaker, in its own words.
+    """
+    attribution = ranked.attribution
+    mention = cue = speaker = None
+    if attribution is not None:
+        if attribution.cue is not None:
+            found_cue = attribution.cue
+            cue = Cue(text[found_cue.start : found_cue.end], found_cue.lemma, found_cue.start, found_cue.end)
+        if attribution.mention is not None:
+            found = attribution.mention
+            mention = Mention(text[found.start : found.end], found.start, found.end)
+            speaker = (
+                resolved.speaker if resolved is not None else Speaker(mention.text, kind=found.speaker_kind)
+            )
+    return Quote(
+        text=text[start:end],
+        start=start,
+        end=end,
+        kind=kind,
+        speaker=speaker,
+        speaker_mention=mention,
+        cue=cue,
+        confidence=round(min(1.0, max(0.0, ranked.probability * precision)), 3),
     )
 
 

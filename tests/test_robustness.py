@@ -141,7 +141,10 @@ class TestAnyText:
 class TestStrayMarks:
     """A stray quotation mark costs at most the quotations next to it.
 
-    Outside the paragraph the mark falls in, every quotation keeps its words,
+    The speaker ranker reads the candidates of a quote from the sentence after it
+    and, for a quote that opens its paragraph, from the paragraph before; so
+    outside the paragraph the mark falls in and the paragraphs on either side of
+    it, every quotation keeps its words,
     offsets, kind, cue and speaker mention, and a speaker named by name keeps
     its speaker. A speaker found through context ("he", "the report", "the
     president") follows that context: when the mark damages the quotation an
@@ -195,18 +198,30 @@ _CONTEXT_WORDS = frozenset(
 
 
 def _without_context(quote: Quote) -> Quote:
-    """`quote`, without its speaker (and the confidence that depends on it) where the
-    speaker mention needs context to resolve."""
+    """`quote` without its confidence, and without its speaker where the speaker mention
+    needs context to resolve."""
     mention = quote.speaker_mention
+    # the confidence also counts the document's names (a speaker's salience), so a
+    # stray mark that swallows some of them may move it anywhere: it is not compared
+    quote = attrs.evolve(quote, confidence=0.0)
     if mention is None or mention.text.split()[0].lower() not in _CONTEXT_WORDS:
         return quote
-    return attrs.evolve(quote, speaker=None, confidence=0.0)
+    return attrs.evolve(quote, speaker=None)
 
 
 def _near(text: str, quote: Quote, position: int) -> bool:
-    """Whether `quote` or its speaker mention shares a paragraph with `position`."""
-    bounds = [(s, e) for s, e in paragraphs(text) if s <= position <= e] or [(position, position)]
-    p_start, p_end = bounds[0][0], bounds[-1][1]
+    """Whether `quote` or its speaker mention shares a paragraph with `position`, or lies in
+    the paragraph before or after it."""
+    spans_of = paragraphs(text)
+    inside = [i for i, (s, e) in enumerate(spans_of) if s <= position <= e]
+    if inside:
+        p_start = spans_of[max(0, inside[0] - 1)][0]
+        p_end = spans_of[min(len(spans_of) - 1, inside[-1] + 1)][1]
+    else:
+        before = [i for i, (s, _) in enumerate(spans_of) if s < position]
+        low = before[-1] if before else 0
+        p_start = spans_of[low][0] if spans_of else position
+        p_end = spans_of[min(len(spans_of) - 1, low + 1)][1] if spans_of else position
     spans = [(quote.start, quote.end)]
     if quote.speaker_mention is not None:
         spans.append((quote.speaker_mention.start, quote.speaker_mention.end))

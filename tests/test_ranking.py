@@ -1,0 +1,147 @@
+"""Tests of the speaker ranker: candidates, features, the shipped model and its training."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import quotes
+from quotes.errors import RegistryError
+from quotes.extract import Extractor
+from quotes.ranking import FEATURES, Source, load_model
+from quotes.ranking.model import calibrate, softmax
+
+DEVNEWS = Path(__file__).resolve().parent / "devnews"
+RULES = Extractor(speakers="rules")
+
+
+def _candidates(text: str) -> list[list[tuple[str, frozenset[str]]]]:
+    return [
+        [(text[c.mention.start : c.mention.end], c.sources) for c in choice.candidates]
+        for choice in RULES.speaker_choices(text)
+    ]
+
+
+class TestCandidates:
+    """Every mention near a quote is a candidate, with how it was found."""
+
+    def test_candidates_description_before_a_cue(self) -> None:
+        """A common-noun phrase the lexicon does not know is the subject of its cue."""
+        [found] = _candidates('"It was a mess," the New York shopkeeper said.')
+        texts = {t: s for t, s in found}
+        assert any(t.endswith("shopkeeper") for t in texts)
+        assert any(Source.PHRASE_BEFORE_CUE in s for t, s in found if t.endswith("shopkeeper"))
+
+    def test_candidates_description_after_a_cue(self) -> None:
+        """ "…," said an Iowa farmer: the words after the cue."""
+        [found] = _candidates('"She is too far behind," said an Iowa farmer.')
+        assert any(t.endswith("farmer") for t, _ in found)
+
+    def test_candidates_name_after_a_dash(self) -> None:
+        """A vox-pop line: the name after the dash that ends the quote."""
+        [found] = _candidates("\u201cI will vote for the first time.\u201d \u2015 Maria Lopez, 19\n")
+        assert any(Source.DASH in s and "Maria Lopez" in t for t, s in found)
+
+    def test_candidates_pronoun_and_earlier_name(self) -> None:
+        """A pronoun and a name of the sentence before are both candidates."""
+        text = 'Karin Holm runs the ferry. "We will be back on Monday," she said.'
+        [found] = _candidates(text)
+        texts = [t for t, _ in found]
+        assert "she" in texts
+        assert "Karin Holm" in texts
+
+    def test_candidates_never_inside_the_quote(self) -> None:
+        """The quote's own words name no speaker of it."""
+        text = '"Peskov and Lavrov will meet," an aide said.'
+        for choice in RULES.speaker_choices(text):
+            span = choice.setting.span
+            for candidate in choice.candidates:
+                assert candidate.mention.end <= span.open_start or candidate.mention.start >= span.close_end
+
+    def test_candidates_one_row_per_choice_and_none(self) -> None:
+        """Each candidate has its features, and "none of them" has the last row."""
+        [choice] = RULES.speaker_choices('"We are ready," Peskov said.')
+        assert len(choice.rows) == len(choice.candidates) + 1
+        assert "null" in choice.rows[-1]
+        assert all(set(row) <= set(FEATURES) for row in choice.rows)
+
+
+class TestModel:
+    """The shipped model file loads and names only features the code gives."""
+
+    def test_model_every_weight_names_a_feature(self) -> None:
+        """No weight is for a feature that does not exist."""
+        model = load_model()
+        assert set(model.weights) <= set(FEATURES)
+        assert model.weights  # trained, not empty
+
+    def test_model_header_names_its_data_and_command(self) -> None:
+        """The file says what it was trained on, how, and how well it did."""
+        about = load_model().about
+        assert "quotes.training.speakers" in about["command"]
+        assert about["dev_figures"]
+
+    def test_model_span_precision_is_a_share(self) -> None:
+        """A share of found quotations per kind."""
+        for value in load_model().span_precision.values():
+            assert 0 < value <= 1
+
+    def test_model_malformed_file(self, tmp_path: Path) -> None:
+        """A weight that is not a number is refused with the file's name."""
+        path = tmp_path / "bad.toml"
+        path.write_text('[span_precision]\ndirect = 1.0\n[weights]\nbias = "x"\n', encoding="utf-8")
+        with pytest.raises(RegistryError, match=r"bad\.toml"):
+            load_model(path)
+
+    def test_model_softmax_and_calibration_are_probabilities(self) -> None:
+        """Probabilities sum to one; calibrated ones stay in [0, 1]."""
+        assert sum(softmax([3.0, -1.0, 800.0])) == pytest.approx(1.0)
+        for p in (0.0, 1e-9, 0.3, 1.0):
+            assert 0.0 <= calibrate(p, 2.0, -1.0) <= 1.0
+
+
+class TestExtract:
+    """The ranker chooses speakers in `quotes.extract`; the rules stay available."""
+
+    def test_extract_confidence_is_a_probability(self, seed_texts: dict[str, str]) -> None:
+        """Every confidence lies in [0, 1]."""
+        for text in seed_texts.values():
+            for quote in quotes.extract(text):
+                assert 0.0 <= quote.confidence <= 1.0
+
+    def test_extract_unresolved_pronoun_keeps_its_mention(self) -> None:
+        """ "…," she said with no antecedent still names the speaker, as "she"."""
+        [quote] = quotes.extract('"The ramps are gone," she said.')
+        assert quote.speaker_mention is not None
+        assert quote.speaker_mention.text == "she"
+
+    def test_extract_rules_alone(self) -> None:
+        """speakers="rules" keeps the rules' first mention."""
+        [quote] = Extractor(speakers="rules")('"We are ready," Peskov said.')
+        assert quote.speaker is not None
+        assert quote.speaker.name == "Dmitry Peskov"
+
+    def test_extract_unknown_speakers_option(self) -> None:
+        """An unknown way of choosing speakers is refused."""
+        with pytest.raises(ValueError, match="speakers"):
+            Extractor(speakers="oracle")
+
+
+class TestTraining:
+    """Training runs end to end on the small development set, so its code never rots."""
+
+    def test_training_writes_a_loadable_model(self, tmp_path: Path) -> None:
+        """One command trains, chooses the penalty and writes a model the extractor reads."""
+        pytest.importorskip("numpy")
+        from quotes.training.speakers import main
+
+        out = tmp_path / "model.toml"
+        corpus = str(DEVNEWS)
+        assert (
+            main(["--train", corpus, "--dev", corpus, "--out", str(out), "--l2", "1", "--steps", "50"]) == 0
+        )
+        model = load_model(out)
+        assert set(model.weights) == set(FEATURES)
+        found = Extractor(model=model)('"We are ready," Peskov said.')
+        assert found[0].speaker is not None
