@@ -8,6 +8,8 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+import attrs
+
 from quotes.attribution import Attribution, Document, Evidence, attribute
 from quotes.direct import Context, classify
 from quotes.errors import Errors
@@ -109,13 +111,15 @@ class Extractor:
         """The candidate speakers of each direct or mixed quotation of `text`, with their
         features: what the ranker chooses among, for training and inspection."""
         _check_text(text)
-        document, speech, attributions = self._analyse(text, self.nlp(text) if self.nlp is not None else None)
-        return choices(speech, document, attributions)
+        analysed = self._analyse(text, self.nlp(text) if self.nlp is not None else None)
+        _, speech, attributions, for_ranker = analysed
+        return choices(speech, for_ranker, attributions)
 
     def _analyse(
         self, text: str, doc: Doc | None
-    ) -> tuple[Document, list[tuple[QuotedSpan, QuoteKind]], list[Attribution | None]]:
-        """The document, its direct and mixed quotations, and the rules' attribution of each."""
+    ) -> tuple[Document, list[tuple[QuotedSpan, QuoteKind]], list[Attribution | None], Document]:
+        """The document, its direct and mixed quotations, the rules' attribution of each, and
+        the document as the ranker reads it (with the names found without a trained model)."""
         paras = paragraphs(text)
         quoted = outermost(find_quotations(text, paras))
         context = Context(
@@ -129,7 +133,7 @@ class Extractor:
             kind = classify(span, context)
             if kind is not None and kind in self.kinds:
                 speech.append((span, kind))
-        found_names = names(text, context.quoted)
+        found_names = plain_names = names(text, context.quoted)
         subjects: dict[int, tuple[int, int]] = {}
         if doc is not None:
             if doc.has_annotation("ENT_IOB"):
@@ -145,15 +149,18 @@ class Extractor:
             subjects=subjects,
         )
         attributions = attribute([span for span, _ in speech], document, functools.partial(reports, document))
-        return document, speech, attributions
+        # the ranker learned from the names found without a model: it reads those, while the
+        # rules (whose attribution is one of its features) gain from the pipeline's entities
+        for_ranker = document if found_names is plain_names else attrs.evolve(document, names=plain_names)
+        return document, speech, attributions, for_ranker
 
     def _extract(self, text: str, doc: Doc | None) -> list[Quote]:
         """The quotations of `text`, with what a processed `doc` of it adds."""
-        document, speech, attributions = self._analyse(text, doc)
+        document, speech, attributions, for_ranker = self._analyse(text, doc)
         resolver = Resolver(text, document.names, self.registry, document.sentences)
         ranked: list[Ranked | None] = [None] * len(speech)
         if self.model is not None and self.speakers == "ranker":
-            ranked = list(rank(speech, document, attributions, self.model))
+            ranked = list(rank(speech, for_ranker, attributions, self.model))
             attributions = [r.attribution if r is not None else None for r in ranked]
         items: list[tuple[int, int, QuoteKind, Attribution | None, Ranked | None]] = [
             (span.start, span.end, kind, attribution, choice)

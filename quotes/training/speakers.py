@@ -295,7 +295,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     train_gold = sum(c.gold_count for c in train_corpora)
     train_result = evaluate(train, chosen(train, weights), calibration, train_gold)
     command = "python -m quotes.training.speakers " + " ".join(
-        [f"--train {t}" for t in args.train] + [f"--dev {args.dev}", f"--out {args.out}"]
+        [f"--train {t}" for t in args.train]
+        + [f"--dev {args.dev}", f"--out {args.out}", "--l2 " + " ".join(str(v) for v in args.l2)]
+        + [f"--steps {args.steps}", f"--threshold {args.threshold}"]
     )
     about = {
         "train": ", ".join(
