@@ -18,7 +18,7 @@ import attrs
 import regex
 
 from quotes.lexicon import cue_lexicon, word_lists
-from quotes.text import LETTERS, LETTERS_BACKWARDS, opens_sentence, skip_space, unquoted
+from quotes.text import LETTERS, LETTERS_BACKWARDS, opens_sentence, skip_space, unquoted_pieces
 
 __all__ = ["CueSection", "FoundCue", "cues_in"]
 
@@ -105,7 +105,7 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
     # (quoted words are the speaker's, never the narrator's cue)
     candidates = (
         (piece_start, candidate)
-        for piece_start, piece_end in unquoted(start, end, quoted)
+        for piece_start, piece_end in unquoted_pieces(start, end, quoted)
         for candidate in _candidates().finditer(lowered, piece_start, piece_end)
     )
     for piece_start, candidate in candidates:

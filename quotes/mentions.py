@@ -30,7 +30,7 @@ from quotes.lexicon import (
     word_lists,
 )
 from quotes.model import SpeakerKind
-from quotes.text import WORD, WORD_BACKWARDS, opens_sentence, unquoted
+from quotes.text import WORD, WORD_BACKWARDS, opens_sentence, unquoted_pieces
 
 __all__ = [
     "Found",
@@ -163,7 +163,7 @@ def names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """
     found: list[Found] = []
     pattern = _name_run()
-    runs = (m for s, e in unquoted(0, len(text), quoted) for m in pattern.finditer(text, s, e))
+    runs = (m for s, e in unquoted_pieces(0, len(text), quoted) for m in pattern.finditer(text, s, e))
     for match in runs:
         start = _run_start(text, match.start())
         common, readings = _analyse(text[start : match.end()])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import regex
 
@@ -18,6 +18,7 @@ __all__ = [
     "skip_space",
     "skip_space_back",
     "unquoted",
+    "unquoted_pieces",
 ]
 
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019\-.][\p{L}\p{M}\p{N}]+)*")
@@ -91,7 +92,11 @@ def unquoted(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> list[tu
         end: Where to stop.
         quoted: ``(open_start, close_end)`` of the quotations, in order, not overlapping.
     """
-    pieces = []
+    return list(unquoted_pieces(start, end, quoted))
+
+
+def unquoted_pieces(start: int, end: int, quoted: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """`unquoted`, one stretch at a time: a text of a million quotations needs no list of them."""
     position = start
     for q_start, q_end in quoted:
         if q_end <= position:
@@ -99,8 +104,7 @@ def unquoted(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> list[tu
         if q_start >= end:
             break
         if q_start > position:
-            pieces.append((position, q_start))
+            yield position, q_start
         position = q_end
     if position < end:
-        pieces.append((position, end))
-    return pieces
+        yield position, end
