@@ -18,7 +18,7 @@ import attrs
 
 from quotes.layout import is_caption
 from quotes.lexicon import CueLexicon, cue_lexicon, mention_lexicon, word_lists
-from quotes.marks import QuotedSpan
+from quotes.marks import Bounds, QuotedSpan, as_bounds
 from quotes.model import QuoteKind
 from quotes.text import first_chars, last_chars
 
@@ -44,7 +44,8 @@ class Context:
     text: str
     sentences: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]]
-    quoted: list[tuple[int, int]]
+    quoted: Bounds = attrs.field(converter=as_bounds)
+    # the answers for the last paragraph and sentence asked about: quotations come in order
     _captions: dict[tuple[int, int], bool] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     _cued: dict[tuple[int, int], bool] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
@@ -52,6 +53,7 @@ class Context:
         """Whether the paragraph ``text[start:end]`` is a caption; read once per paragraph."""
         known = self._captions.get((start, end))
         if known is None:
+            self._captions.clear()
             known = self._captions[(start, end)] = is_caption(self.text, start, end)
         return known
 
@@ -62,6 +64,7 @@ class Context:
         """
         known = self._cued.get((start, end))
         if known is None:
+            self._cued.clear()
             known = self._cued[(start, end)] = _has_cue(self, start, end, cue_lexicon())
         return known
 
@@ -192,11 +195,12 @@ def _looks_like_name(content: str, words: list[str], before: str) -> bool:
 def _has_cue(context: Context, start: int, end: int, lexicon: CueLexicon) -> bool:
     """Whether a reporting cue stands in ``text[start:end]`` outside quotation marks."""
     text = context.text
-    low = bisect.bisect_left(context.quoted, (start, -1))
+    quoted = context.quoted
+    low = quoted.first_from(start)
     position = start
     outside: list[str] = []
-    for index in range(max(0, low - 1), len(context.quoted)):
-        q_start, q_end = context.quoted[index]
+    for index in range(max(0, low - 1), len(quoted)):
+        q_start, q_end = quoted.starts[index], quoted.ends[index]
         if q_start >= end:
             break
         if q_end <= position:

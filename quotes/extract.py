@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from quotes.attribution import Attribution, Document, Evidence, attribute
@@ -13,7 +13,7 @@ from quotes.direct import Context, classify
 from quotes.errors import Errors
 from quotes.indirect import reported_speech, reports
 from quotes.layout import paragraphs
-from quotes.marks import QuotedSpan, find_quotations, outermost
+from quotes.marks import QuotedSpan, outermost_quotations
 from quotes.mentions import names
 from quotes.model import Cue, Mention, Quote, QuoteKind
 from quotes.registry import Registry, as_registry
@@ -94,12 +94,12 @@ class Extractor:
     def _extract(self, text: str, doc: Doc | None) -> list[Quote]:
         """The quotations of `text`, with what a processed `doc` of it adds."""
         paras = paragraphs(text)
-        quoted = outermost(find_quotations(text, paras))
+        quoted = outermost_quotations(text, paras)  # as offsets in arrays: a few bytes for each
         context = Context(
             text=text,
             sentences=sentences(text, paras),
             paragraphs=paras,
-            quoted=[(q.open_start, q.close_end) for q in quoted],
+            quoted=quoted.bounds,
         )
         speech: list[tuple[QuotedSpan, QuoteKind]] = []
         for span in quoted:
@@ -157,7 +157,7 @@ def _resolve(
     return resolved
 
 
-def _within(start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+def _within(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> bool:
     """Whether ``start..end`` lies inside one quotation (a paraphrase quoted by someone else)."""
     index = bisect.bisect_right(quoted, (start, float("inf"))) - 1
     return index >= 0 and quoted[index][0] <= start and end <= quoted[index][1]

@@ -16,7 +16,6 @@ of aggression) never do (see ``quotes/data/cues.toml``).
 
 from __future__ import annotations
 
-import bisect
 from itertools import islice
 
 import attrs
@@ -313,7 +312,7 @@ def _clause(
 def _mostly_quoted(document: Document, start: int, end: int) -> bool:
     """Whether quotation marks cover half a clause or more: a mixed quote, not reported speech."""
     quoted = document.quoted
-    first = max(0, bisect.bisect_right(quoted, (start, float("inf"))) - 1)
-    last = bisect.bisect_left(quoted, (end, -1))
+    first = max(0, quoted.first_after(start) - 1)
+    last = quoted.first_from(end)
     covered = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in quoted[first:last])
     return covered * 2 >= end - start
