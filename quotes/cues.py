@@ -170,7 +170,21 @@ def _branches(node: dict[str, Any]) -> str:
 
 
 def _lowercase(text: str) -> str:
-    """`text` in lowercase, keeping every offset ("İ" lowercases to two characters)."""
+    """`text` in lowercase, keeping every offset ("İ" lowercases to two characters).
+
+    A text that is not ASCII is lowercased a piece at a time: `str.lower` takes twelve
+    bytes of scratch memory for each character of it. (Only a Greek final sigma may
+    then lowercase otherwise at a cut, and no cue has one.)
+    """
+    if text.isascii():
+        return text.lower()
+    return "".join(_lowercase_piece(text[i : i + _PIECE]) for i in range(0, len(text), _PIECE))
+
+
+_PIECE = 1 << 16  # characters
+
+
+def _lowercase_piece(text: str) -> str:
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
