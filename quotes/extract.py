@@ -134,9 +134,12 @@ class Extractor:
                 if not _within(r.start, r.end, context.quoted)
             )
             items.sort(key=lambda item: (item[0], item[1]))
+        del speech, attributions  # what is left of them is in `items`
         history: list[tuple[int, Resolved]] = []
         found = []
-        for start, end, kind, attribution in items:
+        items.reverse()
+        while items:  # each item is let go as it becomes a quotation: a text of many holds each once
+            start, end, kind, attribution = items.pop()
             resolved = _resolve(attribution, resolver, history)
             found.append(_quote(text, start, end, kind, attribution, resolved))
         return found
