@@ -48,6 +48,8 @@ class Context:
     # the answers for the last paragraph and sentence asked about: quotations come in order
     _captions: dict[tuple[int, int], bool] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     _cued: dict[tuple[int, int], bool] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    # the sentence and the paragraph the last quotation lay in: the next one is most often there too
+    _last: list[int] = attrs.field(factory=lambda: [0, 0], init=False, eq=False, repr=False)
 
     def is_caption(self, start: int, end: int) -> bool:
         """Whether the paragraph ``text[start:end]`` is a caption; read once per paragraph."""
@@ -70,16 +72,27 @@ class Context:
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
         """The start of the sentence holding `start` and the end of the one holding `end`."""
-        return _enclosing(self.sentences, start, end)
+        return _enclosing(self.sentences, start, end, self._last, 0)
 
     def paragraph_bounds(self, start: int, end: int) -> tuple[int, int]:
         """The start of the paragraph holding `start` and the end of the one holding `end`."""
-        return _enclosing(self.paragraphs, start, end)
+        return _enclosing(self.paragraphs, start, end, self._last, 1)
 
 
-def _enclosing(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    first = bisect.bisect_right(spans, (start, float("inf"))) - 1
-    last = bisect.bisect_right(spans, (max(start, end - 1), float("inf"))) - 1
+def _enclosing(
+    spans: list[tuple[int, int]], start: int, end: int, last_found: list[int], which: int
+) -> tuple[int, int]:
+    """The bounds of the spans holding `start` and ``end - 1``; ``last_found[which]`` is the
+    index of the span found last, tried before a search."""
+    final = max(start, end - 1)
+    first = last = last_found[which]
+    if not (
+        0 <= first < len(spans)
+        and spans[first][0] <= start
+        and (first + 1 == len(spans) or spans[first + 1][0] > final)
+    ):
+        first = bisect.bisect_right(spans, (start, float("inf"))) - 1
+        last = last_found[which] = bisect.bisect_right(spans, (final, float("inf"))) - 1
     low = spans[first][0] if first >= 0 else start
     high = spans[last][1] if last >= 0 else end
     return min(low, start), max(high, end)
@@ -131,7 +144,11 @@ def _introduced(before: str, lexicon: CueLexicon) -> bool:
     """Whether the words right before a quote introduce speech ("said:", "saying")."""
     if before.endswith(":"):
         return True
-    last = _WORD.findall(before[-40:])
+    # only the last two words count: read a short tail first, where every word but the first
+    # is whole, and the longer one only if the tail holds fewer than three
+    last = _WORD.findall(before[-16:])
+    if len(last) < 3:
+        last = _WORD.findall(before[-40:])
     if not last:
         return False
     word = last[-1].lower()
@@ -140,10 +157,13 @@ def _introduced(before: str, lexicon: CueLexicon) -> bool:
 
 def _reported_after(content: str, after: str, lexicon: CueLexicon) -> bool:
     """Whether a reporting clause follows the quote ("...", Cengiz said; "Yes," he said)."""
-    words = _WORD.findall(after[:60])[:4]
-    if after.startswith((",", "\u2014", "\u2013", "-")):
+    lead = after.startswith((",", "\u2014", "\u2013", "-"))
+    if not lead and not content.rstrip().endswith(","):
+        return False  # the cheap test first: the words are read only after a comma or a dash
+    words = [word.group() for word in islice(_WORD.finditer(after, 0, 60), 4)]
+    if lead:
         return any(w.lower() in lexicon.speech for w in words)
-    if not content.rstrip().endswith(",") or len(words) < 2:
+    if len(words) < 2:
         return False
     # American style keeps the comma inside the marks: the clause must then open with its
     # speaker ("he said", "Peskov said", "the spokesman said") or with a cue and a name ("said Peskov"),

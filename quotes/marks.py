@@ -111,11 +111,14 @@ _CLOSERS_OF = {
 # Words that begin with an elided letter: 'em, 'n', 'til, 'cause, '90s.
 _ELISIONS = frozenset({"em", "n", "til", "tis", "twas", "cause", "bout", "round"})
 
-# Each mark is kept as its offset and a byte of these flags, not as an object: a document
-# of nothing but quotation marks then costs nine bytes a mark, not two hundred.
+# Each mark is kept as its offset and one byte, not as an object: a document of nothing
+# but quotation marks then costs nine bytes a mark, not two hundred. The byte holds
+# these two flags and, above them, the mark's place in _MARK_CHARACTERS.
 _OPENS = 1  # left-flanking: could open a quotation
 _CLOSES = 2  # right-flanking: could close one
-_TWO = 4  # two characters: `` or ''
+_MARK_CHARACTERS = ("``", "''", *sorted(QUOTE_CHARACTERS))  # the first two are two characters long
+_CODES = {char: code << 2 for code, char in enumerate(_MARK_CHARACTERS)}
+_ONE_CHARACTER = 2 << 2  # a byte from here on is a mark of one character
 _DOUBLE_CHARACTERS = _DOUBLE_OPENERS | _DOUBLE_CLOSERS | _DOUBLE_EITHER | {"``", "''"}
 # A single mark's roles (`_single_role`), as bits.
 _CAN_OPEN = 1
@@ -199,21 +202,33 @@ class Quotations(Sequence[QuotedSpan]):
         return self._span(range(len(self))[index])
 
     def __iter__(self) -> Iterator[QuotedSpan]:
-        return (self._span(index) for index in range(len(self)))
+        offsets = zip(
+            self.bounds.starts, self._starts, self._ends, self.bounds.ends, self._shapes, strict=True
+        )
+        return (_unpacked(*span) for span in offsets)
 
     def _span(self, index: int) -> QuotedSpan:
-        open_start, close_end = self.bounds[index]
-        shape = self._shapes[index]
-        return QuotedSpan(
-            open_start,
-            open_start + 1 + (shape & 1),
+        return _unpacked(
+            self.bounds.starts[index],
             self._starts[index],
             self._ends[index],
-            close_end - (shape >> 1 & 3),
-            close_end,
-            Family.SINGLE if shape & 8 else Family.DOUBLE,
-            bool(shape & 16),
+            self.bounds.ends[index],
+            self._shapes[index],
         )
+
+
+def _unpacked(open_start: int, start: int, end: int, close_end: int, shape: int) -> QuotedSpan:
+    """The `QuotedSpan` that `Quotations` keeps as these offsets and its shape byte."""
+    return QuotedSpan(
+        open_start,
+        open_start + 1 + (shape & 1),
+        start,
+        end,
+        close_end - (shape >> 1 & 3),
+        close_end,
+        Family.SINGLE if shape & 8 else Family.DOUBLE,
+        bool(shape & 16),
+    )
 
 
 def find_quotations(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list[QuotedSpan]:
@@ -250,16 +265,26 @@ def outermost_quotations(text: str, paras: Sequence[tuple[int, int]] | None = No
     shapes = bytearray()
     for first, last, p_end, reopened in _paragraph_marks(marks, paragraphs(text) if paras is None else paras):
         for opener, closer, family in _outermost_pairs(marks, first, last, p_end, reopened):
-            span = _pair_span(marks, opener, closer, p_end, family)
-            open_starts.append(span.open_start)
-            starts.append(span.start)
-            ends.append(span.end)
-            close_ends.append(span.close_end)
+            open_start = marks.starts[opener]
+            open_end = open_start + (1 if marks.flags[opener] >= _ONE_CHARACTER else 2)
+            close_start = close_end = p_end
+            if closer >= 0:
+                close_start = marks.starts[closer]
+                close_end = close_start + (1 if marks.flags[closer] >= _ONE_CHARACTER else 2)
+            start, end = open_end, close_start
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            open_starts.append(open_start)
+            starts.append(start)
+            ends.append(end)
+            close_ends.append(close_end)
             shapes.append(
-                (span.open_end - span.open_start - 1)
-                | (span.close_end - span.close_start) << 1
+                (open_end - open_start - 1)
+                | (close_end - close_start) << 1
                 | (family is Family.SINGLE) << 3
-                | span.runs_on << 4
+                | (closer < 0) << 4
             )
     return Quotations(Bounds(open_starts, close_ends), starts, ends, bytes(shapes))
 
@@ -281,20 +306,19 @@ def mark_offsets(spans: Iterable[QuotedSpan]) -> list[tuple[int, int]]:
 
 @attrs.frozen
 class _Marks:
-    """Every quotation-mark candidate of a document: its offset and its flags."""
+    """Every quotation-mark candidate of a document: its offset and its byte of flags."""
 
     text: str
     starts: array[int]
-    flags: bytes
+    flags: bytearray
 
     def end(self, index: int) -> int:
         """The offset after mark `index`."""
-        return self.starts[index] + (2 if self.flags[index] & _TWO else 1)
+        return self.starts[index] + (1 if self.flags[index] >= _ONE_CHARACTER else 2)
 
     def char(self, index: int) -> str:
         """The characters of mark `index`."""
-        start = self.starts[index]
-        return self.text[start : start + (2 if self.flags[index] & _TWO else 1)]
+        return _MARK_CHARACTERS[self.flags[index] >> 2]
 
 
 def _find_marks(text: str) -> _Marks:
@@ -309,8 +333,8 @@ def _find_marks(text: str) -> _Marks:
         opens = (before.isspace() or before in _OPENING_CONTEXT) and not after.isspace()
         closes = not before.isspace() and (after.isspace() or after in _CLOSING_CONTEXT)
         starts.append(start)
-        flags.append(opens * _OPENS | closes * _CLOSES | (end - start == 2) * _TWO)
-    return _Marks(text, starts, bytes(flags))
+        flags.append(_CODES[match.group()] | opens * _OPENS | closes * _CLOSES)
+    return _Marks(text, starts, flags)
 
 
 def _paragraph_marks(
@@ -374,9 +398,10 @@ _DOUBLE_CLOSERS_OF = {
 def _last_closers(marks: _Marks, first: int, last: int) -> dict[str, int]:
     """The index of the last mark of each kind, among ``first..last``, that could close."""
     found = {}
+    flags = marks.flags
     for index in range(first, last):
-        if marks.flags[index] & _CLOSES:
-            found[marks.char(index)] = index
+        if flags[index] & _CLOSES:
+            found[_MARK_CHARACTERS[flags[index] >> 2]] = index
     return found
 
 
@@ -398,15 +423,16 @@ def _pair_doubles(marks: _Marks, first: int, last: int, sink: _Sink) -> array[in
     return the opening marks left open."""
     later = _last_closers(marks, first, last)
     stack = array("q")
+    flags = marks.flags
     for index in range(first, last):
-        char = marks.char(index)
-        role = _double_role(char, marks.flags[index], len(stack))
+        char = _MARK_CHARACTERS[flags[index] >> 2]
+        role = _double_role(char, flags[index], len(stack))
         if role is None:
             continue
         if role:
             stack.append(index)
         elif stack:
-            if _stray_closer(char, marks.char(stack[-1]), index, later):
+            if _stray_closer(char, _MARK_CHARACTERS[flags[stack[-1]] >> 2], index, later):
                 continue  # “… » …”: the opener's own closer comes later, so this one is stray
             opener = stack.pop()
             sink(opener, index, len(stack))
@@ -440,7 +466,7 @@ def _pair_paragraph(
     bounds = sorted((span.open_start, span.close_end) for span in spans)
     containers = array("q", [start for start, _ in bounds]), array("q", [end for _, end in bounds])
     runs_on = reopened is Family.SINGLE and not stack
-    _pair_singles(marks, first, last, containers, runs_on, single)
+    _pair_singles(marks, first, last, lambda: containers, runs_on, single)
     return spans
 
 
@@ -476,10 +502,13 @@ def _outermost_pairs(
     stack = _pair_doubles(marks, first, last, doubles.add)
     if stack and reopened is Family.DOUBLE:
         doubles.add(stack[0], -1, 0)
-    # single marks inside a double quotation pair only with each other, inside it: only
-    # the outermost double quotations matter to the single ones outside every double one
-    ends = array("q", [marks.end(closer) if closer >= 0 else p_end for closer in doubles.closers])
-    containers = array("q", [marks.starts[opener] for opener in doubles.openers]), ends
+
+    def containers() -> tuple[array[int], array[int]]:
+        # single marks inside a double quotation pair only with each other, inside it: only
+        # the outermost double quotations matter to the single ones outside every double one
+        ends = array("q", [marks.end(closer) if closer >= 0 else p_end for closer in doubles.closers])
+        return array("q", [marks.starts[opener] for opener in doubles.openers]), ends
+
     singles = _Roots()
     _pair_singles(marks, first, last, containers, reopened is Family.SINGLE and not stack, singles.add, True)
     reach = -1
@@ -549,7 +578,7 @@ def _pair_singles(
     marks: _Marks,
     first: int,
     last: int,
-    containers: tuple[array[int], array[int]],
+    containers: Callable[[], tuple[array[int], array[int]]],
     runs_on: bool,
     sink: _Sink,
     outside_only: bool = False,
@@ -565,7 +594,7 @@ def _pair_singles(
         first: The index of the paragraph's first mark.
         last: The index after its last mark.
         containers: The ``open_start`` and the ``close_end`` of the paragraph's double
-            quotations, in order of opening.
+            quotations, in order of opening; asked for only if there are single marks.
         runs_on: Whether a single quotation left open runs on into the next paragraph.
         sink: Told each pair as it closes.
         outside_only: Pair only the marks outside every double quotation.
@@ -582,7 +611,9 @@ def _pair_singles(
             seen_strong = False
         elif role & _CAN_CLOSE and not role & _WEAK:
             seen_strong = True
-    opens_at, closes_at = containers
+    if not singles:
+        return
+    opens_at, closes_at = containers()
     enclosing = array("q")
     next_container = 0
     stacks: dict[int, array[int]] = {}
