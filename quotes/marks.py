@@ -120,6 +120,11 @@ _MARK_CHARACTERS = ("``", "''", *sorted(QUOTE_CHARACTERS))  # the first two are 
 _CODES = {char: code << 2 for code, char in enumerate(_MARK_CHARACTERS)}
 _ONE_CHARACTER = 2 << 2  # a byte from here on is a mark of one character
 _DOUBLE_CHARACTERS = _DOUBLE_OPENERS | _DOUBLE_CLOSERS | _DOUBLE_EITHER | {"``", "''"}
+# For `bytes.translate`: 1 for the byte of a single mark, 0 for a double one.
+_SINGLE = bytes(
+    _MARK_CHARACTERS[flags >> 2] not in _DOUBLE_CHARACTERS if flags >> 2 < len(_MARK_CHARACTERS) else 0
+    for flags in range(256)
+)
 # A single mark's roles (`_single_role`), as bits.
 _CAN_OPEN = 1
 _CAN_CLOSE = 2
@@ -346,10 +351,10 @@ def _paragraph_marks(
     index = 0
     for number, (p_start, p_end) in enumerate(paras):
         first = index
-        while index < len(starts) and starts[index] < p_end:
-            index += 1
-        while first < index and starts[first] < p_start:
-            first += 1  # marks between paragraphs belong to neither
+        index = max(index, bisect.bisect_left(starts, p_end, index))
+        first = bisect.bisect_left(
+            starts, p_start, first, index
+        )  # marks between paragraphs belong to neither
         reopened = _reopens(marks, paras[number + 1][0], index) if number + 1 < len(paras) else None
         yield first, index, p_end, reopened
 
@@ -405,12 +410,14 @@ def _last_closers(marks: _Marks, first: int, last: int) -> dict[str, int]:
     return found
 
 
-def _stray_closer(char: str, opener: str, index: int, last_closers: dict[str, int]) -> bool:
-    """Whether the closing mark `char` at `index` is stray: of another typography than the
-    `opener`, whose own closing mark follows in the paragraph. Typography is consistent
-    within a quotation."""
-    own = _DOUBLE_CLOSERS_OF.get(opener)
-    return own is not None and char not in own and any(last_closers.get(c, -1) > index for c in own)
+# _double_role for each byte a mark may have: with no quotation open, and with some open.
+_DOUBLE_ROLES = [
+    (
+        _double_role(_MARK_CHARACTERS[flags >> 2], flags, 0),
+        _double_role(_MARK_CHARACTERS[flags >> 2], flags, 1),
+    )
+    for flags in range(len(_MARK_CHARACTERS) << 2)
+]
 
 
 # Where a pair's report goes: (index of the opening mark, index of the closing mark or -1
@@ -421,19 +428,22 @@ _Sink = Callable[[int, int, int], None]
 def _pair_doubles(marks: _Marks, first: int, last: int, sink: _Sink) -> array[int]:
     """Pair the double marks among ``first..last``, telling `sink` each pair as it closes;
     return the opening marks left open."""
-    later = _last_closers(marks, first, last)
+    later: dict[str, int] | None = None  # read only for a closer of another typography than its opener
     stack = array("q")
     flags = marks.flags
     for index in range(first, last):
-        char = _MARK_CHARACTERS[flags[index] >> 2]
-        role = _double_role(char, flags[index], len(stack))
+        role = _DOUBLE_ROLES[flags[index]][1 if stack else 0]
         if role is None:
             continue
         if role:
             stack.append(index)
         elif stack:
-            if _stray_closer(char, _MARK_CHARACTERS[flags[stack[-1]] >> 2], index, later):
-                continue  # “… » …”: the opener's own closer comes later, so this one is stray
+            own = _DOUBLE_CLOSERS_OF.get(_MARK_CHARACTERS[flags[stack[-1]] >> 2])
+            if own is not None and _MARK_CHARACTERS[flags[index] >> 2] not in own:
+                # typography is consistent within a quotation: “… » …” is stray if a ” follows
+                later = _last_closers(marks, first, last) if later is None else later
+                if any(later.get(char, -1) > index for char in own):
+                    continue
             opener = stack.pop()
             sink(opener, index, len(stack))
     return stack
@@ -599,7 +609,10 @@ def _pair_singles(
         sink: Told each pair as it closes.
         outside_only: Pair only the marks outside every double quotation.
     """
-    singles = array("q", (i for i in range(first, last) if marks.char(i) not in _DOUBLE_CHARACTERS))
+    kinds = marks.flags[first:last].translate(_SINGLE)
+    if 1 not in kinds:
+        return
+    singles = array("q", (first + i for i, kind in enumerate(kinds) if kind))
     roles = bytes(_single_role(marks, index) for index in singles)
     # strong_ahead[i]: a strong closing candidate follows i before the next opener.
     strong_ahead = bytearray(len(singles))
@@ -611,8 +624,6 @@ def _pair_singles(
             seen_strong = False
         elif role & _CAN_CLOSE and not role & _WEAK:
             seen_strong = True
-    if not singles:
-        return
     opens_at, closes_at = containers()
     enclosing = array("q")
     next_container = 0
