@@ -12,13 +12,12 @@ import functools
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import Any
 
 import attrs
 import regex
 
 from quotes.lexicon import cue_lexicon, word_lists
-from quotes.text import LETTERS, LETTERS_BACKWARDS, opens_sentence, skip_space, unquoted_pieces
+from quotes.text import LETTERS, LETTERS_BACKWARDS, opens_sentence, skip_space, trie, unquoted_pieces
 
 __all__ = ["CueSection", "FoundCue", "cues_in"]
 
@@ -147,26 +146,7 @@ def _candidates() -> re.Pattern[str]:
     """
     words = sorted(set(_sections()) | set(_phrases()))
     # \b rather than "no letter before": a word glued to a digit ("2said") is no cue
-    return re.compile(rf"\b{_trie(words)}(?![^\W\d_])")
-
-
-def _trie(words: Sequence[str]) -> str:
-    """A pattern matching exactly `words` (longest first), written as a trie."""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _branches(root)
-
-
-def _branches(node: dict[str, Any]) -> str:
-    alternatives = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
-    if not alternatives:
-        return ""
-    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-    return f"(?:{body})?" if "" in node else body
+    return re.compile(rf"\b{trie(words)}(?![^\W\d_])")
 
 
 def _lowercase(text: str) -> str:

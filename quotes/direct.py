@@ -11,6 +11,7 @@ narrator's sentence (agreed to take "urgent measures").
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from itertools import islice
 
@@ -20,7 +21,7 @@ from quotes.layout import is_caption
 from quotes.lexicon import CueLexicon, cue_lexicon, mention_lexicon, word_lists
 from quotes.marks import Bounds, QuotedSpan, as_bounds
 from quotes.model import QuoteKind
-from quotes.text import first_chars, last_chars
+from quotes.text import blank, first_chars, last_chars, trie
 
 __all__ = ["Context", "classify"]
 
@@ -48,6 +49,7 @@ class Context:
     # the answers for the last paragraph and sentence asked about: quotations come in order
     _captions: dict[tuple[int, int], bool] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     _cued: dict[tuple[int, int], bool] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _quiet: dict[tuple[int, int], bool] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     # the sentence and the paragraph the last quotation lay in: the next one is most often there too
     _last: list[int] = attrs.field(factory=lambda: [0, 0], init=False, eq=False, repr=False)
 
@@ -70,6 +72,25 @@ class Context:
             known = self._cued[(start, end)] = _has_cue(self, start, end, cue_lexicon())
         return known
 
+    def quiet(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds no reporting cue, no colon and no form of a verb of
+        speech at all, even inside quotation marks or inside another word.
+
+        No short quotation there can be introduced or followed by a reporting clause (the
+        rules read no other words), so it is speech only if it is a sentence of its own.
+        Read once per sentence.
+        """
+        known = self._quiet.get((start, end))
+        if known is None:
+            self._quiet.clear()
+            piece = self.text[start:end]
+            known = self._quiet[(start, end)] = (
+                ":" not in piece
+                and _speech_anywhere().search(piece.lower()) is None
+                and not self.has_cue(start, end)
+            )
+        return known
+
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
         """The start of the sentence holding `start` and the end of the one holding `end`."""
         return _enclosing(self.sentences, start, end, self._last, 0)
@@ -77,6 +98,12 @@ class Context:
     def paragraph_bounds(self, start: int, end: int) -> tuple[int, int]:
         """The start of the paragraph holding `start` and the end of the one holding `end`."""
         return _enclosing(self.paragraphs, start, end, self._last, 1)
+
+
+@functools.cache
+def _speech_anywhere() -> re.Pattern[str]:
+    """Any form of a verb of speech, even inside another word."""
+    return re.compile(trie(sorted(cue_lexicon().speech)))
 
 
 def _enclosing(
@@ -115,10 +142,18 @@ def classify(span: QuotedSpan, context: Context) -> QuoteKind | None:
     words = [w.group() for w in islice(_WORD.finditer(text, span.start, span.end), _NAME_MAX + 1)]
     if not words:
         return None
+    s_start, s_end = context.sentence_bounds(span.open_start, span.close_end)
+    if (
+        len(words) <= _SHORT
+        and context.quiet(s_start, s_end)
+        and not (blank(text, s_start, span.open_start) and _alone(content))
+    ):
+        # the scare-quote rule below, decided without reading the words around the quotation:
+        # a JSON string, a CSV field or a "mini tsunami" where nothing reports speech
+        return None
     p_start, p_end = context.paragraph_bounds(span.open_start, span.close_end)
     if context.is_caption(p_start, p_end):
         return None
-    s_start, s_end = context.sentence_bounds(span.open_start, span.close_end)
     # the rules read no further than _AROUND characters from a quotation: a sentence of many
     # quotations then costs each of them the same
     before = last_chars(text, s_start, span.open_start, _AROUND)
@@ -127,7 +162,7 @@ def classify(span: QuotedSpan, context: Context) -> QuoteKind | None:
         return None  # a gloss: Brexit ("British exit")
     lexicon = cue_lexicon()
     introduced = _introduced(before, lexicon) or _reported_after(content, after, lexicon)
-    sentence = not before and content.rstrip()[-1:] in ".?!" and _starts_statement(content)
+    sentence = not before and _alone(content)
     # the cheaper test first (a sentence's cue is looked for once): most short quotations are scare quotes
     if len(words) <= _SHORT and not introduced and not sentence and not context.has_cue(s_start, s_end):
         return None  # a scare quote: the earthquake caused a "mini tsunami"; not "That hasn't changed."
@@ -174,6 +209,11 @@ def _reported_after(content: str, after: str, lexicon: CueLexicon) -> bool:
     lower = first.lower()
     opens = first[0].isupper() or lower in word_lists().determiners or lower in mention_lexicon().pronouns
     return opens and any(w.lower() in lexicon.speech for w in words[1:])
+
+
+def _alone(content: str) -> bool:
+    """Whether quoted words are a statement of their own, when nothing comes before them."""
+    return content.rstrip()[-1:] in ".?!" and _starts_statement(content)
 
 
 def _starts_statement(content: str) -> bool:

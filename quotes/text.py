@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import regex
 
@@ -17,6 +19,7 @@ __all__ = [
     "opens_sentence",
     "skip_space",
     "skip_space_back",
+    "trie",
     "unquoted",
     "unquoted_pieces",
 ]
@@ -108,3 +111,26 @@ def unquoted_pieces(start: int, end: int, quoted: Iterable[tuple[int, int]]) -> 
         position = q_end
     if position < end:
         yield position, end
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regular expression matching exactly `words` (longest first), written as a trie.
+
+    A trie lets the engine try one branch per letter instead of every word at every
+    position.
+    """
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(root)
+
+
+def _branches(node: dict[str, Any]) -> str:
+    alternatives = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    return f"(?:{body})?" if "" in node else body
