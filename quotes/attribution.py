@@ -133,7 +133,7 @@ class Document:
     def quote_after(self, position: int) -> tuple[int, int] | None:
         """The first quotation that opens at or after `position`."""
         index = self.quoted.first_from(position)
-        return self.quoted[index] if index < len(self.quoted) else None
+        return self.quoted[index] if index < len(self.quoted.starts) else None
 
 
 def attribute(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -269,6 +270,8 @@ def outermost_quotations(text: str, paras: Sequence[tuple[int, int]] | None = No
     open_starts, starts, ends, close_ends = array("q"), array("q"), array("q"), array("q")
     shapes = bytearray()
     for first, last, p_end, reopened in _paragraph_marks(marks, paragraphs(text) if paras is None else paras):
+        if first == last:
+            continue  # most paragraphs of news quote no one
         for opener, closer, family in _outermost_pairs(marks, first, last, p_end, reopened):
             open_start = marks.starts[opener]
             open_end = open_start + (1 if marks.flags[opener] >= _ONE_CHARACTER else 2)
@@ -488,9 +491,9 @@ class _Roots:
     far that closed with more open: those were opened after its own opening mark.
     """
 
-    openers: array[int] = attrs.Factory(lambda: array("q"))
-    closers: array[int] = attrs.Factory(lambda: array("q"))
-    depths: array[int] = attrs.Factory(lambda: array("q"))
+    openers: array[int] = attrs.Factory(functools.partial(array, "q"))
+    closers: array[int] = attrs.Factory(functools.partial(array, "q"))
+    depths: array[int] = attrs.Factory(functools.partial(array, "q"))
 
     def add(self, opener: int, closer: int, depth: int) -> None:
         """Keep the pair of marks `opener` and `closer`, dropping the pairs it encloses."""
