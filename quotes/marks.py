@@ -338,8 +338,9 @@ def _find_marks(text: str) -> _Marks:
         start, end = match.span()
         before = text[start - 1] if start else " "
         after = text[end] if end < length else " "
-        opens = (before.isspace() or before in _OPENING_CONTEXT) and not after.isspace()
-        closes = not before.isspace() and (after.isspace() or after in _CLOSING_CONTEXT)
+        space_before, space_after = before.isspace(), after.isspace()
+        opens = (space_before or before in _OPENING_CONTEXT) and not space_after
+        closes = not space_before and (space_after or after in _CLOSING_CONTEXT)
         starts.append(start)
         flags.append(_CODES[match.group()] | opens * _OPENS | closes * _CLOSES)
     return _Marks(text, starts, flags)
@@ -562,10 +563,10 @@ def _span(
 def _single_role(marks: _Marks, index: int) -> int:
     """Whether a single-mark candidate can open, can close, and closes only weakly, as bits."""
     text = marks.text
-    char = marks.char(index)
+    flags = marks.flags[index]
+    char = _MARK_CHARACTERS[flags >> 2]
     start = marks.starts[index]
     end = start + len(char)
-    flags = marks.flags[index]
     after = text[end] if end < len(text) else " "
     before = text[start - 1] if start else " "
     if before.isalnum() and after.isalnum():
@@ -583,8 +584,11 @@ def _single_role(marks: _Marks, index: int) -> int:
 
 
 def _elided(text: str, start: int) -> bool:
-    word = re.match(r"[A-Za-z]+", text[start : start + 8])
+    word = _ASCII_WORD.match(text, start, start + 8)
     return word is not None and word.group().lower() in _ELISIONS
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _pair_singles(
@@ -631,8 +635,9 @@ def _pair_singles(
     enclosing = array("q")
     next_container = 0
     stacks: dict[int, array[int]] = {}
+    starts, flags = marks.starts, marks.flags
     for i, index in enumerate(singles):
-        start = marks.starts[index]
+        start = starts[index]
         while next_container < len(opens_at) and opens_at[next_container] < start:
             enclosing.append(next_container)
             next_container += 1
@@ -641,12 +646,15 @@ def _pair_singles(
         container = enclosing[-1] if enclosing else -1
         if outside_only and container >= 0:
             continue
-        stack = stacks.setdefault(container, array("q"))
+        stack = stacks.get(container)
+        if stack is None:
+            stack = stacks[container] = array("q")
         role = roles[i]
         if (
             role & _CAN_CLOSE
             and stack
-            and marks.char(index) in _CLOSERS_OF.get(marks.char(stack[-1]), "")
+            and _MARK_CHARACTERS[flags[index] >> 2]
+            in _CLOSERS_OF.get(_MARK_CHARACTERS[flags[stack[-1]] >> 2], "")
             and not (role & _WEAK and strong_ahead[i])
         ):
             opener = stack.pop()
