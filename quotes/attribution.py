@@ -78,7 +78,8 @@ class Document:
         text: The document.
         sentences: Sentence ``(start, end)`` offsets, in order.
         paragraphs: Paragraph ``(start, end)`` offsets, in order.
-        quoted: Outermost quotations ``(open_start, close_end)``, in order.
+        quoted: Outermost quotations ``(open_start, close_end)``, in order, kept as
+            `Bounds` (any sequence of pairs is converted).
         names: The names of `quotes.mentions.names`, in order.
         subjects: Subjects of verbs from a trained parser, by the verb's
             offset (`quotes.trained.verb_subjects`); empty without one.

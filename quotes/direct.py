@@ -39,7 +39,8 @@ class Context:
         text: The document.
         sentences: Sentence ``(start, end)`` offsets, in order.
         paragraphs: Paragraph ``(start, end)`` offsets, in order.
-        quoted: Outermost quoted spans ``(open_start, close_end)``, in order.
+        quoted: Outermost quoted spans ``(open_start, close_end)``, in order, kept as
+            `Bounds` (any sequence of pairs is converted).
     """
 
     text: str
