@@ -26,7 +26,7 @@ import regex
 
 from quotes.cues import FoundCue, cues_in
 from quotes.lexicon import word_lists
-from quotes.marks import QuotedSpan
+from quotes.marks import Bounds, QuotedSpan, as_bounds
 from quotes.mentions import Found, MentionKind, mention_after, mention_before, start_of
 from quotes.model import SpeakerKind
 from quotes.text import LETTERS, LETTERS_BACKWARDS, blank, last_chars, skip_space, skip_space_back
@@ -78,7 +78,8 @@ class Document:
         text: The document.
         sentences: Sentence ``(start, end)`` offsets, in order.
         paragraphs: Paragraph ``(start, end)`` offsets, in order.
-        quoted: Outermost quotations ``(open_start, close_end)``, in order.
+        quoted: Outermost quotations ``(open_start, close_end)``, in order, kept as
+            `Bounds` (any sequence of pairs is converted).
         names: The names of `quotes.mentions.names`, in order.
         subjects: Subjects of verbs from a trained parser, by the verb's
             offset (`quotes.trained.verb_subjects`); empty without one.
@@ -87,7 +88,7 @@ class Document:
     text: str
     sentences: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]]
-    quoted: list[tuple[int, int]]
+    quoted: Bounds = attrs.field(converter=as_bounds)
     names: list[Found]
     subjects: dict[int, tuple[int, int]] = attrs.Factory(dict)
     cues: list[FoundCue] = attrs.field(init=False, eq=False, repr=False)
@@ -125,15 +126,15 @@ class Document:
 
     def quote_before(self, position: int) -> tuple[int, int] | None:
         """The last quotation that closes at or before `position`."""
-        index = bisect.bisect_right(self.quoted, (position, float("inf"))) - 1
-        while index >= 0 and self.quoted[index][1] > position:
+        index = self.quoted.first_after(position) - 1
+        while index >= 0 and self.quoted.ends[index] > position:
             index -= 1
         return self.quoted[index] if index >= 0 else None
 
     def quote_after(self, position: int) -> tuple[int, int] | None:
         """The first quotation that opens at or after `position`."""
-        index = bisect.bisect_left(self.quoted, (position, -1))
-        return self.quoted[index] if index < len(self.quoted) else None
+        index = self.quoted.first_from(position)
+        return self.quoted[index] if index < len(self.quoted.starts) else None
 
 
 def attribute(
@@ -400,6 +401,9 @@ _SOURCE = regex.compile(r"(?ri)\baccording[ \t\u00a0]+to[ \t\u00a0]+")
 
 def inside(position: int, quoted: Sequence[tuple[int, int]]) -> bool:
     """Whether `position` falls inside one of the ordered spans `quoted`."""
+    if isinstance(quoted, Bounds):  # a document's quotations: bisect their arrays
+        index = quoted.first_after(position) - 1
+        return index >= 0 and position < quoted.ends[index]
     index = bisect.bisect_right(quoted, (position, float("inf"))) - 1
     return index >= 0 and quoted[index][0] <= position < quoted[index][1]
 

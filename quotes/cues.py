@@ -12,13 +12,12 @@ import functools
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import Any
 
 import attrs
 import regex
 
 from quotes.lexicon import cue_lexicon, word_lists
-from quotes.text import LETTERS, LETTERS_BACKWARDS, opens_sentence, skip_space, unquoted
+from quotes.text import LETTERS, LETTERS_BACKWARDS, opens_sentence, skip_space, trie, unquoted_pieces
 
 __all__ = ["CueSection", "FoundCue", "cues_in"]
 
@@ -105,7 +104,7 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
     # (quoted words are the speaker's, never the narrator's cue)
     candidates = (
         (piece_start, candidate)
-        for piece_start, piece_end in unquoted(start, end, quoted)
+        for piece_start, piece_end in unquoted_pieces(start, end, quoted)
         for candidate in _candidates().finditer(lowered, piece_start, piece_end)
     )
     for piece_start, candidate in candidates:
@@ -147,30 +146,25 @@ def _candidates() -> re.Pattern[str]:
     """
     words = sorted(set(_sections()) | set(_phrases()))
     # \b rather than "no letter before": a word glued to a digit ("2said") is no cue
-    return re.compile(rf"\b{_trie(words)}(?![^\W\d_])")
-
-
-def _trie(words: Sequence[str]) -> str:
-    """A pattern matching exactly `words` (longest first), written as a trie."""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _branches(root)
-
-
-def _branches(node: dict[str, Any]) -> str:
-    alternatives = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
-    if not alternatives:
-        return ""
-    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-    return f"(?:{body})?" if "" in node else body
+    return re.compile(rf"\b{trie(words)}(?![^\W\d_])")
 
 
 def _lowercase(text: str) -> str:
-    """`text` in lowercase, keeping every offset ("İ" lowercases to two characters)."""
+    """`text` in lowercase, keeping every offset ("İ" lowercases to two characters).
+
+    A text that is not ASCII is lowercased a piece at a time: `str.lower` takes twelve
+    bytes of scratch memory for each character of it. (Only a Greek final sigma may
+    then lowercase otherwise at a cut, and no cue has one.)
+    """
+    if text.isascii():
+        return text.lower()
+    return "".join(_lowercase_piece(text[i : i + _PIECE]) for i in range(0, len(text), _PIECE))
+
+
+_PIECE = 1 << 16  # characters
+
+
+def _lowercase_piece(text: str) -> str:
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered

@@ -11,6 +11,7 @@ narrator's sentence (agreed to take "urgent measures").
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from itertools import islice
 
@@ -18,9 +19,9 @@ import attrs
 
 from quotes.layout import is_caption
 from quotes.lexicon import CueLexicon, cue_lexicon, mention_lexicon, word_lists
-from quotes.marks import QuotedSpan
+from quotes.marks import Bounds, QuotedSpan, as_bounds
 from quotes.model import QuoteKind
-from quotes.text import first_chars, last_chars
+from quotes.text import blank, first_chars, last_chars, trie
 
 __all__ = ["Context", "classify"]
 
@@ -38,20 +39,26 @@ class Context:
         text: The document.
         sentences: Sentence ``(start, end)`` offsets, in order.
         paragraphs: Paragraph ``(start, end)`` offsets, in order.
-        quoted: Outermost quoted spans ``(open_start, close_end)``, in order.
+        quoted: Outermost quoted spans ``(open_start, close_end)``, in order, kept as
+            `Bounds` (any sequence of pairs is converted).
     """
 
     text: str
     sentences: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]]
-    quoted: list[tuple[int, int]]
+    quoted: Bounds = attrs.field(converter=as_bounds)
+    # the answers for the last paragraph and sentence asked about: quotations come in order
     _captions: dict[tuple[int, int], bool] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     _cued: dict[tuple[int, int], bool] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _quiet: dict[tuple[int, int], bool] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    # the sentence and the paragraph the last quotation lay in: the next one is most often there too
+    _last: list[int] = attrs.field(factory=lambda: [0, 0], init=False, eq=False, repr=False)
 
     def is_caption(self, start: int, end: int) -> bool:
         """Whether the paragraph ``text[start:end]`` is a caption; read once per paragraph."""
         known = self._captions.get((start, end))
         if known is None:
+            self._captions.clear()
             known = self._captions[(start, end)] = is_caption(self.text, start, end)
         return known
 
@@ -62,21 +69,58 @@ class Context:
         """
         known = self._cued.get((start, end))
         if known is None:
+            self._cued.clear()
             known = self._cued[(start, end)] = _has_cue(self, start, end, cue_lexicon())
+        return known
+
+    def quiet(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds no reporting cue, no colon and no form of a verb of
+        speech at all, even inside quotation marks or inside another word.
+
+        No short quotation there can be introduced or followed by a reporting clause (the
+        rules read no other words), so it is speech only if it is a sentence of its own.
+        Read once per sentence.
+        """
+        known = self._quiet.get((start, end))
+        if known is None:
+            self._quiet.clear()
+            piece = self.text[start:end]
+            known = self._quiet[(start, end)] = (
+                ":" not in piece
+                and _speech_anywhere().search(piece.lower()) is None
+                and not self.has_cue(start, end)
+            )
         return known
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
         """The start of the sentence holding `start` and the end of the one holding `end`."""
-        return _enclosing(self.sentences, start, end)
+        return _enclosing(self.sentences, start, end, self._last, 0)
 
     def paragraph_bounds(self, start: int, end: int) -> tuple[int, int]:
         """The start of the paragraph holding `start` and the end of the one holding `end`."""
-        return _enclosing(self.paragraphs, start, end)
+        return _enclosing(self.paragraphs, start, end, self._last, 1)
 
 
-def _enclosing(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    first = bisect.bisect_right(spans, (start, float("inf"))) - 1
-    last = bisect.bisect_right(spans, (max(start, end - 1), float("inf"))) - 1
+@functools.cache
+def _speech_anywhere() -> re.Pattern[str]:
+    """Any form of a verb of speech, even inside another word."""
+    return re.compile(trie(sorted(cue_lexicon().speech)))
+
+
+def _enclosing(
+    spans: list[tuple[int, int]], start: int, end: int, last_found: list[int], which: int
+) -> tuple[int, int]:
+    """The bounds of the spans holding `start` and ``end - 1``; ``last_found[which]`` is the
+    index of the span found last, tried before a search."""
+    final = max(start, end - 1)
+    first = last = last_found[which]
+    if not (
+        0 <= first < len(spans)
+        and spans[first][0] <= start
+        and (first + 1 == len(spans) or spans[first + 1][0] > final)
+    ):
+        first = bisect.bisect_right(spans, (start, float("inf"))) - 1
+        last = last_found[which] = bisect.bisect_right(spans, (final, float("inf"))) - 1
     low = spans[first][0] if first >= 0 else start
     high = spans[last][1] if last >= 0 else end
     return min(low, start), max(high, end)
@@ -99,10 +143,18 @@ def classify(span: QuotedSpan, context: Context) -> QuoteKind | None:
     words = [w.group() for w in islice(_WORD.finditer(text, span.start, span.end), _NAME_MAX + 1)]
     if not words:
         return None
+    s_start, s_end = context.sentence_bounds(span.open_start, span.close_end)
+    if (
+        len(words) <= _SHORT
+        and context.quiet(s_start, s_end)
+        and not (blank(text, s_start, span.open_start) and _alone(content))
+    ):
+        # the scare-quote rule below, decided without reading the words around the quotation:
+        # a JSON string, a CSV field or a "mini tsunami" where nothing reports speech
+        return None
     p_start, p_end = context.paragraph_bounds(span.open_start, span.close_end)
     if context.is_caption(p_start, p_end):
         return None
-    s_start, s_end = context.sentence_bounds(span.open_start, span.close_end)
     # the rules read no further than _AROUND characters from a quotation: a sentence of many
     # quotations then costs each of them the same
     before = last_chars(text, s_start, span.open_start, _AROUND)
@@ -111,7 +163,7 @@ def classify(span: QuotedSpan, context: Context) -> QuoteKind | None:
         return None  # a gloss: Brexit ("British exit")
     lexicon = cue_lexicon()
     introduced = _introduced(before, lexicon) or _reported_after(content, after, lexicon)
-    sentence = not before and content.rstrip()[-1:] in ".?!" and _starts_statement(content)
+    sentence = not before and _alone(content)
     # the cheaper test first (a sentence's cue is looked for once): most short quotations are scare quotes
     if len(words) <= _SHORT and not introduced and not sentence and not context.has_cue(s_start, s_end):
         return None  # a scare quote: the earthquake caused a "mini tsunami"; not "That hasn't changed."
@@ -128,7 +180,11 @@ def _introduced(before: str, lexicon: CueLexicon) -> bool:
     """Whether the words right before a quote introduce speech ("said:", "saying")."""
     if before.endswith(":"):
         return True
-    last = _WORD.findall(before[-40:])
+    # only the last two words count: read a short tail first, where every word but the first
+    # is whole, and the longer one only if the tail holds fewer than three
+    last = _WORD.findall(before[-16:])
+    if len(last) < 3:
+        last = _WORD.findall(before[-40:])
     if not last:
         return False
     word = last[-1].lower()
@@ -137,10 +193,13 @@ def _introduced(before: str, lexicon: CueLexicon) -> bool:
 
 def _reported_after(content: str, after: str, lexicon: CueLexicon) -> bool:
     """Whether a reporting clause follows the quote ("...", Cengiz said; "Yes," he said)."""
-    words = _WORD.findall(after[:60])[:4]
-    if after.startswith((",", "\u2014", "\u2013", "-")):
+    lead = after.startswith((",", "\u2014", "\u2013", "-"))
+    if not lead and not content.rstrip().endswith(","):
+        return False  # the cheap test first: the words are read only after a comma or a dash
+    words = [word.group() for word in islice(_WORD.finditer(after, 0, 60), 4)]
+    if lead:
         return any(w.lower() in lexicon.speech for w in words)
-    if not content.rstrip().endswith(",") or len(words) < 2:
+    if len(words) < 2:
         return False
     # American style keeps the comma inside the marks: the clause must then open with its
     # speaker ("he said", "Peskov said", "the spokesman said") or with a cue and a name ("said Peskov"),
@@ -151,6 +210,11 @@ def _reported_after(content: str, after: str, lexicon: CueLexicon) -> bool:
     lower = first.lower()
     opens = first[0].isupper() or lower in word_lists().determiners or lower in mention_lexicon().pronouns
     return opens and any(w.lower() in lexicon.speech for w in words[1:])
+
+
+def _alone(content: str) -> bool:
+    """Whether quoted words are a statement of their own, when nothing comes before them."""
+    return content.rstrip()[-1:] in ".?!" and _starts_statement(content)
 
 
 def _starts_statement(content: str) -> bool:
@@ -192,11 +256,12 @@ def _looks_like_name(content: str, words: list[str], before: str) -> bool:
 def _has_cue(context: Context, start: int, end: int, lexicon: CueLexicon) -> bool:
     """Whether a reporting cue stands in ``text[start:end]`` outside quotation marks."""
     text = context.text
-    low = bisect.bisect_left(context.quoted, (start, -1))
+    quoted = context.quoted
+    low = quoted.first_from(start)
     position = start
     outside: list[str] = []
-    for index in range(max(0, low - 1), len(context.quoted)):
-        q_start, q_end = context.quoted[index]
+    for index in range(max(0, low - 1), len(quoted)):
+        q_start, q_end = quoted.starts[index], quoted.ends[index]
         if q_start >= end:
             break
         if q_end <= position:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -15,7 +15,7 @@ from quotes.direct import Context, classify
 from quotes.errors import Errors
 from quotes.indirect import reported_speech, reports
 from quotes.layout import paragraphs
-from quotes.marks import QuotedSpan, find_quotations, outermost
+from quotes.marks import QuotedSpan, outermost_quotations
 from quotes.mentions import names
 from quotes.model import Cue, Mention, Quote, QuoteKind, Speaker
 from quotes.ranking.model import SpeakerModel, load_model
@@ -58,9 +58,11 @@ class Extractor:
             where ids clash); the default registry if not given. A file is
             read and checked here, not at the first call.
         speakers: How a direct or mixed quotation's speaker is chosen:
-            "ranker" (the default) ranks every candidate mention near it with
-            the learned model; "rules" keeps the first mention the patterns of
-            `quotes.attribution` find, as before the model.
+            "rules" (the default) keeps the first mention the patterns of
+            `quotes.attribution` find; "ranker" ranks every candidate mention
+            near it with the learned model of `quotes.ranking`, far more often
+            right on unseen news but about three times slower (see
+            docs/attribution.md), which is why it is not yet the default.
         model: The speaker model for the ranker; the package's by default.
 
     Raises:
@@ -79,7 +81,7 @@ class Extractor:
         *,
         kinds: Iterable[QuoteKind | str] = tuple(QuoteKind),
         registry: Registry | str | os.PathLike[str] | None = None,
-        speakers: str = "ranker",
+        speakers: str = "rules",
         model: SpeakerModel | None = None,
     ):
         if speakers not in _SPEAKERS:
@@ -121,12 +123,12 @@ class Extractor:
         """The document, its direct and mixed quotations, the rules' attribution of each, and
         the document as the ranker reads it (with the names found without a trained model)."""
         paras = paragraphs(text)
-        quoted = outermost(find_quotations(text, paras))
+        quoted = outermost_quotations(text, paras)  # as offsets in arrays: a few bytes for each
         context = Context(
             text=text,
             sentences=sentences(text, paras),
             paragraphs=paras,
-            quoted=[(q.open_start, q.close_end) for q in quoted],
+            quoted=quoted.bounds,
         )
         speech: list[tuple[QuotedSpan, QuoteKind]] = []
         for span in quoted:
@@ -173,9 +175,12 @@ class Extractor:
                 if not _within(r.start, r.end, document.quoted)
             )
             items.sort(key=lambda item: (item[0], item[1]))
+        del speech, attributions  # what is left of them is in `items`
         history: list[tuple[int, Resolved]] = []
         found = []
-        for start, end, kind, attribution, choice in items:
+        items.reverse()
+        while items:  # each item is let go as it becomes a quotation: a text of many holds each once
+            start, end, kind, attribution, choice = items.pop()
             resolved = _resolve(attribution, resolver, history)
             if choice is None:
                 found.append(_quote(text, start, end, kind, attribution, resolved))
@@ -200,7 +205,7 @@ def _resolve(
     return resolved
 
 
-def _within(start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+def _within(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> bool:
     """Whether ``start..end`` lies inside one quotation (a paraphrase quoted by someone else)."""
     index = bisect.bisect_right(quoted, (start, float("inf"))) - 1
     return index >= 0 and quoted[index][0] <= start and end <= quoted[index][1]

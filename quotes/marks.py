@@ -15,15 +15,30 @@ Every function is linear in the length of the text and never raises.
 
 from __future__ import annotations
 
+import bisect
 import enum
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import overload
 
 import attrs
 
 from quotes.layout import paragraphs
 
-__all__ = ["QUOTE_CHARACTERS", "Family", "QuotedSpan", "find_quotations", "mark_offsets", "outermost"]
+__all__ = [
+    "QUOTE_CHARACTERS",
+    "Bounds",
+    "Family",
+    "Quotations",
+    "QuotedSpan",
+    "as_bounds",
+    "find_quotations",
+    "mark_offsets",
+    "outermost",
+    "outermost_quotations",
+]
 
 
 class Family(enum.Enum):
@@ -97,23 +112,129 @@ _CLOSERS_OF = {
 # Words that begin with an elided letter: 'em, 'n', 'til, 'cause, '90s.
 _ELISIONS = frozenset({"em", "n", "til", "tis", "twas", "cause", "bout", "round"})
 
+# Each mark is kept as its offset and one byte, not as an object: a document of nothing
+# but quotation marks then costs nine bytes a mark, not two hundred. The byte holds
+# these two flags and, above them, the mark's place in _MARK_CHARACTERS.
+_OPENS = 1  # left-flanking: could open a quotation
+_CLOSES = 2  # right-flanking: could close one
+_MARK_CHARACTERS = ("``", "''", *sorted(QUOTE_CHARACTERS))  # the first two are two characters long
+_CODES = {char: code << 2 for code, char in enumerate(_MARK_CHARACTERS)}
+_ONE_CHARACTER = 2 << 2  # a byte from here on is a mark of one character
+_DOUBLE_CHARACTERS = _DOUBLE_OPENERS | _DOUBLE_CLOSERS | _DOUBLE_EITHER | {"``", "''"}
+# For `bytes.translate`: 1 for the byte of a single mark, 0 for a double one.
+_SINGLE = bytes(
+    _MARK_CHARACTERS[flags >> 2] not in _DOUBLE_CHARACTERS if flags >> 2 < len(_MARK_CHARACTERS) else 0
+    for flags in range(256)
+)
+# A single mark's roles (`_single_role`), as bits.
+_CAN_OPEN = 1
+_CAN_CLOSE = 2
+_WEAK = 4
 
-@attrs.frozen
-class _Mark:
-    start: int
-    end: int
-    char: str
-    opens: bool  # left-flanking: could open a quotation
-    closes: bool  # right-flanking: could close one
+
+@attrs.frozen(eq=False)
+class Bounds(Sequence[tuple[int, int]]):
+    """The ``(open_start, close_end)`` of quotations, in order, as two arrays.
+
+    Reads as a list of pairs, without an object for each pair: a document of a
+    million short quotations costs 16 bytes for each.
+
+    Attributes:
+        starts: The offset of each opening mark, in order.
+        ends: The offset after each closing mark.
+    """
+
+    starts: array[int]
+    ends: array[int]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, int]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Bounds: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[int, int] | Bounds:
+        if isinstance(index, slice):
+            return Bounds(self.starts[index], self.ends[index])
+        return self.starts[index], self.ends[index]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.starts, self.ends, strict=True)
+
+    def first_after(self, position: int) -> int:
+        """The index of the first quotation that opens after `position`."""
+        return bisect.bisect_right(self.starts, position)
+
+    def first_from(self, position: int) -> int:
+        """The index of the first quotation that opens at or after `position`."""
+        return bisect.bisect_left(self.starts, position)
 
 
-def _classify(text: str, match: re.Match[str]) -> _Mark:
-    start, end = match.span()
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    opens = (before.isspace() or before in _OPENING_CONTEXT) and not after.isspace()
-    closes = not before.isspace() and (after.isspace() or after in _CLOSING_CONTEXT)
-    return _Mark(start, end, match.group(), opens, closes)
+def as_bounds(pairs: Sequence[tuple[int, int]]) -> Bounds:
+    """`pairs` as `Bounds`; the same object if they already are."""
+    if isinstance(pairs, Bounds):
+        return pairs
+    return Bounds(array("q", [start for start, _ in pairs]), array("q", [end for _, end in pairs]))
+
+
+@attrs.frozen(eq=False)
+class Quotations(Sequence[QuotedSpan]):
+    """Quoted spans in order, kept as arrays of offsets; each `QuotedSpan` is built when read.
+
+    Attributes:
+        bounds: The ``(open_start, close_end)`` of each span.
+    """
+
+    bounds: Bounds
+    _starts: array[int]
+    _ends: array[int]
+    _shapes: bytes  # the lengths of both marks, the family and whether it runs on, as bits
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> QuotedSpan: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[QuotedSpan]: ...
+
+    def __getitem__(self, index: int | slice) -> QuotedSpan | list[QuotedSpan]:
+        if isinstance(index, slice):
+            return [self._span(i) for i in range(*index.indices(len(self)))]
+        return self._span(range(len(self))[index])
+
+    def __iter__(self) -> Iterator[QuotedSpan]:
+        offsets = zip(
+            self.bounds.starts, self._starts, self._ends, self.bounds.ends, self._shapes, strict=True
+        )
+        return (_unpacked(*span) for span in offsets)
+
+    def _span(self, index: int) -> QuotedSpan:
+        return _unpacked(
+            self.bounds.starts[index],
+            self._starts[index],
+            self._ends[index],
+            self.bounds.ends[index],
+            self._shapes[index],
+        )
+
+
+def _unpacked(open_start: int, start: int, end: int, close_end: int, shape: int) -> QuotedSpan:
+    """The `QuotedSpan` that `Quotations` keeps as these offsets and its shape byte."""
+    return QuotedSpan(
+        open_start,
+        open_start + 1 + (shape & 1),
+        start,
+        end,
+        close_end - (shape >> 1 & 3),
+        close_end,
+        Family.SINGLE if shape & 8 else Family.DOUBLE,
+        bool(shape & 16),
+    )
 
 
 def find_quotations(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list[QuotedSpan]:
@@ -127,19 +248,53 @@ def find_quotations(text: str, paras: Sequence[tuple[int, int]] | None = None) -
         The quoted spans sorted by position; `QuotedSpan.depth` tells nested
         ones from outermost ones.
     """
+    marks = _find_marks(text)
     spans: list[QuotedSpan] = []
-    if paras is None:
-        paras = paragraphs(text)
-    marks = [_classify(text, m) for m in _MARK.finditer(text)]
-    index = 0
-    for number, (p_start, p_end) in enumerate(paras):
-        first = index
-        while index < len(marks) and marks[index].start < p_end:
-            index += 1
-        in_para = [m for m in marks[first:index] if m.start >= p_start]
-        reopened = _reopens(text, paras[number + 1][0], marks, index) if number + 1 < len(paras) else None
-        spans.extend(_pair_paragraph(text, in_para, p_start, p_end, reopened))
+    for first, last, p_end, reopened in _paragraph_marks(marks, paragraphs(text) if paras is None else paras):
+        spans.extend(_pair_paragraph(marks, first, last, p_end, reopened))
     return _with_depths(spans)
+
+
+def outermost_quotations(text: str, paras: Sequence[tuple[int, int]] | None = None) -> Quotations:
+    """The quotations of a document that no other contains: ``outermost(find_quotations(text))``.
+
+    Builds no nested span and keeps every mark and span as offsets in arrays, so
+    memory stays a few bytes for each mark of any text, even one of a million
+    nested or unclosed marks.
+
+    Args:
+        text: The document, any string.
+        paras: Its paragraphs, if already known (`quotes.layout.paragraphs`).
+    """
+    marks = _find_marks(text)
+    open_starts, starts, ends, close_ends = array("q"), array("q"), array("q"), array("q")
+    shapes = bytearray()
+    for first, last, p_end, reopened in _paragraph_marks(marks, paragraphs(text) if paras is None else paras):
+        if first == last:
+            continue  # most paragraphs of news quote no one
+        for opener, closer, family in _outermost_pairs(marks, first, last, p_end, reopened):
+            open_start = marks.starts[opener]
+            open_end = open_start + (1 if marks.flags[opener] >= _ONE_CHARACTER else 2)
+            close_start = close_end = p_end
+            if closer >= 0:
+                close_start = marks.starts[closer]
+                close_end = close_start + (1 if marks.flags[closer] >= _ONE_CHARACTER else 2)
+            start, end = open_end, close_start
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            open_starts.append(open_start)
+            starts.append(start)
+            ends.append(end)
+            close_ends.append(close_end)
+            shapes.append(
+                (open_end - open_start - 1)
+                | (close_end - close_start) << 1
+                | (family is Family.SINGLE) << 3
+                | (closer < 0) << 4
+            )
+    return Quotations(Bounds(open_starts, close_ends), starts, ends, bytes(shapes))
 
 
 def outermost(spans: Iterable[QuotedSpan]) -> list[QuotedSpan]:
@@ -157,32 +312,84 @@ def mark_offsets(spans: Iterable[QuotedSpan]) -> list[tuple[int, int]]:
     return sorted(offsets)
 
 
-def _reopens(text: str, para_start: int, marks: Sequence[_Mark], index: int) -> Family | None:
+@attrs.frozen
+class _Marks:
+    """Every quotation-mark candidate of a document: its offset and its byte of flags."""
+
+    text: str
+    starts: array[int]
+    flags: bytearray
+
+    def end(self, index: int) -> int:
+        """The offset after mark `index`."""
+        return self.starts[index] + (1 if self.flags[index] >= _ONE_CHARACTER else 2)
+
+    def char(self, index: int) -> str:
+        """The characters of mark `index`."""
+        return _MARK_CHARACTERS[self.flags[index] >> 2]
+
+
+def _find_marks(text: str) -> _Marks:
+    """Every mark of `text`, with whether it could open or close a quotation by its neighbours."""
+    starts = array("q")
+    flags = bytearray()
+    length = len(text)
+    for match in _MARK.finditer(text):
+        start, end = match.span()
+        before = text[start - 1] if start else " "
+        after = text[end] if end < length else " "
+        space_before, space_after = before.isspace(), after.isspace()
+        opens = (space_before or before in _OPENING_CONTEXT) and not space_after
+        closes = not space_before and (space_after or after in _CLOSING_CONTEXT)
+        starts.append(start)
+        flags.append(_CODES[match.group()] | opens * _OPENS | closes * _CLOSES)
+    return _Marks(text, starts, flags)
+
+
+def _paragraph_marks(
+    marks: _Marks, paras: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int, int, Family | None]]:
+    """For each paragraph: the indices of its first mark and after its last, its end, and
+    which family reopens a quotation at the start of the next one."""
+    starts = marks.starts
+    index = 0
+    for number, (p_start, p_end) in enumerate(paras):
+        first = index
+        index = max(index, bisect.bisect_left(starts, p_end, index))
+        first = bisect.bisect_left(
+            starts, p_start, first, index
+        )  # marks between paragraphs belong to neither
+        reopened = _reopens(marks, paras[number + 1][0], index) if number + 1 < len(paras) else None
+        yield first, index, p_end, reopened
+
+
+def _reopens(marks: _Marks, para_start: int, index: int) -> Family | None:
     """The family of the opening mark that opens the paragraph at `para_start`, if one does.
 
     News style reopens each paragraph of a quotation that runs over several,
     with double marks or, in British style, single ones.
     """
-    if index >= len(marks) or marks[index].start != para_start or not marks[index].opens:
+    if index >= len(marks.starts) or marks.starts[index] != para_start or not marks.flags[index] & _OPENS:
         return None
-    mark = marks[index]
-    if mark.char in _DOUBLE_OPENERS | _DOUBLE_EITHER or mark.char == "``":
+    char = marks.char(index)
+    if char in _DOUBLE_OPENERS | _DOUBLE_EITHER or char == "``":
         return Family.DOUBLE
-    if _double_role(mark, 0) is None and _single_role(text, mark)[0]:
+    if char not in _DOUBLE_CHARACTERS and _single_role(marks, index) & _CAN_OPEN:
         return Family.SINGLE
     return None
 
 
-def _double_role(mark: _Mark, open_count: int) -> bool | None:
+def _double_role(char: str, flags: int, open_count: int) -> bool | None:
     """True to open, False to close, None when the mark is not a double mark."""
-    char = mark.char
+    opens = bool(flags & _OPENS)
+    closes = bool(flags & _CLOSES)
     if char in _DOUBLE_OPENERS or char == "``":
-        return not (open_count and mark.closes and not mark.opens)
+        return not (open_count and closes and not opens)
     if char in _DOUBLE_CLOSERS or char == "''":
-        return bool(mark.opens and not mark.closes and not open_count)
+        return bool(opens and not closes and not open_count)
     if char in _DOUBLE_EITHER:
-        if mark.opens != mark.closes:
-            return mark.opens
+        if opens != closes:
+            return opens
         return not open_count
     return None
 
@@ -197,132 +404,267 @@ _DOUBLE_CLOSERS_OF = {
 }
 
 
-def _closers_after(marks: Sequence[_Mark]) -> list[frozenset[str]]:
-    """For each mark of a paragraph, the closing marks that come after it (one backward pass)."""
-    after: list[frozenset[str]] = [frozenset()] * len(marks)
-    seen: frozenset[str] = frozenset()
-    for index in range(len(marks) - 1, -1, -1):
-        after[index] = seen
-        if marks[index].closes and marks[index].char not in seen:
-            seen = seen | {marks[index].char}
-    return after
+def _last_closers(marks: _Marks, first: int, last: int) -> dict[str, int]:
+    """The index of the last mark of each kind, among ``first..last``, that could close."""
+    found = {}
+    flags = marks.flags
+    for index in range(first, last):
+        if flags[index] & _CLOSES:
+            found[_MARK_CHARACTERS[flags[index] >> 2]] = index
+    return found
 
 
-def _stray_closer(mark: _Mark, opener: _Mark, later: frozenset[str]) -> bool:
-    """Whether a closing mark of another typography than `opener` is stray: the opener's
-    own closing mark follows in the paragraph. Typography is consistent within a quotation."""
-    own = _DOUBLE_CLOSERS_OF.get(opener.char)
-    return own is not None and mark.char not in own and any(char in later for char in own)
+# _double_role for each byte a mark may have: with no quotation open, and with some open.
+_DOUBLE_ROLES = [
+    (
+        _double_role(_MARK_CHARACTERS[flags >> 2], flags, 0),
+        _double_role(_MARK_CHARACTERS[flags >> 2], flags, 1),
+    )
+    for flags in range(len(_MARK_CHARACTERS) << 2)
+]
 
 
-def _pair_paragraph(
-    text: str, marks: list[_Mark], p_start: int, p_end: int, reopened: Family | None
-) -> list[QuotedSpan]:
-    spans: list[QuotedSpan] = []
-    stack: list[_Mark] = []
-    later = _closers_after(marks)
-    for index, mark in enumerate(marks):
-        role = _double_role(mark, len(stack))
+# Where a pair's report goes: (index of the opening mark, index of the closing mark or -1
+# for a quotation that runs on to the paragraph's end, number of quotations still open).
+_Sink = Callable[[int, int, int], None]
+
+
+def _pair_doubles(marks: _Marks, first: int, last: int, sink: _Sink) -> array[int]:
+    """Pair the double marks among ``first..last``, telling `sink` each pair as it closes;
+    return the opening marks left open."""
+    later: dict[str, int] | None = None  # read only for a closer of another typography than its opener
+    stack = array("q")
+    flags = marks.flags
+    for index in range(first, last):
+        role = _DOUBLE_ROLES[flags[index]][1 if stack else 0]
         if role is None:
             continue
         if role:
-            stack.append(mark)
+            stack.append(index)
         elif stack:
-            if _stray_closer(mark, stack[-1], later[index]):
-                continue  # “… » …”: the opener's own closer comes later, so this one is stray
+            own = _DOUBLE_CLOSERS_OF.get(_MARK_CHARACTERS[flags[stack[-1]] >> 2])
+            if own is not None and _MARK_CHARACTERS[flags[index] >> 2] not in own:
+                # typography is consistent within a quotation: “… » …” is stray if a ” follows
+                later = _last_closers(marks, first, last) if later is None else later
+                if any(later.get(char, -1) > index for char in own):
+                    continue
             opener = stack.pop()
-            spans.append(_span(text, opener, mark.start, mark.end, Family.DOUBLE))
+            sink(opener, index, len(stack))
+    return stack
+
+
+def _pair_span(marks: _Marks, opener: int, closer: int, p_end: int, family: Family) -> QuotedSpan:
+    """The span of a pair of marks; `closer` -1 for one that runs on to `p_end`."""
+    if closer < 0:
+        return _span(marks.text, marks.starts[opener], marks.end(opener), p_end, p_end, family, runs_on=True)
+    return _span(
+        marks.text, marks.starts[opener], marks.end(opener), marks.starts[closer], marks.end(closer), family
+    )
+
+
+def _pair_paragraph(
+    marks: _Marks, first: int, last: int, p_end: int, reopened: Family | None
+) -> list[QuotedSpan]:
+    """Every quoted span of the paragraph whose marks are ``first..last``."""
+    spans: list[QuotedSpan] = []
+
+    def double(opener: int, closer: int, depth: int) -> None:
+        spans.append(_pair_span(marks, opener, closer, p_end, Family.DOUBLE))
+
+    def single(opener: int, closer: int, depth: int) -> None:
+        spans.append(_pair_span(marks, opener, closer, p_end, Family.SINGLE))
+
+    stack = _pair_doubles(marks, first, last, double)
     if stack and reopened is Family.DOUBLE:
-        spans.append(_span(text, stack[0], p_end, p_end, Family.DOUBLE, runs_on=True))
-    singles = [m for m in marks if _double_role(m, 0) is None]
-    runs_on_to = p_end if reopened is Family.SINGLE and not stack else None
-    spans.extend(_pair_singles(text, singles, spans, runs_on_to))
+        double(stack[0], -1, 0)
+    bounds = sorted((span.open_start, span.close_end) for span in spans)
+    containers = array("q", [start for start, _ in bounds]), array("q", [end for _, end in bounds])
+    runs_on = reopened is Family.SINGLE and not stack
+    _pair_singles(marks, first, last, lambda: containers, runs_on, single)
     return spans
 
 
+@attrs.define
+class _Roots:
+    """The pairs of one family that no other pair of the family encloses, kept as they close.
+
+    A pair closing with `depth` quotations still open encloses every pair kept so
+    far that closed with more open: those were opened after its own opening mark.
+    """
+
+    openers: array[int] = attrs.Factory(functools.partial(array, "q"))
+    closers: array[int] = attrs.Factory(functools.partial(array, "q"))
+    depths: array[int] = attrs.Factory(functools.partial(array, "q"))
+
+    def add(self, opener: int, closer: int, depth: int) -> None:
+        """Keep the pair of marks `opener` and `closer`, dropping the pairs it encloses."""
+        while self.depths and self.depths[-1] > depth:
+            self.openers.pop()
+            self.closers.pop()
+            self.depths.pop()
+        self.openers.append(opener)
+        self.closers.append(closer)
+        self.depths.append(depth)
+
+
+def _outermost_pairs(
+    marks: _Marks, first: int, last: int, p_end: int, reopened: Family | None
+) -> Iterator[tuple[int, int, Family]]:
+    """The pairs of the paragraph whose marks are ``first..last`` that no other pair
+    encloses, as ``(opening mark, closing mark or -1, family)``, in order."""
+    doubles = _Roots()
+    stack = _pair_doubles(marks, first, last, doubles.add)
+    if stack and reopened is Family.DOUBLE:
+        doubles.add(stack[0], -1, 0)
+
+    def containers() -> tuple[array[int], array[int]]:
+        # single marks inside a double quotation pair only with each other, inside it: only
+        # the outermost double quotations matter to the single ones outside every double one
+        ends = array("q", [marks.end(closer) if closer >= 0 else p_end for closer in doubles.closers])
+        return array("q", [marks.starts[opener] for opener in doubles.openers]), ends
+
+    singles = _Roots()
+    _pair_singles(marks, first, last, containers, reopened is Family.SINGLE and not stack, singles.add, True)
+    reach = -1
+    double = single = 0
+    while double < len(doubles.openers) or single < len(singles.openers):
+        # the two families' pairs merged by position; a single quotation may hold double ones
+        if single == len(singles.openers) or (
+            double < len(doubles.openers)
+            and marks.starts[doubles.openers[double]] < marks.starts[singles.openers[single]]
+        ):
+            opener, closer, family = doubles.openers[double], doubles.closers[double], Family.DOUBLE
+            double += 1
+        else:
+            opener, closer, family = singles.openers[single], singles.closers[single], Family.SINGLE
+            single += 1
+        if marks.starts[opener] >= reach:
+            yield opener, closer, family
+            reach = max(reach, marks.end(closer) if closer >= 0 else p_end)
+
+
 def _span(
-    text: str, opener: _Mark, close_start: int, close_end: int, family: Family, runs_on: bool = False
+    text: str,
+    open_start: int,
+    open_end: int,
+    close_start: int,
+    close_end: int,
+    family: Family,
+    runs_on: bool = False,
 ) -> QuotedSpan:
-    start, end = opener.end, close_start
+    start, end = open_end, close_start
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return QuotedSpan(opener.start, opener.end, start, end, close_start, close_end, family, runs_on)
+    return QuotedSpan(open_start, open_end, start, end, close_start, close_end, family, runs_on)
 
 
-def _single_role(text: str, mark: _Mark) -> tuple[bool, bool, bool]:
-    """(can open, can close, weak close) for a single-mark candidate."""
-    char = mark.char
-    after = text[mark.end] if mark.end < len(text) else " "
-    before = text[mark.start - 1] if mark.start else " "
+def _single_role(marks: _Marks, index: int) -> int:
+    """Whether a single-mark candidate can open, can close, and closes only weakly, as bits."""
+    text = marks.text
+    flags = marks.flags[index]
+    char = _MARK_CHARACTERS[flags >> 2]
+    start = marks.starts[index]
+    end = start + len(char)
+    after = text[end] if end < len(text) else " "
+    before = text[start - 1] if start else " "
     if before.isalnum() and after.isalnum():
-        return False, False, False  # an apostrophe inside a word: don't, Russia’s
+        return 0  # an apostrophe inside a word: don't, Russia’s
     if char in _SINGLE_OPENERS:
-        return mark.opens and not after.isdigit(), False, False
-    can_open = mark.opens and not after.isdigit() and not _elided(text, mark.end)
+        return _CAN_OPEN if flags & _OPENS and not after.isdigit() else 0
+    can_open = bool(flags & _OPENS) and not after.isdigit() and not _elided(text, end)
     if char == "\u2019":
         can_open = can_open and after.isupper()
     # countries’ leaders: after a plural "s" the mark is more likely a possessive.
     weak = before in "sS"
     # rock 'n' roll: the second mark of 'n' closes an elision, not a quotation.
-    closes = mark.closes and not (mark.start >= 2 and text[mark.start - 2] in "'\u2019" and before in "nN")
-    return can_open, closes, weak
+    closes = bool(flags & _CLOSES) and not (start >= 2 and text[start - 2] in "'\u2019" and before in "nN")
+    return can_open * _CAN_OPEN | closes * _CAN_CLOSE | weak * _WEAK
 
 
 def _elided(text: str, start: int) -> bool:
-    word = re.match(r"[A-Za-z]+", text[start : start + 8])
+    word = _ASCII_WORD.match(text, start, start + 8)
     return word is not None and word.group().lower() in _ELISIONS
 
 
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+
+
 def _pair_singles(
-    text: str, marks: list[_Mark], doubles: list[QuotedSpan], runs_on_to: int | None = None
-) -> list[QuotedSpan]:
+    marks: _Marks,
+    first: int,
+    last: int,
+    containers: Callable[[], tuple[array[int], array[int]]],
+    runs_on: bool,
+    sink: _Sink,
+    outside_only: bool = False,
+) -> None:
     """Pair single marks so that no single quotation crosses a double one.
 
     Marks pair only with marks inside the same innermost double quotation, so a
     single quotation may hold a double one (‘He said “no”,’ she said) but never
     straddle one, and an opener pairs only with a closer of its own typography.
+
+    Args:
+        marks: The document's marks.
+        first: The index of the paragraph's first mark.
+        last: The index after its last mark.
+        containers: The ``open_start`` and the ``close_end`` of the paragraph's double
+            quotations, in order of opening; asked for only if there are single marks.
+        runs_on: Whether a single quotation left open runs on into the next paragraph.
+        sink: Told each pair as it closes.
+        outside_only: Pair only the marks outside every double quotation.
     """
-    spans: list[QuotedSpan] = []
-    roles = [_single_role(text, m) for m in marks]
+    kinds = marks.flags[first:last].translate(_SINGLE)
+    if 1 not in kinds:
+        return
+    singles = array("q", (first + i for i, kind in enumerate(kinds) if kind))
+    roles = bytes(_single_role(marks, index) for index in singles)
     # strong_ahead[i]: a strong closing candidate follows i before the next opener.
-    strong_ahead = [False] * len(marks)
+    strong_ahead = bytearray(len(singles))
     seen_strong = False
-    for i in range(len(marks) - 1, -1, -1):
+    for i in range(len(singles) - 1, -1, -1):
         strong_ahead[i] = seen_strong
-        can_open, can_close, weak = roles[i]
-        if can_open and not can_close:
+        role = roles[i]
+        if role & _CAN_OPEN and not role & _CAN_CLOSE:
             seen_strong = False
-        elif can_close and not weak:
+        elif role & _CAN_CLOSE and not role & _WEAK:
             seen_strong = True
-    containers = sorted(doubles, key=lambda d: d.open_start)
-    enclosing: list[int] = []
+    opens_at, closes_at = containers()
+    enclosing = array("q")
     next_container = 0
-    stacks: dict[int, list[_Mark]] = {}
-    for i, mark in enumerate(marks):
-        while next_container < len(containers) and containers[next_container].open_start < mark.start:
+    stacks: dict[int, array[int]] = {}
+    starts, flags = marks.starts, marks.flags
+    for i, index in enumerate(singles):
+        start = starts[index]
+        while next_container < len(opens_at) and opens_at[next_container] < start:
             enclosing.append(next_container)
             next_container += 1
-        while enclosing and containers[enclosing[-1]].close_end <= mark.start:
+        while enclosing and closes_at[enclosing[-1]] <= start:
             enclosing.pop()
-        stack = stacks.setdefault(enclosing[-1] if enclosing else -1, [])
-        can_open, can_close, weak = roles[i]
+        container = enclosing[-1] if enclosing else -1
+        if outside_only and container >= 0:
+            continue
+        stack = stacks.get(container)
+        if stack is None:
+            stack = stacks[container] = array("q")
+        role = roles[i]
         if (
-            can_close
+            role & _CAN_CLOSE
             and stack
-            and mark.char in _CLOSERS_OF.get(stack[-1].char, "")
-            and not (weak and strong_ahead[i])
+            and _MARK_CHARACTERS[flags[index] >> 2]
+            in _CLOSERS_OF.get(_MARK_CHARACTERS[flags[stack[-1]] >> 2], "")
+            and not (role & _WEAK and strong_ahead[i])
         ):
             opener = stack.pop()
-            spans.append(_span(text, opener, mark.start, mark.end, Family.SINGLE))
-        elif can_open:
-            stack.append(mark)
+            sink(opener, index, len(stack))
+        elif role & _CAN_OPEN:
+            stack.append(index)
     unclosed = stacks.get(-1)
-    if runs_on_to is not None and unclosed:
+    if runs_on and unclosed:
         # ‘… ¶ ‘…’: a single quotation left open runs on into the next paragraph
-        spans.append(_span(text, unclosed[0], runs_on_to, runs_on_to, Family.SINGLE, runs_on=True))
-    return spans
+        sink(unclosed[0], -1, 0)
 
 
 def _with_depths(spans: list[QuotedSpan]) -> list[QuotedSpan]:

@@ -30,7 +30,7 @@ from quotes.lexicon import (
     word_lists,
 )
 from quotes.model import SpeakerKind
-from quotes.text import WORD, WORD_BACKWARDS, opens_sentence, unquoted
+from quotes.text import WORD, WORD_BACKWARDS, opens_sentence, unquoted_pieces
 
 __all__ = [
     "Found",
@@ -82,6 +82,11 @@ class Found:
 
 
 _LETTER = r"[\p{L}\p{M}\p{N}]"
+# Words: a longer run of capitalised words is read in pieces this long. No name is
+# (the longest run in the development set has 12 words), and reading a run of a million
+# words ("Abc Abc ...") at once would cost memory for each of them.
+_RUN_WORDS = 48
+_CACHED_RUN = 200  # characters: longer runs are read without remembering them
 _SPACE = r"[ \t\u00a0]{1,3}"
 _WORD_CHAR = r"[\p{L}\p{M}\p{N}'\u2019\-.]"
 
@@ -104,7 +109,8 @@ def _name_run() -> regex.Pattern[str]:
     )
     return regex.compile(
         rf"(?=\p{{Lu}})(?:(?<!{_WORD_CHAR})|(?<=(?<!{_WORD_CHAR})[a-z]{{1,3}}-))"
-        rf"{word}(?:{_SPACE}(?:\L<connectors>{_SPACE}){{0,3}}+(?:[a-z]{{1,3}}-)?{word})*+",
+        rf"{word}(?:{_SPACE}(?:\L<connectors>{_SPACE}){{0,3}}+(?:[a-z]{{1,3}}-)?{word})"
+        rf"{{0,{_RUN_WORDS - 1}}}+",
         dotted=dotted,
         connectors=sorted(lexicon.connectors),
     )
@@ -163,10 +169,12 @@ def names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """
     found: list[Found] = []
     pattern = _name_run()
-    runs = (m for s, e in unquoted(0, len(text), quoted) for m in pattern.finditer(text, s, e))
+    runs = (m for s, e in unquoted_pieces(0, len(text), quoted) for m in pattern.finditer(text, s, e))
     for match in runs:
         start = _run_start(text, match.start())
-        common, readings = _analyse(text[start : match.end()])
+        run = text[start : match.end()]
+        # news repeats its names: a run's reading is remembered, unless the run is too long to be one
+        common, readings = _analyse(run) if len(run) <= _CACHED_RUN else _analyse.__wrapped__(run)
         if common and opens_sentence(text, start):
             continue  # "Calling it ...", "Officials said ...": a common word opening a sentence
         for reading in readings:

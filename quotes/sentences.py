@@ -48,15 +48,15 @@ def sentences(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list
         start = dateline_end(text, p_start, p_end)
         if start > p_start:
             # "ANKARA (Reuters) - ": a dateline is a sentence of its own.
-            spans.append((p_start, len(text[p_start:start].rstrip()) + p_start))
+            spans.extend(_bounded(text, p_start, len(text[p_start:start].rstrip()) + p_start))
         for match in _TERMINAL.finditer(text, start, p_end):
             following = skip_space(text, match.end(), p_end)
             if following >= p_end or not _ends_sentence(text, match, following, p_end):
                 continue
-            spans.append((start, match.end()))
+            spans.extend(_bounded(text, start, match.end()))
             start = following
-        spans.append((start, p_end))
-    return [piece for span in spans for piece in _bounded(text, *span)]
+        spans.extend(_bounded(text, start, p_end))
+    return spans
 
 
 def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import regex
 
@@ -17,7 +19,9 @@ __all__ = [
     "opens_sentence",
     "skip_space",
     "skip_space_back",
+    "trie",
     "unquoted",
+    "unquoted_pieces",
 ]
 
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019\-.][\p{L}\p{M}\p{N}]+)*")
@@ -91,7 +95,11 @@ def unquoted(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> list[tu
         end: Where to stop.
         quoted: ``(open_start, close_end)`` of the quotations, in order, not overlapping.
     """
-    pieces = []
+    return list(unquoted_pieces(start, end, quoted))
+
+
+def unquoted_pieces(start: int, end: int, quoted: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """`unquoted`, one stretch at a time: a text of a million quotations needs no list of them."""
     position = start
     for q_start, q_end in quoted:
         if q_end <= position:
@@ -99,8 +107,30 @@ def unquoted(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> list[tu
         if q_start >= end:
             break
         if q_start > position:
-            pieces.append((position, q_start))
+            yield position, q_start
         position = q_end
     if position < end:
-        pieces.append((position, end))
-    return pieces
+        yield position, end
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regular expression matching exactly `words` (longest first), written as a trie.
+
+    A trie lets the engine try one branch per letter instead of every word at every
+    position.
+    """
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(root)
+
+
+def _branches(node: dict[str, Any]) -> str:
+    alternatives = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    return f"(?:{body})?" if "" in node else body

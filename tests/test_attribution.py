@@ -8,9 +8,6 @@ import quotes
 from quotes.model import Quote, QuoteKind
 from quotes.registry import Registry, default_registry
 
-RULES = quotes.Extractor(speakers="rules")
-"""The rules alone: the patterns these tests describe, without the ranker's choice among candidates."""
-
 
 def only(text: str) -> Quote:
     """The one quotation `quotes.extract` finds in `text`."""
@@ -96,8 +93,7 @@ class TestSplitAndContinued:
             '"The storm damaged two of our ramps," Karin Holm said.\n\n'
             'The company runs six boats between the islands. "Engineers have worked through the night."'
         )
-        # the rules' own convention; the ranker gives such a quote its likeliest speaker
-        assert RULES(text)[1].speaker is None
+        assert quotes.extract(text)[1].speaker is None
 
     def test_cue_in_the_next_sentence(self) -> None:
         """ "…." X later wrote, "…": a cue may follow in the next sentence."""
@@ -294,7 +290,7 @@ class TestNotTheSpeaker:
 
     def test_outlet_alone_gives_no_speaker(self) -> None:
         """With only the outlet named, the quote has no speaker rather than the outlet."""
-        [quote] = RULES('"We will rebuild every school by spring," as reported by the Lisbon Herald.')
+        quote = only('"We will rebuild every school by spring," as reported by the Lisbon Herald.')
         assert quote.speaker is None
 
 
@@ -309,10 +305,10 @@ class TestConfidence:
         assert alone.confidence < named.confidence
 
     def test_tail_name_beats_pronoun(self) -> None:
-        """ "…," Holm said is surer than "…," she said, by the rules' evidence."""
+        """ "…," Holm said is surer than "…," she said."""
         opening = "Ferry operator Karin Holm inspected the damage on Friday. "
-        [named] = RULES(opening + '"The storm damaged two of our ramps," Holm said.')
-        [pronoun] = RULES(opening + '"The storm damaged two of our ramps," she said.')
+        named = only(opening + '"The storm damaged two of our ramps," Holm said.')
+        pronoun = only(opening + '"The storm damaged two of our ramps," she said.')
         assert named.speaker == pronoun.speaker
         assert named.confidence > pronoun.confidence
 

@@ -58,11 +58,26 @@ def _quick(script: str) -> str:
 
 
 def test_adversarial_benchmark_runs_every_input() -> None:
-    """Each kind of adversarial input is timed at two sizes, and the worst ratio printed."""
+    """Each kind of adversarial input gets its throughput against news, its peak memory per
+    character and its 8n/n time ratio; the lowest share, highest memory and worst ratio close."""
     output = _quick("adversarial.py")
-    from_script = {line.split("  ")[0].strip() for line in output.splitlines()[1:-1]}
-    assert {"straight marks", "one sentence of cues", "random mixture 1"} <= from_script
-    assert "worst ratio for 8x the input" in output
+    header, *rows = output.splitlines()
+    assert header.split() == ["input", "MB/s", "x", "news", "B/char", "8n/n"]
+    by_name = {row[:36].strip(): row[36:].split() for row in rows}
+    expected = {
+        "straight marks",
+        "mixed marks",
+        "dense short quotations",
+        "JSON array of short strings",
+        "one-line CSV",
+        "one sentence of cues",
+        "random mixture 1",
+    }
+    assert expected <= set(by_name)
+    assert all(len(by_name[name]) == 4 for name in expected)  # MB/s, share of news, B/char, 8n/n
+    assert any(name.startswith("news (") for name in by_name)
+    for summary in ("lowest throughput", "highest peak memory", "worst ratio for 8x the input"):
+        assert summary in output
 
 
 def test_scale_benchmark_runs_every_step() -> None:

@@ -71,7 +71,7 @@ class TestDirectQuotations:
 
     def test_unknown_speaker_and_cue_are_empty_lists(self, blank: Language) -> None:
         """A quotation nobody is named for still comes out."""
-        [triple] = direct_quotations(blank('"We are ready."'))
+        [triple] = direct_quotations(blank('"We are ready." The talks went on.'))
         assert _texts(triple) == ([], [], "We are ready.")
 
     def test_indirect_speech_is_no_triple(self, blank: Language) -> None:

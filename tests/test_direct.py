@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import quotes
+import quotes.direct
+from quotes.direct import Context, classify
+from quotes.layout import paragraphs
+from quotes.marks import outermost_quotations
 from quotes.model import QuoteKind
+from quotes.sentences import sentences
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -110,3 +119,46 @@ class TestKinds:
     def test_kind_values(self) -> None:
         """direct, mixed and indirect, as strings."""
         assert [k.value for k in QuoteKind] == ["direct", "mixed", "indirect"]
+
+
+# Short quotations and the words that may or may not make them speech.
+PIECES = [
+    "\u201ca\u201d", '"b c"', "\u201cYes.\u201d", '"No!"', " ", ", ", ": ", ". ", "said", " he ", "unsaid",
+    " Peskov", " believes", " the", "(", ")", "\n\n", "Photo:", "\u201cA b c d\u201d", "'x'",
+    "\u201csaid\u201d", '"told,"', "saidx", '"a:"',
+]  # fmt: skip
+SHORT_QUOTATIONS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+def _classified(text: str) -> list[QuoteKind | None]:
+    """What `classify` makes of each outermost quotation of `text`."""
+    paras = paragraphs(text)
+    quoted = outermost_quotations(text, paras)
+    context = Context(text=text, sentences=sentences(text, paras), paragraphs=paras, quoted=quoted.bounds)
+    return [classify(span, context) for span in quoted]
+
+
+class TestDenseQuotations:
+    """A sentence of many short quotations costs each of them the same (issue 13, D5)."""
+
+    def test_a_sentence_is_read_for_a_cue_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Fifty scare-quote candidates in one sentence look for its reporting cue once, not fifty times."""
+        reads = []
+        has_cue = quotes.direct._has_cue
+
+        def counted(*args: Any) -> bool:
+            reads.append(args)
+            return has_cue(*args)
+
+        monkeypatch.setattr(quotes.direct, "_has_cue", counted)
+        found = kinds("The crowd said " + "\u201ca\u201d " * 50 + "all day.")
+        assert len(found) == 50
+        assert len(reads) == 1
+
+    @given(SHORT_QUOTATIONS)
+    def test_a_quiet_sentence_decides_as_the_full_rules(self, text: str) -> None:
+        """Where no word of speech is near, short quotations are decided as if every rule were read."""
+        quick = _classified(text)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(Context, "quiet", lambda self, start, end: False)
+            assert _classified(text) == quick

@@ -6,9 +6,14 @@ cue, not the speaker, not a trailing attribution.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 import quotes
+import quotes.indirect
+from quotes.attribution import Document
+from quotes.cues import FoundCue
 from quotes.model import Quote, QuoteKind
 
 
@@ -156,3 +161,35 @@ class TestNotReportedSpeech:
     def test_kinds_filter_drops_indirect_speech(self) -> None:
         text = "Mayor Rachel Okafor said that the bridge would reopen in May."
         assert quotes.Extractor(kinds=["direct", "mixed"])(text) == []
+
+
+class TestRepeatedCues:
+    """A sentence of a hundred reporting verbs costs each of them the same (issue 13, D5)."""
+
+    def test_a_sentence_reads_its_first_cues_only(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """'said said said ...': 200 cues in one sentence, of which at most 16 are read for a clause."""
+        read = []
+        reported = quotes.indirect._reported
+
+        def counted(*args: Any) -> Any:
+            read.append(args)
+            return reported(*args)
+
+        monkeypatch.setattr(quotes.indirect, "_reported", counted)
+        quotes.extract("said " * 200)
+        assert 0 < len(read) <= 16
+
+    def test_a_clause_end_reads_a_few_cues(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The end of each reported clause is found among the next few cues, not all the sentence's."""
+        handed: list[int] = []
+        cues_between = Document.cues_between
+
+        def counted(self: Document, *bounds: int) -> list[FoundCue]:
+            found = cues_between(self, *bounds)
+            handed.append(len(found))
+            return found
+
+        monkeypatch.setattr(Document, "cues_between", counted)
+        text = "Peskov said that the talks " + "and he said the talks " * 40 + "went well."
+        quotes.extract(text)
+        assert sum(handed) <= 8 * 41  # at most eight for each of the 41 cues; once 20 for each

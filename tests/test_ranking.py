@@ -9,6 +9,7 @@ import pytest
 import quotes
 from quotes.errors import RegistryError
 from quotes.extract import Extractor
+from quotes.model import QuoteKind
 from quotes.ranking import FEATURES, Source, load_model
 from quotes.ranking.model import calibrate, softmax
 
@@ -101,24 +102,35 @@ class TestModel:
             assert 0.0 <= calibrate(p, 2.0, -1.0) <= 1.0
 
 
+RANKER = Extractor(speakers="ranker")
+
+
 class TestExtract:
-    """The ranker chooses speakers in `quotes.extract`; the rules stay available."""
+    """``Extractor(speakers="ranker")`` chooses speakers with the model; the rules stay the default."""
 
     def test_extract_confidence_is_a_probability(self, seed_texts: dict[str, str]) -> None:
         """Every confidence lies in [0, 1]."""
         for text in seed_texts.values():
-            for quote in quotes.extract(text):
+            for quote in RANKER(text):
                 assert 0.0 <= quote.confidence <= 1.0
+
+    def test_extract_ranker_on_the_seeds(self, seed_texts: dict[str, str]) -> None:
+        """On the seeds, the ranker names the same speakers as the rules (both score 1.0 there)."""
+        for text in seed_texts.values():
+            ranked = [(q.start, q.speaker) for q in RANKER(text) if q.kind is not QuoteKind.INDIRECT]
+            ruled = [(q.start, q.speaker) for q in RULES(text) if q.kind is not QuoteKind.INDIRECT]
+            assert ranked == ruled
 
     def test_extract_unresolved_pronoun_keeps_its_mention(self) -> None:
         """ "…," she said with no antecedent still names the speaker, as "she"."""
-        [quote] = quotes.extract('"The ramps are gone," she said.')
+        [quote] = RANKER('"The ramps are gone," she said.')
         assert quote.speaker_mention is not None
         assert quote.speaker_mention.text == "she"
 
-    def test_extract_rules_alone(self) -> None:
-        """speakers="rules" keeps the rules' first mention."""
-        [quote] = Extractor(speakers="rules")('"We are ready," Peskov said.')
+    def test_extract_rules_by_default(self) -> None:
+        """The default extractor keeps the rules' first mention."""
+        assert quotes.extract('"We are ready," Peskov said.') == RULES('"We are ready," Peskov said.')
+        [quote] = RULES('"We are ready," Peskov said.')
         assert quote.speaker is not None
         assert quote.speaker.name == "Dmitry Peskov"
 
@@ -143,5 +155,5 @@ class TestTraining:
         )
         model = load_model(out)
         assert set(model.weights) == set(FEATURES)
-        found = Extractor(model=model)('"We are ready," Peskov said.')
+        found = Extractor(speakers="ranker", model=model)('"We are ready," Peskov said.')
         assert found[0].speaker is not None

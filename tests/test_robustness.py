@@ -18,6 +18,8 @@ import itertools
 import re
 import subprocess
 import sys
+import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -27,6 +29,7 @@ from hypothesis import strategies as st
 
 import quotes
 from quotes.layout import paragraphs
+from quotes.marks import find_quotations, outermost, outermost_quotations
 from quotes.model import Quote, QuoteKind
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,13 +141,109 @@ class TestAnyText:
         assert len(found) > 1000
 
 
+def _repeated(unit: str) -> Callable[[int], str]:
+    return lambda size: (unit * (size // len(unit) + 1))[:size]
+
+
+def _json_array(size: int) -> str:
+    words = ["ab", "cde", "f", "ghij", "kl"]
+    return ("[" + ", ".join(f'"{words[i % len(words)]}"' for i in range(size // 4)) + "]")[:size]
+
+
+# The shapes of issue 13 (D5) that made the work per character or the memory explode:
+# each builds a text of the given length.
+HOSTILE = {
+    "dense short quotations": _repeated("\u201ca\u201d "),
+    "dense short quotations, no spaces": _repeated("\u201ca\u201d"),
+    "repeated cues": _repeated("said "),
+    "JSON array of short strings": _json_array,
+    "one-line CSV": _repeated('"a","b","c",'),
+    "mixed marks": _repeated("\u201c\u00bb'\u2019\u201e\u00ab\""),
+    "capitalised words": _repeated("Abc "),
+    "initials": _repeated("A. "),
+}
+HOSTILE_SIZE = 20_000  # characters: twenty of the longest sentences the rules read
+# Bounds with room: the worst shape takes about 7 times the calls per character of news and
+# 30 bytes a character; before the fix the worst took 500 times and 250 bytes.
+MAX_WORK = 16  # calls per character, as a multiple of news
+MAX_MEMORY = 50  # bytes per character at peak
+
+
+def calls(text: str) -> int:
+    """How many Python and C functions ``quotes.extract`` calls on `text`: work that no
+    machine's speed changes."""
+    count = 0
+
+    def profile(frame: object, event: str, arg: object) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        quotes.extract(text)
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def peak_memory(text: str) -> int:
+    """The peak of Python's allocations, in bytes, while ``quotes.extract`` reads `text`."""
+    tracemalloc.start()
+    try:
+        quotes.extract(text)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.fixture(scope="module")
+def news_calls_per_character(seed_texts: dict[str, str], devnews_texts: dict[str, str]) -> float:
+    """The calls per character of real news: the seeds and the development set, one at a time."""
+    texts = [*seed_texts.values(), *devnews_texts.values()]
+    for text in texts:
+        quotes.extract(text)  # lexicons, the registry and the name cache, filled once
+    return sum(calls(text) for text in texts) / sum(map(len, texts))
+
+
+class TestHostileInput:
+    """Dense short quotations, repeated cues, JSON and CSV lines and mixed marks cost about
+    what news costs per character, in work and in memory (issue 13, D5).
+
+    Work is counted in function calls, never timed: each quotation and each cue costs
+    a bounded number of steps, however many share its sentence.
+    """
+
+    @pytest.mark.parametrize("shape", sorted(HOSTILE))
+    def test_work_per_character_is_that_of_news(self, shape: str, news_calls_per_character: float) -> None:
+        """A sentence of 250 short quotations or 200 cues costs each of them the same, not the sentence."""
+        text = HOSTILE[shape](HOSTILE_SIZE)
+        quotes.extract(text[:1000])
+        assert calls(text) / len(text) <= MAX_WORK * news_calls_per_character
+
+    @pytest.mark.parametrize("shape", sorted(HOSTILE))
+    def test_peak_memory_per_character_is_bounded(self, shape: str) -> None:
+        """No object for each mark, each nested quotation or each word of a run of names."""
+        text = HOSTILE[shape](HOSTILE_SIZE)
+        quotes.extract(text[:1000])
+        assert peak_memory(text) / len(text) <= MAX_MEMORY
+
+    @pytest.mark.parametrize("shape", sorted(HOSTILE))
+    def test_the_outermost_quotations_are_those_of_the_full_pairing(self, shape: str) -> None:
+        """The compact pairing that extraction uses finds the same outermost quotations."""
+        text = HOSTILE[shape](3000)
+        assert list(outermost_quotations(text)) == outermost(find_quotations(text))
+
+    @given(adversarial_text())
+    def test_the_compact_pairing_agrees_on_any_text(self, text: str) -> None:
+        """Marks of every kind, nested, unclosed and run on: the same outermost quotations."""
+        assert list(outermost_quotations(text)) == outermost(find_quotations(text))
+
+
 class TestStrayMarks:
     """A stray quotation mark costs at most the quotations next to it.
 
-    The speaker ranker reads the candidates of a quote from the sentence after it
-    and, for a quote that opens its paragraph, from the paragraph before; so
-    outside the paragraph the mark falls in and the paragraphs on either side of
-    it, every quotation keeps its words,
+    Outside the paragraph the mark falls in, every quotation keeps its words,
     offsets, kind, cue and speaker mention, and a speaker named by name keeps
     its speaker. A speaker found through context ("he", "the report", "the
     president") follows that context: when the mark damages the quotation an
@@ -198,30 +297,18 @@ _CONTEXT_WORDS = frozenset(
 
 
 def _without_context(quote: Quote) -> Quote:
-    """`quote` without its confidence, and without its speaker where the speaker mention
-    needs context to resolve."""
+    """`quote`, without its speaker (and the confidence that depends on it) where the
+    speaker mention needs context to resolve."""
     mention = quote.speaker_mention
-    # the confidence also counts the document's names (a speaker's salience), so a
-    # stray mark that swallows some of them may move it anywhere: it is not compared
-    quote = attrs.evolve(quote, confidence=0.0)
     if mention is None or mention.text.split()[0].lower() not in _CONTEXT_WORDS:
         return quote
-    return attrs.evolve(quote, speaker=None)
+    return attrs.evolve(quote, speaker=None, confidence=0.0)
 
 
 def _near(text: str, quote: Quote, position: int) -> bool:
-    """Whether `quote` or its speaker mention shares a paragraph with `position`, or lies in
-    the paragraph before or after it."""
-    spans_of = paragraphs(text)
-    inside = [i for i, (s, e) in enumerate(spans_of) if s <= position <= e]
-    if inside:
-        p_start = spans_of[max(0, inside[0] - 1)][0]
-        p_end = spans_of[min(len(spans_of) - 1, inside[-1] + 1)][1]
-    else:
-        before = [i for i, (s, _) in enumerate(spans_of) if s < position]
-        low = before[-1] if before else 0
-        p_start = spans_of[low][0] if spans_of else position
-        p_end = spans_of[min(len(spans_of) - 1, low + 1)][1] if spans_of else position
+    """Whether `quote` or its speaker mention shares a paragraph with `position`."""
+    bounds = [(s, e) for s, e in paragraphs(text) if s <= position <= e] or [(position, position)]
+    p_start, p_end = bounds[0][0], bounds[-1][1]
     spans = [(quote.start, quote.end)]
     if quote.speaker_mention is not None:
         spans.append((quote.speaker_mention.start, quote.speaker_mention.end))

@@ -68,16 +68,7 @@ class TestExtractorWithPipeline:
     def test_never_worse_than_the_rules_on_the_development_set(
         self, trained_nlp: Language, devnews_gold: list[GoldQuote], devnews_texts: dict[str, str]
     ) -> None:
-        """With the rules alone a trained pipeline may only help. The speaker ranker was
-        trained without one: with a pipeline's entities it sees other candidates, and may
-        differ by a quote or two (0.01 of F1) from the ranker without a pipeline."""
-        rules = _e2e_f1(quotes.Extractor(speakers="rules"), devnews_gold, devnews_texts)
-        trained_rules = _e2e_f1(
-            quotes.Extractor(nlp=trained_nlp, speakers="rules"), devnews_gold, devnews_texts
-        )
-        assert trained_rules[0] >= rules[0]
-        assert trained_rules[1] >= rules[1]
-        ranker = _e2e_f1(quotes.Extractor(), devnews_gold, devnews_texts)
+        default = _e2e_f1(quotes.Extractor(), devnews_gold, devnews_texts)
         trained = _e2e_f1(quotes.Extractor(nlp=trained_nlp), devnews_gold, devnews_texts)
-        assert trained[0] >= ranker[0] - 0.01
-        assert trained[1] >= ranker[1]
+        assert trained[0] >= default[0]
+        assert trained[1] >= default[1]
