@@ -38,6 +38,7 @@ from quotes.errors import Errors
 from quotes.model import Quote, QuoteKind
 
 __all__ = [
+    "NOT_SURNAMES",
     "DocumentError",
     "Evaluation",
     "Gold",
@@ -46,12 +47,15 @@ __all__ = [
     "Scores",
     "documents",
     "evaluate",
+    "jaccard",
     "load_gold",
+    "normalise_name",
     "read_document",
     "read_gold",
     "report",
     "score",
     "speaker_matches",
+    "trimmed",
 ]
 
 _TRIM = frozenset(" \t\n\xa0\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a,.;:!?\u2014\u2013-")
@@ -66,8 +70,8 @@ _FILE_KINDS = (
     (stat.S_ISBLK, "block device"),
     (stat.S_ISSOCK, "socket"),
 )
-# Last words that name an institution, not a person, so they never match by "surname".
-_NOT_SURNAMES = frozenset({"service", "kremlin", "ministry", "report", "government", "presidents", "leaders"})
+NOT_SURNAMES = frozenset({"service", "kremlin", "ministry", "report", "government", "presidents", "leaders"})
+"""Last words that name an institution, not a person, so they never match by "surname"."""
 
 
 @attrs.frozen
@@ -498,7 +502,8 @@ def evaluate(
     return Evaluation(score(scored, predictions, texts), tuple(errors))
 
 
-def _normalise(name: str | None) -> str:
+def normalise_name(name: str | None) -> str:
+    """A name as the scores compare it: no diacritics, case-folded, no leading "the"."""
     if not name:
         return ""
     name = unicodedata.normalize("NFKD", name)
@@ -529,19 +534,20 @@ def speaker_matches(predicted: Quote, gold: GoldQuote) -> bool:
 def _name_matches(predicted: str | None, gold: GoldQuote) -> bool:
     if not gold.speaker:
         return False
-    name = _normalise(predicted)
+    name = normalise_name(predicted)
     if not name:
         return False
-    names = [n for n in (_normalise(g) for g in (gold.speaker, *gold.speaker_aliases)) if n]
+    names = [n for n in (normalise_name(g) for g in (gold.speaker, *gold.speaker_aliases)) if n]
     if name in names:
         return True
     last = name.split()[-1]
-    if len(last) <= 3 or last in _NOT_SURNAMES:
+    if len(last) <= 3 or last in NOT_SURNAMES:
         return False
     return any(n.split()[-1] == last and n[0].isalpha() for n in names)
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start..end`` without quotation marks, spaces and final punctuation at either end."""
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
@@ -549,7 +555,8 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
+def jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """The overlap of two spans over their union."""
     inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
     union = max(a[1], b[1]) - min(a[0], b[0])
     return inter / union if union else 0.0
@@ -591,10 +598,10 @@ def score(
         preds = [(doc, q) for doc, qs in predictions.items() for q in qs if _group(q.kind.value) == group]
         candidates = []
         for gi, g in enumerate(golds):
-            g_span = _trimmed(texts[g.doc], g.start, g.end)
+            g_span = trimmed(texts[g.doc], g.start, g.end)
             for pi, (doc, q) in enumerate(preds):
                 if doc == g.doc:
-                    overlap = _jaccard(g_span, _trimmed(texts[doc], q.start, q.end))
+                    overlap = jaccard(g_span, trimmed(texts[doc], q.start, q.end))
                     if overlap >= threshold:
                         candidates.append((overlap, gi, pi))
         candidates.sort(reverse=True)

@@ -11,32 +11,15 @@ speaker or an alias, or shares its last word, or its words are the gold
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from quotes.evaluate import NOT_SURNAMES, jaccard, normalise_name, trimmed
 from quotes.mentions import Found, MentionKind
 
-__all__ = ["JACCARD", "is_speaker", "match", "normalise", "trimmed"]
+__all__ = ["JACCARD", "is_speaker", "match"]
 
 JACCARD = 0.6
-_TRIM = frozenset(" \t\n\xa0\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a,.;:!?\u2014\u2013-")
-_GENERIC_LAST = frozenset({"service", "kremlin", "ministry", "report", "government", "presidents", "leaders"})
-
-
-def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """``start..end`` without quotation marks, spaces and final punctuation at either end."""
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
-    return start, end
-
-
-def _jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
-    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    union = max(a[1], b[1]) - min(a[0], b[0])
-    return inter / union if union else 0.0
 
 
 def match(
@@ -47,7 +30,7 @@ def match(
     for g_index, record in enumerate(gold):
         g_span = trimmed(text, record["start"], record["end"])
         for f_index, (start, end) in enumerate(found):
-            score = _jaccard(g_span, trimmed(text, start, end))
+            score = jaccard(g_span, trimmed(text, start, end))
             if score >= JACCARD:
                 pairs.append((score, g_index, f_index))
     pairs.sort(reverse=True)
@@ -61,37 +44,31 @@ def match(
     return result
 
 
-def normalise(name: str | None) -> str:
-    """A name as the scorer compares it: no diacritics, case-folded, no leading "the"."""
-    if not name:
-        return ""
-    name = unicodedata.normalize("NFKD", name)
-    name = "".join(c for c in name if not unicodedata.combining(c)).casefold()
-    name = name.replace("\u2019", "'").strip(" .,")
-    name = name.removeprefix("the ")
-    return " ".join(name.split())
-
-
 def is_speaker(text: str, mention: Found, record: Mapping[str, Any], name: str | None = None) -> bool:
     """Whether `mention` (resolved to `name`, if known) names the speaker of a gold record."""
     start, end = record.get("speaker_start"), record.get("speaker_end")
     if start is not None and end is not None and min(end, mention.end) > max(start, mention.start):
         return True
-    gold = [normalise(record.get("speaker"))] + [normalise(a) for a in record.get("speaker_aliases") or ()]
+    gold = [normalise_name(record.get("speaker"))] + [
+        normalise_name(a) for a in record.get("speaker_aliases") or ()
+    ]
     gold = [g for g in gold if g]
     if not gold:
         return False
-    written = normalise(text[mention.start : mention.end])
-    if record.get("speaker_mention") and written == normalise(record["speaker_mention"]):
+    written = normalise_name(text[mention.start : mention.end])
+    if record.get("speaker_mention") and written == normalise_name(record["speaker_mention"]):
         return "speaker_start" not in record
-    for predicted in (normalise(name), normalise(mention.name) if mention.kind is MentionKind.NAME else ""):
+    for predicted in (
+        normalise_name(name),
+        normalise_name(mention.name) if mention.kind is MentionKind.NAME else "",
+    ):
         if not predicted:
             continue
         if predicted in gold:
             return True
         last = predicted.split()[-1]
         if len(last) > 3 and any(
-            g.split()[-1] == last and g[0].isalpha() and last not in _GENERIC_LAST for g in gold
+            g.split()[-1] == last and g[0].isalpha() and last not in NOT_SURNAMES for g in gold
         ):
             return True
     return False
