@@ -112,26 +112,28 @@ def _confidence(value: float) -> float:
     return value
 
 
-def _quote_kind(value: QuoteKind | str) -> QuoteKind:
-    """Convert a kind's value to a `QuoteKind`; unknown values are a `ValueError`."""
-    if isinstance(value, QuoteKind):
+_Kind = TypeVar("_Kind", QuoteKind, SpeakerKind)
+
+
+def _to_kind(cls: type[_Kind], message: str, value: _Kind | str) -> _Kind:
+    """`value` as a member of `cls`; an unknown value is a `ValueError` with `message`."""
+    if isinstance(value, cls):
         return value
     try:
-        return QuoteKind(value)
+        return cls(value)
     except ValueError:
-        choices = ", ".join(kind.value for kind in QuoteKind)
-        raise ValueError(Errors.E003.format(value=value, choices=choices)) from None
+        choices = ", ".join(kind.value for kind in cls)
+        raise ValueError(message.format(value=value, choices=choices)) from None
+
+
+def _quote_kind(value: QuoteKind | str) -> QuoteKind:
+    """Convert a kind's value to a `QuoteKind`; unknown values are a `ValueError`."""
+    return _to_kind(QuoteKind, Errors.E003, value)
 
 
 def _speaker_kind(value: SpeakerKind | str) -> SpeakerKind:
     """Convert a kind's value to a `SpeakerKind`; unknown values are a `ValueError`."""
-    if isinstance(value, SpeakerKind):
-        return value
-    try:
-        return SpeakerKind(value)
-    except ValueError:
-        choices = ", ".join(kind.value for kind in SpeakerKind)
-        raise ValueError(Errors.E004.format(value=value, choices=choices)) from None
+    return _to_kind(SpeakerKind, Errors.E004, value)
 
 
 @attrs.frozen
