@@ -30,6 +30,9 @@ __all__ = ["main"]
 FORMATS = ("jsonl", "csv", "table")
 """The output formats of ``quotes extract``."""
 
+SPEAKERS = ("rules", "ranker")
+"""The ways ``quotes extract --speakers`` chooses speakers (`quotes.Extractor`'s `speakers`)."""
+
 Rows = Callable[[str, Iterable[Quote]], str]
 
 
@@ -77,6 +80,12 @@ def _parser() -> argparse.ArgumentParser:
         choices=FORMATS,
         default="jsonl",
         help="JSON Lines (the default), CSV with a header row, or a text table",
+    )
+    extract.add_argument(
+        "--speakers",
+        choices=SPEAKERS,
+        default="rules",
+        help="how speakers are chosen: the patterns (rules, the default) or the learned ranker",
     )
     extract.add_argument(
         "--workers",
@@ -185,7 +194,9 @@ def _extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
         read = _records if args.jsonl else _files
         documents = ((text, (doc, last)) for doc, text, last in read(args, fail))
-        for found, (doc, last) in pipe(documents, as_tuples=True, n_process=args.workers, batch_size=16):
+        extractor = None if args.speakers == "rules" else Extractor(speakers=args.speakers)
+        results = pipe(documents, as_tuples=True, n_process=args.workers, batch_size=16, extractor=extractor)
+        for found, (doc, last) in results:
             if output := rows(doc, found):
                 progress.clear()  # standard output may share the terminal with the bar
                 stdout.write(output)

@@ -19,7 +19,7 @@ from typing import IO
 import pytest
 from terminal import Terminal, screen
 
-from quotes import extract
+from quotes import Extractor, extract
 from quotes.cli import main
 from quotes.evaluate import load_gold, report, score
 from quotes.formats import COLUMNS
@@ -737,3 +737,28 @@ class TestWorkerOption:
         err = capsys.readouterr().err
         assert "argument --workers: must be a positive integer or -1, not 'abc'" in err
         assert "_workers" not in err
+
+
+class TestSpeakersOption:
+    """``--speakers`` chooses between the patterns and the learned ranker."""
+
+    def test_ranker_gives_what_the_ranker_extractor_gives(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--speakers ranker prints what ``Extractor(speakers="ranker")`` finds, with one process or two."""
+        ranker = Extractor(speakers="ranker")
+        files = [str(path) for path in SEEDS]
+        expected = [
+            (str(path), quote.to_dict())
+            for path in SEEDS
+            for quote in ranker(path.read_text(encoding="utf-8"))
+        ]
+        for workers in ("1", "2"):
+            assert main(["extract", "--speakers", "ranker", "--workers", workers, *files]) == 0
+            rows = json_lines(capsys.readouterr().out)
+            assert [(row.pop("doc"), row) for row in rows] == expected
+
+    def test_rules_are_the_default(self, capsys: pytest.CaptureFixture[str], good_file: Path) -> None:
+        """Without --speakers, the output is that of --speakers rules."""
+        assert main(["extract", str(good_file)]) == 0
+        default = capsys.readouterr().out
+        assert main(["extract", "--speakers", "rules", str(good_file)]) == 0
+        assert capsys.readouterr().out == default
