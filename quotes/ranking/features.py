@@ -396,9 +396,12 @@ def _words(text: str, start: int, end: int) -> int:
 
 
 def _quotes_between(document: Document, start: int, end: int) -> int:
-    low = bisect.bisect_left(document.quoted, (start, -1))
-    high = bisect.bisect_left(document.quoted, (end, -1))
-    return sum(1 for q in document.quoted[low:high] if q[1] <= end)
+    """The number of quotations wholly within ``text[start:end]``."""
+    # bisect the plain array of starts: bisecting the pairs builds a tuple at each probe
+    starts = document.quoted.starts
+    low = bisect.bisect_left(starts, start)
+    high = bisect.bisect_left(starts, end, low)
+    return sum(1 for close in document.quoted.ends[low:high] if close <= end)
 
 
 def _cue_following(text: str, mention: Found, document: Document) -> FoundCue | None:
