@@ -29,7 +29,15 @@ from quotes.model import QuoteKind, SpeakerKind
 from quotes.ranking.candidates import Candidate, Source
 from quotes.text import LETTERS, WORD, WORD_BACKWARDS
 
-__all__ = ["FEATURES", "DocumentFeatures", "MentionFacts", "QuoteSetting", "features", "null_features"]
+__all__ = [
+    "FEATURES",
+    "DocumentFeatures",
+    "MentionFacts",
+    "QuoteFacts",
+    "QuoteSetting",
+    "features",
+    "null_features",
+]
 
 _SIDES = ("before", "after")
 _SENTENCE = ("0", "1", "2+")
@@ -125,6 +133,24 @@ class MentionFacts:
 
 
 @attrs.frozen
+class QuoteFacts:
+    """What the features need to know of one quotation, whatever the candidate.
+
+    Attributes:
+        sentences: The index of the sentence its candidates before it are measured from
+            (that of its opening mark), then that of those after it (its closing mark).
+        paragraphs: The same for paragraphs.
+        opens_paragraph: Whether nothing but space comes before it in its paragraph.
+        ending: How its quoted words end (see `_ending`).
+    """
+
+    sentences: tuple[int, int]
+    paragraphs: tuple[int, int]
+    opens_paragraph: bool
+    ending: str
+
+
+@attrs.frozen
 class DocumentFeatures:
     """What the features need to know of a whole document, computed once.
 
@@ -132,10 +158,13 @@ class DocumentFeatures:
         surnames: How often each last word of a name occurs among the document's names.
         facts: The facts of each mention asked about so far, by its offsets: a mention
             near several quotations is read once.
+        quotes: The facts of each quotation asked about so far, by its offsets: read
+            once for all its candidates.
     """
 
     surnames: Counter[str]
     facts: dict[tuple[int, int], MentionFacts] = attrs.Factory(dict)
+    quotes: dict[tuple[int, int, int, int], QuoteFacts] = attrs.Factory(dict)
 
     @classmethod
     def of(cls, document: Document) -> DocumentFeatures:
@@ -148,6 +177,14 @@ class DocumentFeatures:
         found = self.facts.get(key)
         if found is None:
             found = self.facts[key] = _mention_facts(mention, document, self)
+        return found
+
+    def quote_facts(self, span: QuotedSpan, document: Document) -> QuoteFacts:
+        """The facts of the quotation `span`, read once."""
+        key = (span.open_start, span.close_end, span.start, span.end)
+        found = self.quotes.get(key)
+        if found is None:
+            found = self.quotes[key] = _quote_facts(span, document)
         return found
 
 
@@ -211,9 +248,10 @@ def features(
     )
     gap_end = max(gap_start, gap_end)
     follows = facts.follows
-    anchor = span.open_start if side == "before" else max(span.open_start, span.close_end - 1)
-    sentences = abs(document.sentence_index(anchor) - facts.sentence)
-    paragraphs = abs(document.paragraph_index(anchor) - facts.paragraph)
+    quote = counts.quote_facts(span, document)
+    at = 0 if side == "before" else 1
+    sentences = abs(quote.sentences[at] - facts.sentence)
+    paragraphs = abs(quote.paragraphs[at] - facts.paragraph)
     if (
         side == "after"
         and follows is not None
@@ -246,7 +284,7 @@ def features(
     if follows is not None and side == "after" and distance <= 2 and paragraphs == 0:
         # "“…,” X said"; "“…?” X asked", which a sentence splitter may cut after the mark
         f[f"tail_pattern:{_SENTENCE[min(sentences, 2)]}"] = 1.0
-        f[f"tail_pattern:{_ending(text[span.start : span.end])}"] = 1.0
+        f[f"tail_pattern:{quote.ending}"] = 1.0
     if follows is not None and side == "before":
         if quotes_between == "0" and sentences == 0:
             f["head_pattern"] = 1.0  # "X said: “…”"
@@ -270,14 +308,26 @@ def features(
     kind = setting.kind.value
     f[f"quote:{kind}"] = 1.0
     f[f"quote:{kind}:{side}"] = 1.0
-    paragraph = document.paragraphs[document.paragraph_index(span.open_start)]
-    if not text[paragraph[0] : span.open_start].strip():
+    if quote.opens_paragraph:
         f[f"quote_opens_paragraph:{side}"] = 1.0
-    if sentences == 0 and text[span.start : span.end].rstrip().endswith(","):
+    if sentences == 0 and quote.ending == "comma":
         f[f"quote_ends_comma:{side}0"] = 1.0
     if distance <= 2:
-        f[f"quote_end:{_ending(text[span.start : span.end])}:{side}"] = 1.0
+        f[f"quote_end:{quote.ending}:{side}"] = 1.0
     return f
+
+
+def _quote_facts(span: QuotedSpan, document: Document) -> QuoteFacts:
+    """What is true of a quotation whatever the candidate: where it is and how it ends."""
+    text = document.text
+    after = max(span.open_start, span.close_end - 1)  # the closing mark, or the opening one
+    paragraph = document.paragraphs[document.paragraph_index(span.open_start)]
+    return QuoteFacts(
+        (document.sentence_index(span.open_start), document.sentence_index(after)),
+        (document.paragraph_index(span.open_start), document.paragraph_index(after)),
+        not text[paragraph[0] : span.open_start].strip(),
+        _ending(text[span.start : span.end]),
+    )
 
 
 def _mention_facts(mention: Found, document: Document, counts: DocumentFeatures) -> MentionFacts:
