@@ -58,6 +58,10 @@ _CANDIDATES = ("1-3", "4-10", "11+")
 _PREPOSITIONS = frozenset(
     {"of", "to", "in", "with", "for", "about", "from", "on", "at", "against", "than", "like", "into", "over"}
 )
+# names of the features of an enum member, made once: an enum's `.value` is a slow property
+_KIND_NAMES = {kind: f"kind:{kind.value}" for kind in MentionKind}
+_KIND_SIDE_NAMES = {(kind, side): f"kind:{kind.value}:{side}" for kind, side in product(MentionKind, _SIDES)}
+_SPEAKER_KIND_NAMES = {kind: f"speaker_kind:{kind.value}" for kind in SpeakerKind}
 _GAP_CHARS = 400  # words are counted over this many characters at most: beyond is far anyway
 _PASSIVE = regex.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\b[\s\p{L}]*$")
 _COLON_GAP = regex.compile(r"[\s,\u2014\u2013\-]*(?:[\p{L}]+[\s,]*){0,3}:\s*$")
@@ -239,7 +243,7 @@ def features(
         f["rule_cue_subject"] = 1.0
     facts = counts.facts_of(mention, document)
     f.update(facts.features)
-    f[f"kind:{mention.kind.value}:{side}"] = 1.0
+    f[_KIND_SIDE_NAMES[mention.kind, side]] = 1.0
     if mention.kind is MentionKind.PRONOUN and mention.name in _PRONOUNS:
         f[f"pronoun:{mention.name}:{side}"] = 1.0
     f[f"side:{side}"] = 1.0
@@ -334,8 +338,8 @@ def _mention_facts(mention: Found, document: Document, counts: DocumentFeatures)
     """What is true of a mention whatever the quotation: its kind, form and neighbours."""
     text = document.text
     f: dict[str, float] = {}
-    f[f"kind:{mention.kind.value}"] = 1.0
-    f[f"speaker_kind:{mention.speaker_kind.value}"] = 1.0
+    f[_KIND_NAMES[mention.kind]] = 1.0
+    f[_SPEAKER_KIND_NAMES[mention.speaker_kind]] = 1.0
     if mention.kind is MentionKind.PRONOUN and mention.name in _PRONOUNS:
         f[f"pronoun:{mention.name}"] = 1.0
     if mention.title:
@@ -415,11 +419,12 @@ def null_features(setting: QuoteSetting, document: Document, count: int) -> dict
 
 
 def _bucket(value: int, bounds: Sequence[int], labels: Sequence[str]) -> str:
-    """The label of the first bound `value` does not exceed; the last label past them all."""
-    for bound, label in zip(bounds, labels, strict=False):
-        if value <= bound:
-            return label
-    return labels[-1]
+    """The label of the first bound `value` does not exceed; the last label past them all.
+
+    `bounds` ascend, so the first bound not below `value` is found by bisection.
+    """
+    index = bisect.bisect_left(bounds, value)
+    return labels[index] if index < min(len(bounds), len(labels)) else labels[-1]
 
 
 def _ending(quoted: str) -> str:
