@@ -93,12 +93,17 @@ class Document:
     subjects: dict[int, tuple[int, int]] = attrs.Factory(dict)
     cues: list[FoundCue] = attrs.field(init=False, eq=False, repr=False)
     _cue_starts: list[int] = attrs.field(init=False, eq=False, repr=False)
+    _sentence_starts: list[int] = attrs.field(init=False, eq=False, repr=False)
+    _paragraph_starts: list[int] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # every cue of the document, found once: attribution then only slices this list
         cues = cues_in(self.text, 0, len(self.text), self.quoted)
         object.__setattr__(self, "cues", cues)
         object.__setattr__(self, "_cue_starts", [cue.start for cue in cues])
+        # the starts alone, so that finding a position's sentence compares ints, not tuples
+        object.__setattr__(self, "_sentence_starts", [start for start, _ in self.sentences])
+        object.__setattr__(self, "_paragraph_starts", [start for start, _ in self.paragraphs])
 
     def cues_between(self, start: int, end: int, limit: int | None = None) -> list[FoundCue]:
         """The cues that lie wholly within ``text[start:end]``, in order; only the first
@@ -118,11 +123,11 @@ class Document:
 
     def sentence_index(self, position: int) -> int:
         """Index of the sentence holding `position` (or the one before it)."""
-        return max(0, bisect.bisect_right(self.sentences, (position, float("inf"))) - 1)
+        return max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
 
     def paragraph_index(self, position: int) -> int:
         """Index of the paragraph holding `position` (or the one before it)."""
-        return max(0, bisect.bisect_right(self.paragraphs, (position, float("inf"))) - 1)
+        return max(0, bisect.bisect_right(self._paragraph_starts, position) - 1)
 
     def quote_before(self, position: int) -> tuple[int, int] | None:
         """The last quotation that closes at or before `position`."""

@@ -11,7 +11,8 @@ from quotes.errors import RegistryError
 from quotes.extract import Extractor
 from quotes.model import QuoteKind
 from quotes.ranking import FEATURES, Source, load_model
-from quotes.ranking.model import calibrate, softmax
+from quotes.ranking.features import _bucket
+from quotes.ranking.model import SpeakerModel, calibrate, softmax
 
 DEVNEWS = Path(__file__).resolve().parent / "devnews"
 RULES = Extractor(speakers="rules")
@@ -100,6 +101,28 @@ class TestModel:
         assert sum(softmax([3.0, -1.0, 800.0])) == pytest.approx(1.0)
         for p in (0.0, 1e-9, 0.3, 1.0):
             assert 0.0 <= calibrate(p, 2.0, -1.0) <= 1.0
+
+    def test_model_score_sums_in_the_features_order(self) -> None:
+        """The score is the plain left-to-right sum of weight times value; unknown names weigh 0."""
+        model = SpeakerModel({"a": 0.1, "b": 0.2, "c": -0.3}, {})
+        row = {"c": 1.0, "unknown": 1.0, "a": 0.7, "b": 1.0}
+        assert model.score(row) == ((0 + -0.3 * 1.0) + 0.0 * 1.0 + 0.1 * 0.7) + 0.2 * 1.0
+
+
+class TestFeatures:
+    """Features that are pure functions of their arguments."""
+
+    def test_features_bucket_is_the_first_bound_not_exceeded(self) -> None:
+        """Bisection gives the label a linear scan over the ascending bounds gives."""
+        bounds, labels = (0, 2, 5, 10, 20, 40), ("0", "1-2", "3-5", "6-10", "11-20", "21-40", "41+")
+
+        def linear(value: int) -> str:
+            return next(
+                (label for bound, label in zip(bounds, labels, strict=False) if value <= bound), labels[-1]
+            )
+
+        for value in range(-2, 60):
+            assert _bucket(value, bounds, labels) == linear(value)
 
 
 RANKER = Extractor(speakers="ranker")

@@ -29,7 +29,15 @@ from quotes.model import QuoteKind, SpeakerKind
 from quotes.ranking.candidates import Candidate, Source
 from quotes.text import LETTERS, WORD, WORD_BACKWARDS
 
-__all__ = ["FEATURES", "DocumentFeatures", "MentionFacts", "QuoteSetting", "features", "null_features"]
+__all__ = [
+    "FEATURES",
+    "DocumentFeatures",
+    "MentionFacts",
+    "QuoteFacts",
+    "QuoteSetting",
+    "features",
+    "null_features",
+]
 
 _SIDES = ("before", "after")
 _SENTENCE = ("0", "1", "2+")
@@ -50,6 +58,10 @@ _CANDIDATES = ("1-3", "4-10", "11+")
 _PREPOSITIONS = frozenset(
     {"of", "to", "in", "with", "for", "about", "from", "on", "at", "against", "than", "like", "into", "over"}
 )
+# names of the features of an enum member, made once: an enum's `.value` is a slow property
+_KIND_NAMES = {kind: f"kind:{kind.value}" for kind in MentionKind}
+_KIND_SIDE_NAMES = {(kind, side): f"kind:{kind.value}:{side}" for kind, side in product(MentionKind, _SIDES)}
+_SPEAKER_KIND_NAMES = {kind: f"speaker_kind:{kind.value}" for kind in SpeakerKind}
 _GAP_CHARS = 400  # words are counted over this many characters at most: beyond is far anyway
 _PASSIVE = regex.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\b[\s\p{L}]*$")
 _COLON_GAP = regex.compile(r"[\s,\u2014\u2013\-]*(?:[\p{L}]+[\s,]*){0,3}:\s*$")
@@ -125,6 +137,24 @@ class MentionFacts:
 
 
 @attrs.frozen
+class QuoteFacts:
+    """What the features need to know of one quotation, whatever the candidate.
+
+    Attributes:
+        sentences: The index of the sentence its candidates before it are measured from
+            (that of its opening mark), then that of those after it (its closing mark).
+        paragraphs: The same for paragraphs.
+        opens_paragraph: Whether nothing but space comes before it in its paragraph.
+        ending: How its quoted words end (see `_ending`).
+    """
+
+    sentences: tuple[int, int]
+    paragraphs: tuple[int, int]
+    opens_paragraph: bool
+    ending: str
+
+
+@attrs.frozen
 class DocumentFeatures:
     """What the features need to know of a whole document, computed once.
 
@@ -132,10 +162,13 @@ class DocumentFeatures:
         surnames: How often each last word of a name occurs among the document's names.
         facts: The facts of each mention asked about so far, by its offsets: a mention
             near several quotations is read once.
+        quotes: The facts of each quotation asked about so far, by its offsets: read
+            once for all its candidates.
     """
 
     surnames: Counter[str]
     facts: dict[tuple[int, int], MentionFacts] = attrs.Factory(dict)
+    quotes: dict[tuple[int, int, int, int], QuoteFacts] = attrs.Factory(dict)
 
     @classmethod
     def of(cls, document: Document) -> DocumentFeatures:
@@ -148,6 +181,14 @@ class DocumentFeatures:
         found = self.facts.get(key)
         if found is None:
             found = self.facts[key] = _mention_facts(mention, document, self)
+        return found
+
+    def quote_facts(self, span: QuotedSpan, document: Document) -> QuoteFacts:
+        """The facts of the quotation `span`, read once."""
+        key = (span.open_start, span.close_end, span.start, span.end)
+        found = self.quotes.get(key)
+        if found is None:
+            found = self.quotes[key] = _quote_facts(span, document)
         return found
 
 
@@ -202,7 +243,7 @@ def features(
         f["rule_cue_subject"] = 1.0
     facts = counts.facts_of(mention, document)
     f.update(facts.features)
-    f[f"kind:{mention.kind.value}:{side}"] = 1.0
+    f[_KIND_SIDE_NAMES[mention.kind, side]] = 1.0
     if mention.kind is MentionKind.PRONOUN and mention.name in _PRONOUNS:
         f[f"pronoun:{mention.name}:{side}"] = 1.0
     f[f"side:{side}"] = 1.0
@@ -211,9 +252,10 @@ def features(
     )
     gap_end = max(gap_start, gap_end)
     follows = facts.follows
-    anchor = span.open_start if side == "before" else max(span.open_start, span.close_end - 1)
-    sentences = abs(document.sentence_index(anchor) - facts.sentence)
-    paragraphs = abs(document.paragraph_index(anchor) - facts.paragraph)
+    quote = counts.quote_facts(span, document)
+    at = 0 if side == "before" else 1
+    sentences = abs(quote.sentences[at] - facts.sentence)
+    paragraphs = abs(quote.paragraphs[at] - facts.paragraph)
     if (
         side == "after"
         and follows is not None
@@ -246,7 +288,7 @@ def features(
     if follows is not None and side == "after" and distance <= 2 and paragraphs == 0:
         # "“…,” X said"; "“…?” X asked", which a sentence splitter may cut after the mark
         f[f"tail_pattern:{_SENTENCE[min(sentences, 2)]}"] = 1.0
-        f[f"tail_pattern:{_ending(text[span.start : span.end])}"] = 1.0
+        f[f"tail_pattern:{quote.ending}"] = 1.0
     if follows is not None and side == "before":
         if quotes_between == "0" and sentences == 0:
             f["head_pattern"] = 1.0  # "X said: “…”"
@@ -270,22 +312,34 @@ def features(
     kind = setting.kind.value
     f[f"quote:{kind}"] = 1.0
     f[f"quote:{kind}:{side}"] = 1.0
-    paragraph = document.paragraphs[document.paragraph_index(span.open_start)]
-    if not text[paragraph[0] : span.open_start].strip():
+    if quote.opens_paragraph:
         f[f"quote_opens_paragraph:{side}"] = 1.0
-    if sentences == 0 and text[span.start : span.end].rstrip().endswith(","):
+    if sentences == 0 and quote.ending == "comma":
         f[f"quote_ends_comma:{side}0"] = 1.0
     if distance <= 2:
-        f[f"quote_end:{_ending(text[span.start : span.end])}:{side}"] = 1.0
+        f[f"quote_end:{quote.ending}:{side}"] = 1.0
     return f
+
+
+def _quote_facts(span: QuotedSpan, document: Document) -> QuoteFacts:
+    """What is true of a quotation whatever the candidate: where it is and how it ends."""
+    text = document.text
+    after = max(span.open_start, span.close_end - 1)  # the closing mark, or the opening one
+    paragraph = document.paragraphs[document.paragraph_index(span.open_start)]
+    return QuoteFacts(
+        (document.sentence_index(span.open_start), document.sentence_index(after)),
+        (document.paragraph_index(span.open_start), document.paragraph_index(after)),
+        not text[paragraph[0] : span.open_start].strip(),
+        _ending(text[span.start : span.end]),
+    )
 
 
 def _mention_facts(mention: Found, document: Document, counts: DocumentFeatures) -> MentionFacts:
     """What is true of a mention whatever the quotation: its kind, form and neighbours."""
     text = document.text
     f: dict[str, float] = {}
-    f[f"kind:{mention.kind.value}"] = 1.0
-    f[f"speaker_kind:{mention.speaker_kind.value}"] = 1.0
+    f[_KIND_NAMES[mention.kind]] = 1.0
+    f[_SPEAKER_KIND_NAMES[mention.speaker_kind]] = 1.0
     if mention.kind is MentionKind.PRONOUN and mention.name in _PRONOUNS:
         f[f"pronoun:{mention.name}"] = 1.0
     if mention.title:
@@ -365,11 +419,12 @@ def null_features(setting: QuoteSetting, document: Document, count: int) -> dict
 
 
 def _bucket(value: int, bounds: Sequence[int], labels: Sequence[str]) -> str:
-    """The label of the first bound `value` does not exceed; the last label past them all."""
-    for bound, label in zip(bounds, labels, strict=False):
-        if value <= bound:
-            return label
-    return labels[-1]
+    """The label of the first bound `value` does not exceed; the last label past them all.
+
+    `bounds` ascend, so the first bound not below `value` is found by bisection.
+    """
+    index = bisect.bisect_left(bounds, value)
+    return labels[index] if index < min(len(bounds), len(labels)) else labels[-1]
 
 
 def _ending(quoted: str) -> str:
@@ -396,9 +451,12 @@ def _words(text: str, start: int, end: int) -> int:
 
 
 def _quotes_between(document: Document, start: int, end: int) -> int:
-    low = bisect.bisect_left(document.quoted, (start, -1))
-    high = bisect.bisect_left(document.quoted, (end, -1))
-    return sum(1 for q in document.quoted[low:high] if q[1] <= end)
+    """The number of quotations wholly within ``text[start:end]``."""
+    # bisect the plain array of starts: bisecting the pairs builds a tuple at each probe
+    starts = document.quoted.starts
+    low = bisect.bisect_left(starts, start)
+    high = bisect.bisect_left(starts, end, low)
+    return sum(1 for close in document.quoted.ends[low:high] if close <= end)
 
 
 def _cue_following(text: str, mention: Found, document: Document) -> FoundCue | None:

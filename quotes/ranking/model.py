@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import os
 from collections.abc import Mapping, Sequence
 from importlib import resources
+from itertools import repeat
 
 import attrs
 
@@ -49,8 +51,10 @@ class SpeakerModel:
 
     def score(self, features: Mapping[str, float]) -> float:
         """The linear score of one candidate's features."""
-        weights = self.weights
-        return sum(weights.get(name, 0.0) * value for name, value in features.items())
+        # mapped in C, for speed; the sum keeps the features' order, so the float is the same
+        weights = map(self.weights.get, features.keys(), repeat(0.0, len(features)))
+        score: float = sum(map(operator.mul, weights, features.values()))
+        return score
 
     def probabilities(self, rows: Sequence[Mapping[str, float]]) -> list[float]:
         """The softmax probability of each of one quotation's choices."""
