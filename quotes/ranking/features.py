@@ -361,20 +361,14 @@ def _mention_facts(mention: Found, document: Document, counts: DocumentFeatures)
     f[f"length:{_bucket(len(words), (1, 2, 3), _LENGTH)}"] = 1.0
     follows = _cue_following(text, mention, document)
     if follows is not None:
-        f["cue_follows"] = 1.0
-        f[f"cue_follows:{follows.section.value}"] = 1.0
-        if follows.lemma == "say":
-            f["cue_follows:say"] = 1.0
+        _cue_side(f, "cue_follows", follows)
         if text[follows.start : follows.end].lower().endswith("ing"):
             f["cue_follows:participle"] = 1.0
         if _PASSIVE.search(text, mention.end, follows.start):
             f["cue_follows:passive"] = 1.0  # "The talks were called ...": named, not speaking
     precedes = _cue_preceding(text, mention, document)
     if precedes is not None:
-        f["cue_precedes"] = 1.0
-        f[f"cue_precedes:{precedes.section.value}"] = 1.0
-        if precedes.lemma == "say":
-            f["cue_precedes:say"] = 1.0
+        _cue_side(f, "cue_precedes", precedes)
         if precedes.lemma == "according to":
             f["cue_precedes:according"] = 1.0
     before = WORD_BACKWARDS.search(text, max(0, mention.start - 30), mention.start)
@@ -416,6 +410,14 @@ def null_features(setting: QuoteSetting, document: Document, count: int) -> dict
     if setting.continues:
         f["null:continues"] = 1.0
     return f
+
+
+def _cue_side(f: dict[str, float], side: str, cue: FoundCue) -> None:
+    """Set the features of a cue on one `side` of a mention: that there is one, its section, "say"."""
+    f[side] = 1.0
+    f[f"{side}:{cue.section.value}"] = 1.0
+    if cue.lemma == "say":
+        f[f"{side}:say"] = 1.0
 
 
 def _bucket(value: int, bounds: Sequence[int], labels: Sequence[str]) -> str:
