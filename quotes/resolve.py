@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
+from itertools import islice
 
 import attrs
 import regex
@@ -29,6 +30,7 @@ __all__ = ["Resolver"]
 
 _HISTORY_BACK = 60  # earlier attributions considered for a pronoun or a document: bounded, as below
 _NAMES_BACK = 60  # earlier names considered for a description or a document: bounded, so work stays linear
+_FORMS_BACK = 4  # earlier capitalised forms of a description read before giving up
 _ACRONYM = regex.compile(r"\(\s*(\p{Lu}[\p{Lu}\p{N}&\-]{1,9})\s*\)")
 
 
@@ -78,6 +80,7 @@ class Resolver:
         self._resolved_names: dict[Found, Resolved] = {}
         self._acronyms: dict[str, str] = {}
         self._people: set[str] = set()
+        given: dict[str, set[str]] = {}  # a given name to the surnames of the people bearing it
         for name in self.names:
             if name.kind is not MentionKind.NAME:
                 continue
@@ -88,9 +91,18 @@ class Resolver:
                     self._fullest[surname] = name.name
                 if name.gender is not None:
                     self._genders.setdefault(surname, name.gender)
+                words = normalise_name(name.name).split()
+                if len(words) > 1:
+                    given.setdefault(words[0], set()).add(surname)
             acronym = _ACRONYM.match(text, name.end + 1) if text[name.end + 1 : name.end + 2] == "(" else None
             if acronym and name.speaker_kind is SpeakerKind.ORGANISATION:
                 self._acronyms[acronym.group(1)] = name.name
+        # "Boris" for the article's one Boris, unless "Boris" is also someone's surname
+        self._given = {
+            first: self._fullest[next(iter(surnames))]
+            for first, surnames in given.items()
+            if len(surnames) == 1 and " " not in self._fullest.get(first, "")
+        }
 
     def _sentence_subjects(self) -> list[Found]:
         """The first name of each sentence: the likeliest subject, so the likeliest antecedent."""
@@ -137,10 +149,12 @@ class Resolver:
         if entry is not None:
             return self._entry(entry, 1.0)
         if mention.speaker_kind is SpeakerKind.ORGANISATION:
-            full = self._acronyms.get(mention.name, mention.name)
-            return Resolved(Speaker(full, kind=SpeakerKind.ORGANISATION), 1.0, plural=True)
+            return self._organisation(mention)
         surname = _surname(mention.name)
         fullest = self._fullest.get(surname, mention.name)
+        if surname == normalise_name(mention.name) and surname in self._given:
+            fullest = self._given[surname]  # a first name alone: "Boris" for "Boris Johnson"
+            surname = _surname(fullest)
         entry = self.registry.by_name(fullest)
         if entry is not None:
             return self._entry(entry, 1.0)
@@ -148,6 +162,16 @@ class Resolver:
         if surname in self._people or mention.speaker_kind is SpeakerKind.PERSON:
             return Resolved(Speaker(fullest, kind=SpeakerKind.PERSON, title=mention.title), 1.0, gender)
         return Resolved(Speaker(fullest, kind=mention.speaker_kind), 0.9, mention.gender)
+
+    def _organisation(self, mention: Found) -> Resolved:
+        """An organisation's name: an acronym spelt out, a bare head ("the Centre") its fuller name."""
+        full = self._acronyms.get(mention.name, mention.name)
+        head = full.lower()
+        if " " not in head and head in mention_lexicon().organisation_heads:
+            named = self._named_organisation({head}, head, mention.end)
+            if named is not None:
+                return attrs.evolve(self._name(named), certainty=0.95)
+        return Resolved(Speaker(full, kind=SpeakerKind.ORGANISATION), 1.0, plural=True)
 
     def _pronoun(self, mention: Found, history: Sequence[tuple[int, Resolved]]) -> Resolved | None:
         """The nearest earlier compatible speaker or sentence subject, in an earlier sentence."""
@@ -237,20 +261,60 @@ class Resolver:
         return entry.id in self._named
 
     def _earlier_description(self, mention: Found) -> Resolved | None:
-        """A fuller earlier form of a description: "the press service" after "the Kremlin press service"."""
+        """A fuller earlier form of a description: "the press service" after "the Kremlin press service".
+
+        The nearer of two forms wins: capitalised words ending in the description
+        ("Kremlin press service"), or an organisation's name holding all its words,
+        whose head may come first ("the court" after "the Court of Session").
+        """
         body = mention.name
         if not body:
             return None
-        earlier = _fuller_form(body).search(self.text, max(0, mention.start - LOOKBACK), mention.start)
-        if earlier is None:
+        fuller = self._fuller_form(mention)
+        named = None
+        if mention.speaker_kind is SpeakerKind.ORGANISATION and mention.head:
+            words = set(_WORDS.findall(body.lower())) - mention_lexicon().determiners
+            named = self._named_organisation(words, mention.head, mention.end)
+        if named is not None and (fuller is None or named.start >= fuller.start()):
+            return attrs.evolve(self._name(named), certainty=0.85)
+        if fuller is None:
             return None
-        form = _THE.sub("", earlier.group())
+        form = _THE.sub("", fuller.group())
         for lookup in (self.registry.by_name, self.registry.by_title):
             entry = lookup(form) or lookup(form.split(maxsplit=1)[-1])
             if entry is not None:
                 return self._entry(entry, 0.9)
         if mention.speaker_kind is SpeakerKind.ORGANISATION:
             return Resolved(Speaker(form, kind=SpeakerKind.ORGANISATION), 0.85)
+        return None
+
+    def _fuller_form(self, mention: Found) -> regex.Match[str] | None:
+        """The nearest capitalised words before a description that end in it and say more than it does."""
+        body = mention.name.lower()
+        matches = _fuller_form(mention.name).finditer(
+            self.text, max(0, mention.start - LOOKBACK), mention.start
+        )
+        for match in islice(matches, _FORMS_BACK):
+            if (
+                _THE.sub("", match.group()).lower() != body
+            ):  # "The Court" of "The Court of Session" is no fuller
+                return match
+        return None
+
+    def _named_organisation(self, words: set[str], head: str, end: int) -> Found | None:
+        """The nearest organisation named before `end` with the same head, all of `words` and more.
+
+        The head of "Court of Session" or "Centre for Aviation" comes first, that of
+        "Turkish Foreign Ministry" last: "the court" is the one, "the Kremlin" is no
+        "Kremlin press service".
+        """
+        last = bisect.bisect_left(self.names, end, key=start_of)
+        for name in reversed(self.names[max(0, last - _NAMES_BACK) : last]):
+            if name.kind is not MentionKind.NAME or name.speaker_kind is not SpeakerKind.ORGANISATION:
+                continue
+            named = _WORDS.findall(name.name.lower())
+            if _organisation_head(named) == head and words < set(named):
+                return name
         return None
 
     def _described_name(self, mention: Found) -> Resolved | None:
@@ -349,6 +413,14 @@ def _cue_follows(text: str, position: int) -> bool:
         if form not in gap:
             return False
     return False
+
+
+def _organisation_head(words: Sequence[str]) -> str:
+    """The head of an organisation's lowercase name: before "of" or "for", else the last word."""
+    for index in range(1, len(words)):
+        if words[index] in ("of", "for"):
+            return words[index - 1]
+    return words[-1] if words else ""
 
 
 def _surname(name: str) -> str:

@@ -159,3 +159,77 @@ class TestPronouns:
         resolved = resolve(text, history=[(0, organisation), (5, person("Oliver Brandt", "male"))])
         assert resolved is not None
         assert resolved.speaker.name == "Acme Shipping"
+
+
+class TestFirstNames:
+    """A given name alone is the one person of the article who bears it."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Boris Johnson arrived late. Boris said the talks would go on.",
+            "Boris said the talks would go on. Boris Johnson arrived late.",
+        ],
+        ids=["full-name-first", "full-name-later"],
+    )
+    def test_given_name_gets_the_fullest_name(self, text: str) -> None:
+        """ "Boris" is the article's "Boris Johnson", wherever the full name stands."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == "Boris Johnson"
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ("Boris Johnson met Boris Becker. Boris said the talks would go on.", "Boris"),
+            ("Gordon Brown met Jane Gordon. Gordon said the talks would go on.", "Jane Gordon"),
+        ],
+        ids=["two-people-share-it", "also-a-surname"],
+    )
+    def test_ambiguous_given_name_is_left(self, text: str, speaker: str) -> None:
+        """A given name two people share stays as written; a surname stays a surname."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == speaker
+
+
+class TestOrganisationDescriptions:
+    """A definite description of an organisation is its fuller name in the article."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ("The Court of Session ruled on Friday. Later the court said no.", "Court of Session"),
+            ("The Centre for Aviation published data. Later the Centre said no.", "Centre for Aviation"),
+            (
+                "The Oslo Port Authority press service met. Later the press service said no.",
+                "Oslo Port Authority press service",
+            ),
+            ("The Norwegian Foreign Ministry met. Later the ministry said no.", "Norwegian Foreign Ministry"),
+        ],
+        ids=["court-of-session", "centre-for-aviation", "press-service", "head-last"],
+    )
+    def test_head_gets_the_named_organisation(self, text: str, speaker: str) -> None:
+        """ "the court" is the "Court of Session" named before: a name's head may come first."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker == Speaker(speaker, kind=SpeakerKind.ORGANISATION)
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ("The Senate Judiciary Committee met. Later the Senate said no.", "Senate"),
+            (
+                "The Oslo Port Authority press service met. Later Oslo Port Authority said no.",
+                "Oslo Port Authority",
+            ),
+            ("The Bank of England met. Later the court said no.", "the court"),
+            ("The Court of Session met. Later the Court said no.", "Court of Session"),
+        ],
+        ids=["senate-is-no-committee", "authority-is-no-press-service", "other-head", "control"],
+    )
+    def test_organisation_with_another_head_is_not_merged(self, text: str, speaker: str) -> None:
+        """A name that holds the word but is headed by another is a different organisation."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == speaker
