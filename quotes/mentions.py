@@ -341,6 +341,8 @@ def _name(text: str, piece: list[tuple[int, int]], lexicon: MentionLexicon) -> F
     for index, word in enumerate(lowered):
         if word == "state" and (index == 0 or lowered[index - 1] != "of"):
             lowered[index] = ""  # a title only in "Secretary of State", not in "Islamic State"
+    for index in _complement_starts(lowered, lexicon):
+        lowered[index] = ""  # "Ministry of *Foreign* Affairs", "Department of *State*": no title
     last_org = max((i for i, w in enumerate(lowered) if w in lexicon.organisation_words), default=-1)
     last_title = max((i for i, w in enumerate(lowered) if w in lexicon.titles), default=-1)
     if last_org >= 0 and last_org >= last_title:
@@ -367,6 +369,17 @@ def _name(text: str, piece: list[tuple[int, int]], lexicon: MentionLexicon) -> F
     people = title is not None or (len(words) - last_title - 1 >= 2 and _given_gender(given) is not None)
     kind = SpeakerKind.PERSON if people else SpeakerKind.UNKNOWN
     return Found(start, end, MentionKind.NAME, name, kind, title=title, gender=gender)
+
+
+def _complement_starts(lowered: Sequence[str], lexicon: MentionLexicon) -> list[int]:
+    """Where the complement of an organisation word starts: "Ministry of (the) *Interior*"."""
+    starts = []
+    for index, word in enumerate(lowered[:-1]):
+        if word in lexicon.organisation_words and lowered[index + 1] in ("of", "for"):
+            after = index + 2 + (lowered[index + 2 : index + 3] == ["the"])
+            if after < len(lowered):
+                starts.append(after)
+    return starts
 
 
 def _given_gender(word: str) -> str | None:

@@ -55,6 +55,25 @@ class TestNames:
         """Bank of England is one name."""
         assert [f.name for f in names("In March the Bank of England raised rates.")] == ["Bank of England"]
 
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("The Turkish Ministry of Foreign Affairs met.", "Turkish Ministry of Foreign Affairs"),
+            ("The Ministry of Defence met.", "Ministry of Defence"),
+            ("The Department of State met.", "Department of State"),
+        ],
+        ids=["foreign-affairs", "defence", "state"],
+    )
+    def test_title_word_after_of_is_the_organisation_s(self, text: str, name: str) -> None:
+        """ "Foreign" after "Ministry of" names the ministry's field, not a person's title."""
+        (found,) = names(text)
+        assert (found.name, found.speaker_kind) == (name, SpeakerKind.ORGANISATION)
+
+    def test_title_after_the_organisation_s_complement_is_a_title(self) -> None:
+        """In "Ministry of Defence Spokesman Igor Konashenkov" the spokesman is still a person."""
+        (found,) = names("Ministry of Defence Spokesman Igor Konashenkov met the press.")
+        assert (found.name, found.title) == ("Igor Konashenkov", "Ministry of Defence Spokesman")
+
     def test_and_between_two_people_splits_them(self) -> None:
         """Putin and Erdogan are two names."""
         assert [f.name for f in names("Putin and Erdogan met in Sochi.")][:2] == ["Putin", "Erdogan"]
