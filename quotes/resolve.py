@@ -79,6 +79,9 @@ class Resolver:
         self._named: set[str] | None = None
         self._resolved_names: dict[Found, Resolved] = {}
         self._acronyms: dict[str, str] = {}
+        # the fullest form of each organisation: by its registry id, and by its words
+        self._registered_forms: dict[str, str] = {}
+        self._equivalent_forms: dict[frozenset[str], str] = {}
         self._people: set[str] = set()
         given: dict[str, set[str]] = {}  # a given name to the surnames of the people bearing it
         for name in self.names:
@@ -97,6 +100,8 @@ class Resolver:
             acronym = _ACRONYM.match(text, name.end + 1) if text[name.end + 1 : name.end + 2] == "(" else None
             if acronym and name.speaker_kind is SpeakerKind.ORGANISATION:
                 self._acronyms[acronym.group(1)] = name.name
+            if name.speaker_kind is SpeakerKind.ORGANISATION:
+                self._add_form(name.name)
         # "Boris" for the article's one Boris, unless "Boris" is also someone's surname
         self._given = {
             first: self._fullest[next(iter(surnames))]
@@ -134,8 +139,26 @@ class Resolver:
             return self._document(mention, history)
         return self._description(mention)
 
+    def _add_form(self, name: str) -> None:
+        """Remember an organisation's name if it is the fullest of its organisation so far."""
+        entry = self.registry.by_name(name)
+        registered = entry is not None and entry.kind is SpeakerKind.ORGANISATION
+        if (
+            entry is not None
+            and registered
+            and _fuller(name, self._registered_forms.get(entry.id, entry.name))
+        ):
+            self._registered_forms[entry.id] = name
+        key = _organisation_key(name)
+        if len(key) > 1 and _fuller(name, self._equivalent_forms.get(key, "")):
+            self._equivalent_forms[key] = name
+
     def _entry(self, entry: Entry, certainty: float) -> Resolved:
-        return Resolved(entry.speaker(), certainty, entry.gender)
+        speaker = entry.speaker()
+        if entry.kind is SpeakerKind.ORGANISATION and entry.id in self._registered_forms:
+            # the article's fullest form: "Turkish Ministry of Foreign Affairs" for the Foreign Ministry
+            speaker = attrs.evolve(speaker, name=self._registered_forms[entry.id])
+        return Resolved(speaker, certainty, entry.gender)
 
     def _name(self, mention: Found) -> Resolved:
         """A name's speaker, resolved once per name: pronouns and descriptions ask again and again."""
@@ -166,6 +189,7 @@ class Resolver:
     def _organisation(self, mention: Found) -> Resolved:
         """An organisation's name: an acronym spelt out, a bare head ("the Centre") its fuller name."""
         full = self._acronyms.get(mention.name, mention.name)
+        full = self._equivalent_forms.get(_organisation_key(full), full)
         head = full.lower()
         if " " not in head and head in mention_lexicon().organisation_heads:
             named = self._named_organisation({head}, head, mention.end)
@@ -421,6 +445,23 @@ def _organisation_head(words: Sequence[str]) -> str:
         if words[index] in ("of", "for"):
             return words[index - 1]
     return words[-1] if words else ""
+
+
+_NOT_CONTENT = frozenset({"of", "the", "for", "and", "affairs"})
+
+
+def _organisation_key(name: str) -> frozenset[str]:
+    """The content words of an organisation's name, in any order.
+
+    "Ministry of Foreign Affairs" and "Foreign Ministry", "Ministry of the
+    Interior" and "Interior Ministry" have the same key: one organisation.
+    """
+    return frozenset(_WORDS.findall(name.lower())) - _NOT_CONTENT
+
+
+def _fuller(name: str, than: str) -> bool:
+    """Whether `name` has more words than `than`, a leading "the" aside: on a tie the first stays."""
+    return len(normalise_name(name).split()) > len(normalise_name(than).split())
 
 
 def _surname(name: str) -> str:

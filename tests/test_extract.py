@@ -140,8 +140,13 @@ class TestCanonicalSpeakers:
                 "The Centre for Aviation published data. “Traffic fell by half,” the Centre said.",
                 "Centre for Aviation",
             ),
+            (
+                "The Turkish Ministry of Foreign Affairs issued a note. “Talks will go on,” the Turkish"
+                " Foreign Ministry said.",
+                "Turkish Ministry of Foreign Affairs",
+            ),
         ],
-        ids=["first-name", "court", "centre"],
+        ids=["first-name", "court", "centre", "equivalent-organisation"],
     )
     def test_speaker_is_the_fullest_name(self, text: str, speaker: str, speakers: str) -> None:
         """A first name or a bare head gets the name the article spelt out."""

@@ -233,3 +233,54 @@ class TestOrganisationDescriptions:
         resolved = resolve(text)
         assert resolved is not None
         assert resolved.speaker.name == speaker
+
+
+class TestEquivalentOrganisations:
+    """Two names of one organisation get its fullest form in the article."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            (
+                "The Norwegian Ministry of Foreign Affairs met. The Norwegian Foreign Ministry said no.",
+                "Norwegian Ministry of Foreign Affairs",
+            ),
+            (
+                "The Norwegian Defence Ministry met. The Norwegian Ministry of Defence said no.",
+                "Norwegian Ministry of Defence",
+            ),
+            ("The Ministry of the Interior met. The Interior Ministry said no.", "Ministry of the Interior"),
+            (
+                "The Turkish Ministry of Foreign Affairs met. The Turkish Foreign Ministry said no.",
+                "Turkish Ministry of Foreign Affairs",
+            ),
+        ],
+        ids=["foreign-affairs", "defence-the-fuller-itself", "interior", "registered"],
+    )
+    def test_same_words_in_another_order_are_one_organisation(self, text: str, speaker: str) -> None:
+        """ "X Ministry" is "Ministry of X": "of", "the" and "Affairs" aside, the words are the same."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == speaker
+
+    def test_registered_organisation_keeps_its_id(self) -> None:
+        """The article's fuller form names a registered ministry without losing its id."""
+        text = "The Turkish Ministry of Foreign Affairs met. The Turkish Foreign Ministry said no."
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.id == "turkish-foreign-ministry"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The Norwegian Ministry of Foreign Affairs met. The Swedish Foreign Ministry said no.",
+            "The Ministry of Health met. The Health and Care Ministry said no.",
+            "The Norwegian Foreign Ministry met. The Foreign Ministry said no.",
+        ],
+        ids=["other-country", "more-words", "fewer-words"],
+    )
+    def test_different_words_are_not_merged(self, text: str) -> None:
+        """A name with a word the other lacks stays as written."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == text[text.index("The ", 5) + 4 : text.index(" said")]
