@@ -157,6 +157,29 @@ class TestMentionBefore:
         assert read(text, found) == ("the Turkish president", "Turkish president")
         assert (found.kind, found.head) == (MentionKind.DESCRIPTION, "president")
 
+    @pytest.mark.parametrize(
+        ("text", "words"),
+        [
+            ("Later the ministry's statement said", "the ministry's statement"),
+            ("Later the court’s summary said", "the court’s summary"),
+            ("Later Trump's statement said", "Trump's statement"),
+        ],
+        ids=["common-noun-owner", "curly-apostrophe", "named-owner"],
+    )
+    def test_owned_document_takes_its_owner_s_determiner(self, text: str, words: str) -> None:
+        """ "the ministry's statement": the owner comes whole, with its "the"."""
+        found = before(text, " said")
+        assert found is not None
+        assert (text[found.start : found.end], found.kind) == (words, MentionKind.DOCUMENT)
+
+    def test_description_completing_another_is_the_other_s(self) -> None:
+        """ "the Lord President of the court decided": the president decided, not the court."""
+        text = "Colin Sutherland, the Lord President of the court decided"
+        found = before(text, " decided")
+        assert found is not None
+        assert read(text, found) == ("the Lord President of the court", "Lord President of the court")
+        assert found.head == "president"
+
     def test_name_takes_its_the(self) -> None:
         """ "the Kremlin": the article belongs to the mention, not to the name."""
         text = "Yesterday the Kremlin said"
