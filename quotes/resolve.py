@@ -22,7 +22,7 @@ import regex
 from quotes.attribution import LOOKBACK
 from quotes.lexicon import cue_lexicon, mention_lexicon, word_lists
 from quotes.marks import QUOTE_CHARACTERS
-from quotes.mentions import Found, MentionKind, start_of, with_description
+from quotes.mentions import Found, MentionKind, mention_before, start_of, with_description
 from quotes.model import Speaker, SpeakerKind
 from quotes.registry import Entry, Registry, normalise_name
 
@@ -135,9 +135,24 @@ class Resolver:
             return self._name(mention)
         if mention.kind is MentionKind.PRONOUN:
             return self._pronoun(mention, history)
+        if mention.head in mention_lexicon().document_heads:
+            owner = self._possessor(mention)
+            if owner is not None:
+                return owner  # "the court's summary" speaks for the court
         if mention.kind is MentionKind.DOCUMENT:
             return self._document(mention, history)
         return self._description(mention)
+
+    def _possessor(self, document: Found) -> Resolved | None:
+        """Who owns a document, resolved: "the court" of "the court's summary", "Trump" of "Trump's"."""
+        owned = _POSSESSIVE.search(self.text, document.start, document.end)
+        if owned is None:
+            return None
+        owner = mention_before(self.text, owned.start(), document.start, self.names)
+        if owner is None or owner.kind in (MentionKind.DOCUMENT, MentionKind.PRONOUN):
+            return None
+        resolved = self._name(owner) if owner.kind is MentionKind.NAME else self._description(owner)
+        return attrs.evolve(resolved, certainty=min(resolved.certainty, 0.9))
 
     def _add_form(self, name: str) -> None:
         """Remember an organisation's name if it is the fullest of its organisation so far."""
@@ -319,27 +334,43 @@ class Resolver:
             self.text, max(0, mention.start - LOOKBACK), mention.start
         )
         for match in islice(matches, _FORMS_BACK):
-            if (
-                _THE.sub("", match.group()).lower() != body
-            ):  # "The Court" of "The Court of Session" is no fuller
+            # "The Court" of "The Court of Session" is no fuller, "Supreme Court" of "Supreme
+            # Court of the United Kingdom" only a piece: the organisation's name is the form
+            form = _THE.sub("", match.group()).lower()
+            if form != body and not self._inside_name(match.start(), match.end()):
                 return match
         return None
 
+    def _inside_name(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is a piece of a longer name of an organisation."""
+        index = bisect.bisect_right(self.names, end, key=start_of)
+        for name in self.names[max(0, index - 2) : index]:
+            if name.start <= start + 4 and end <= name.end and name.end - name.start > end - start:
+                return name.speaker_kind is SpeakerKind.ORGANISATION
+        return False
+
     def _named_organisation(self, words: set[str], head: str, end: int) -> Found | None:
-        """The nearest organisation named before `end` with the same head, all of `words` and more.
+        """The organisation named before `end` with the same head, all of `words` and more.
 
         The head of "Court of Session" or "Centre for Aviation" comes first, that of
         "Turkish Foreign Ministry" last: "the court" is the one, "the Kremlin" is no
-        "Kremlin press service".
+        "Kremlin press service". Of several, the one named most often wins, as the
+        article's subject ("the court" of a ruling, not a court it names in passing);
+        then the nearest.
         """
         last = bisect.bisect_left(self.names, end, key=start_of)
+        counts: dict[str, int] = {}
+        nearest: dict[str, Found] = {}
         for name in reversed(self.names[max(0, last - _NAMES_BACK) : last]):
             if name.kind is not MentionKind.NAME or name.speaker_kind is not SpeakerKind.ORGANISATION:
                 continue
             named = _WORDS.findall(name.name.lower())
             if _organisation_head(named) == head and words < set(named):
-                return name
-        return None
+                counts[name.name] = counts.get(name.name, 0) + 1
+                nearest.setdefault(name.name, name)
+        if not counts:
+            return None
+        return nearest[max(counts, key=counts.__getitem__)]  # ties: the first counted, the nearest
 
     def _described_name(self, mention: Found) -> Resolved | None:
         """The nearest earlier name whose title or name holds the description's head."""
@@ -387,6 +418,7 @@ class Resolver:
 _TITLE_TAIL = r"(?:[ \t\u00a0]+(?:of|for|the|and|\p{Lu}[\p{L}\p{M}'\-]*))*[ \t\u00a0]+$"
 _PEERS = frozenset({"counterpart", "colleague", "peer"})  # a peer holds the same office
 _WORDS = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
+_POSSESSIVE = regex.compile(r"(?r)['\u2019]s\b")  # the last possessive of a mention
 _THE = regex.compile(r"^[Tt]he[ \t\u00a0]+")
 # up to three words after a name, or one after a comma
 _FOLLOWING = regex.compile(

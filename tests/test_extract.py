@@ -145,8 +145,12 @@ class TestCanonicalSpeakers:
                 " Foreign Ministry said.",
                 "Turkish Ministry of Foreign Affairs",
             ),
+            (
+                "The Court of Session ruled on Friday. “The prorogation was unlawful,” the court's summary said.",
+                "Court of Session",
+            ),
         ],
-        ids=["first-name", "court", "centre", "equivalent-organisation"],
+        ids=["first-name", "court", "centre", "equivalent-organisation", "owned-document"],
     )
     def test_speaker_is_the_fullest_name(self, text: str, speaker: str, speakers: str) -> None:
         """A first name or a bare head gets the name the article spelt out."""

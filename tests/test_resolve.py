@@ -218,6 +218,28 @@ class TestOrganisationDescriptions:
     @pytest.mark.parametrize(
         ("text", "speaker"),
         [
+            (
+                "The Court of Session ruled. The Court of Session sits in Edinburgh. Above it is the Supreme"
+                " Court of the United Kingdom. Later the court said no.",
+                "Court of Session",
+            ),
+            (
+                "The Court of Session ruled. Above it is the Supreme Court of the United Kingdom."
+                " Later the court said no.",
+                "Supreme Court of the United Kingdom",
+            ),
+        ],
+        ids=["named-most-often", "else-the-nearest"],
+    )
+    def test_of_several_the_article_s_subject_wins(self, text: str, speaker: str) -> None:
+        """The court named most often is "the court"; on a tie, the nearest; never a piece of a name."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == speaker
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
             ("The Senate Judiciary Committee met. Later the Senate said no.", "Senate"),
             (
                 "The Oslo Port Authority press service met. Later Oslo Port Authority said no.",
@@ -284,3 +306,40 @@ class TestEquivalentOrganisations:
         resolved = resolve(text)
         assert resolved is not None
         assert resolved.speaker.name == text[text.index("The ", 5) + 4 : text.index(" said")]
+
+
+class TestOwnedDocuments:
+    """A document with an owner ("the court's summary") speaks for its owner."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ("The Court of Session ruled. Later the court's summary said no.", "Court of Session"),
+            ("Hannah Brandt left early. Later Brandt's statement said no.", "Hannah Brandt"),
+            ("The Court of Session ruled. Later the court’s summary said no.", "Court of Session"),
+        ],
+        ids=["the-court-s", "a-surname-s", "curly-apostrophe"],
+    )
+    def test_owner_is_resolved(self, text: str, speaker: str) -> None:
+        """The owner is resolved as if it spoke itself, a little less surely than a name."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == speaker
+        assert resolved.certainty < 1.0
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ("Hannah Brandt left early. Later the campaign's spokesman said no.", "the campaign's spokesman"),
+            (
+                "The Norwegian Environment Agency met. Later the statement said no.",
+                "Norwegian Environment Agency",
+            ),
+        ],
+        ids=["owned-person", "unowned-document"],
+    )
+    def test_only_an_owned_document_goes_to_its_owner(self, text: str, speaker: str) -> None:
+        """A spokesman is no document, and a document without an owner still speaks for the last issuer."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == speaker
