@@ -146,7 +146,8 @@ class TestCanonicalSpeakers:
                 "Turkish Ministry of Foreign Affairs",
             ),
             (
-                "The Court of Session ruled on Friday. “The prorogation was unlawful,” the court's summary said.",
+                "The Court of Session ruled on Friday. “The prorogation was unlawful,”"
+                " the court's summary said.",
                 "Court of Session",
             ),
         ],
