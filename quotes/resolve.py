@@ -31,7 +31,8 @@ __all__ = ["Resolver"]
 _HISTORY_BACK = 60  # earlier attributions considered for a pronoun or a document: bounded, as below
 _NAMES_BACK = 60  # earlier names considered for a description or a document: bounded, so work stays linear
 _FORMS_BACK = 4  # earlier capitalised forms of a description read before giving up
-_ACRONYM = regex.compile(r"\(\s*(\p{Lu}[\p{Lu}\p{N}&\-]{1,9})\s*\)")
+_ACRONYM = regex.compile(r"[ \t\u00a0]\(\s*(\p{Lu}[\p{Lu}\p{N}&\-]{1,9})\s*\)")
+_OR_ACRONYM = regex.compile(r",[ \t\u00a0]+or[ \t\u00a0]+(\p{Lu}[\p{Lu}\p{N}&\-]{1,9})(?![\p{L}\p{N}])")
 
 
 @attrs.frozen
@@ -97,9 +98,14 @@ class Resolver:
                 words = normalise_name(name.name).split()
                 if len(words) > 1:
                     given.setdefault(words[0], set()).add(surname)
-            acronym = _ACRONYM.match(text, name.end + 1) if text[name.end + 1 : name.end + 2] == "(" else None
-            if acronym and name.speaker_kind is SpeakerKind.ORGANISATION:
-                self._acronyms[acronym.group(1)] = name.name
+            bracketed = _ACRONYM.match(text, name.end)
+            if bracketed and name.speaker_kind is SpeakerKind.ORGANISATION:
+                self._acronyms[bracketed.group(1)] = name.name
+            spelt = bracketed or _OR_ACRONYM.match(text, name.end)
+            if spelt and _initials(name.name) == spelt.group(1):
+                # "Medecins Sans Frontieres (MSF)", "the Federal Bureau of Investigation, or FBI,":
+                # the letters tell, whatever the kind of name
+                self._acronyms[spelt.group(1)] = name.name
             if name.speaker_kind is SpeakerKind.ORGANISATION:
                 self._add_form(name.name)
         # "Boris" for the article's one Boris, unless "Boris" is also someone's surname
@@ -479,6 +485,12 @@ def _organisation_head(words: Sequence[str]) -> str:
     return words[-1] if words else ""
 
 
+def _initials(name: str) -> str:
+    """The capital initials of a name's words past "of", "the", "and", "for": "FBI", "OPEC"."""
+    return "".join(word[0].upper() for word in name.split() if word.lower() not in _CONNECTIVES)
+
+
+_CONNECTIVES = frozenset({"of", "the", "and", "for"})
 _NOT_CONTENT = frozenset({"of", "the", "for", "and", "affairs"})
 
 

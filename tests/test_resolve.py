@@ -343,3 +343,42 @@ class TestOwnedDocuments:
         resolved = resolve(text)
         assert resolved is not None
         assert resolved.speaker.name == speaker
+
+
+class TestAcronyms:
+    """An acronym is the name it spells out, where the article says so."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            (
+                "The Federal Bureau of Investigation, or FBI, opened a case. The FBI said no.",
+                "Federal Bureau of Investigation",
+            ),
+            ("Medecins Sans Frontieres (MSF) sent a team. MSF said no.", "Medecins Sans Frontieres"),
+            (
+                "The Federal Security Service (FSB) opened a case. The FSB said no.",
+                "Federal Security Service",
+            ),
+        ],
+        ids=["or-acronym", "bracket-unknown-kind", "bracket-organisation"],
+    )
+    def test_acronym_gets_the_name_it_spells(self, text: str, speaker: str) -> None:
+        """ "(MSF)" after "Medecins Sans Frontieres", ", or FBI," after its name: the initials match."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker == Speaker(speaker, kind=SpeakerKind.ORGANISATION)
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ("The Federal Bureau of Investigation, or CIA, opened a case. The CIA said no.", "CIA"),
+            ("Medecins Sans Frontieres (UN) sent a team. The UN said no.", "UN"),
+        ],
+        ids=["or-other-letters", "bracket-other-letters"],
+    )
+    def test_acronym_with_other_letters_stays(self, text: str, speaker: str) -> None:
+        """An acronym whose letters are not the name's initials stays as written."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == speaker
