@@ -282,6 +282,9 @@ class Resolver:
         for lookup in (self.registry.by_name, self.registry.by_title):
             for form in (written, mention.name):
                 holder = holder or lookup(form)
+        holder = holder or self.registry.by_qualified_title(
+            mention.name
+        )  # "the Russian presidential spokesman"
         if holder is not None and (holder.kind is SpeakerKind.ORGANISATION or self._mentions(holder)):
             return self._entry(holder, 0.95)
         definite = written[:4].lower() == "the "

@@ -150,8 +150,9 @@ class TestCanonicalSpeakers:
                 " the court's summary said.",
                 "Court of Session",
             ),
+            ("“Talks will continue,” the Russian presidential spokesman said.", "Dmitry Peskov"),
         ],
-        ids=["first-name", "court", "centre", "equivalent-organisation", "owned-document"],
+        ids=["first-name", "court", "centre", "equivalent-organisation", "owned-document", "qualified-title"],
     )
     def test_speaker_is_the_fullest_name(self, text: str, speaker: str, speakers: str) -> None:
         """A first name or a bare head gets the name the article spelt out."""

@@ -382,3 +382,23 @@ class TestAcronyms:
         resolved = resolve(text)
         assert resolved is not None
         assert resolved.speaker.name == speaker
+
+
+class TestQualifiedTitles:
+    """A registered title with a fitting nationality before it is the title's holder."""
+
+    def test_fitting_nationality_gives_the_holder(self) -> None:
+        """ "the Russian presidential spokesman" is Dmitry Peskov, the registry's presidential spokesman."""
+        resolved = resolve("Later the Russian presidential spokesman said no.")
+        assert resolved is not None
+        assert resolved.speaker.id == "dmitry-peskov"
+
+    @pytest.mark.parametrize("nation", ["Turkish", "French"])
+    def test_other_nationality_is_not_the_holder(self, nation: str) -> None:
+        """Without a Turkish spokesman registered, "the Turkish presidential spokesman" is not Peskov."""
+        registry = Registry([e for e in default_registry().entries if e.id != "ibrahim-kalin"])
+        text = f"Later the {nation} presidential spokesman said no."
+        resolved = resolver(text, registry).resolve(subject(text))
+        assert resolved is not None
+        assert resolved.speaker.id is None
+        assert resolved.speaker.name == f"the {nation} presidential spokesman"
