@@ -1,12 +1,17 @@
 """From a mention to a speaker: "he", "the Kremlin spokesman", "Peskov" to Dmitry Peskov.
 
-Names go through the registry first; an unregistered person gets the fullest
-form of the name in the article ("Peskov" to "Dmitry Peskov"), an acronym its
-spelt-out form ("the SDF" to "Syrian Democratic Forces"). Descriptions go
-through the registry's roles ("the Kremlin spokesman"), then to the nearest
-earlier name they describe ("the minister" to "Italian economic development
-minister Stefano Patuanelli"); documents ("the statement") speak for the last
-speaker; pronouns go to the nearest earlier compatible speaker.
+A speaker is named by the fullest name the article gives. Names go through
+the registry first; an unregistered person gets the fullest form of the name
+in the article ("Peskov", or "Dmitry" where one Dmitry is named, to "Dmitry
+Peskov"), an acronym its spelt-out form ("the SDF" to "Syrian Democratic
+Forces"), an organisation its fullest equivalent name ("Turkish Foreign
+Ministry" to "Turkish Ministry of Foreign Affairs"). Descriptions go through
+the registry's roles ("the Kremlin spokesman", "the Russian presidential
+spokesman"), then to the organisation or the nearest earlier name they
+describe ("the court" to "Court of Session", "the minister" to "Italian
+economic development minister Stefano Patuanelli"); a document speaks for its
+owner ("the court's summary") or else the last speaker ("the statement");
+pronouns go to the nearest earlier compatible speaker.
 """
 
 from __future__ import annotations
@@ -163,13 +168,9 @@ class Resolver:
     def _add_form(self, name: str) -> None:
         """Remember an organisation's name if it is the fullest of its organisation so far."""
         entry = self.registry.by_name(name)
-        registered = entry is not None and entry.kind is SpeakerKind.ORGANISATION
-        if (
-            entry is not None
-            and registered
-            and _fuller(name, self._registered_forms.get(entry.id, entry.name))
-        ):
-            self._registered_forms[entry.id] = name
+        if entry is not None and entry.kind is SpeakerKind.ORGANISATION:
+            registered = self._registered_forms.get(entry.id, entry.name)
+            self._registered_forms[entry.id] = name if _fuller(name, registered) else registered
         key = _organisation_key(name)
         if len(key) > 1 and _fuller(name, self._equivalent_forms.get(key, "")):
             self._equivalent_forms[key] = name
@@ -282,9 +283,8 @@ class Resolver:
         for lookup in (self.registry.by_name, self.registry.by_title):
             for form in (written, mention.name):
                 holder = holder or lookup(form)
-        holder = holder or self.registry.by_qualified_title(
-            mention.name
-        )  # "the Russian presidential spokesman"
+        # "the Russian presidential spokesman": a registered title with a nationality that fits
+        holder = holder or self.registry.by_qualified_title(mention.name)
         if holder is not None and (holder.kind is SpeakerKind.ORGANISATION or self._mentions(holder)):
             return self._entry(holder, 0.95)
         definite = written[:4].lower() == "the "
@@ -318,7 +318,7 @@ class Resolver:
         body = mention.name
         if not body:
             return None
-        fuller = self._fuller_form(mention)
+        fuller = self._fuller_match(mention)
         named = None
         if mention.speaker_kind is SpeakerKind.ORGANISATION and mention.head:
             words = set(_WORDS.findall(body.lower())) - mention_lexicon().determiners
@@ -336,7 +336,7 @@ class Resolver:
             return Resolved(Speaker(form, kind=SpeakerKind.ORGANISATION), 0.85)
         return None
 
-    def _fuller_form(self, mention: Found) -> regex.Match[str] | None:
+    def _fuller_match(self, mention: Found) -> regex.Match[str] | None:
         """The nearest capitalised words before a description that end in it and say more than it does."""
         body = mention.name.lower()
         matches = _fuller_form(mention.name).finditer(
