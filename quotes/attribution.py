@@ -258,15 +258,26 @@ def _head(span: QuotedSpan, document: Document) -> Attribution | None:
             if quote is not None and quote[1] > start:
                 start = quote[1]
     cues = document.last_cues(start, end, NEAREST)
+    source = None
     for cue in reversed(cues):
         mention = cue_subject(text, cue, start, end, document)
         if mention is not None:
+            if source is None and cue.subject_follows and mention.kind is MentionKind.DOCUMENT:
+                # 'X decided, according to the summary, "…"': the document is X's source, X speaks
+                source = Attribution(mention, cue, Evidence.HEAD)
+                continue
             return Attribution(mention, cue, Evidence.HEAD)
-        if blank(text, start, cue.start) and text[cue.start : cue.end].lower().endswith("ing"):
+        if (
+            source is None
+            and blank(text, start, cue.start)
+            and text[cue.start : cue.end].lower().endswith("ing")
+        ):
             # 'Calling it "…", Anna Franowska told Reuters': the subject follows the quote
             mention = _after_quote(text, span, document)
             if mention is not None:
                 return Attribution(mention, cue, Evidence.HEAD)
+    if source is not None:
+        return source
     sentence_start = document.sentences[index][0]
     if sentence_start < start:
         # a cue earlier in the sentence, before other quotes: X called it "A" and "B"
@@ -377,6 +388,8 @@ def _issuer(text: str, mention: Found | None, end: int, document: Document) -> F
             return issuer
     if text[mention.start : mention.start + 4].lower() != "the " or not mention.head:
         return mention
+    if "'s " in mention.name or "\u2019s " in mention.name:
+        return mention  # "the court's summary": its owner issued it
     # "the statement" refers back to "in a statement", whose sentence names the issuer
     head = regex.compile(rf"(?ri)\b{regex.escape(mention.head)}\b")
     for earlier in islice(head.finditer(text, max(0, mention.start - LOOKBACK), mention.start), NEAREST):

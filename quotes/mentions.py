@@ -341,6 +341,8 @@ def _name(text: str, piece: list[tuple[int, int]], lexicon: MentionLexicon) -> F
     for index, word in enumerate(lowered):
         if word == "state" and (index == 0 or lowered[index - 1] != "of"):
             lowered[index] = ""  # a title only in "Secretary of State", not in "Islamic State"
+    for index in _complement_starts(lowered, lexicon):
+        lowered[index] = ""  # "Ministry of *Foreign* Affairs", "Department of *State*": no title
     last_org = max((i for i, w in enumerate(lowered) if w in lexicon.organisation_words), default=-1)
     last_title = max((i for i, w in enumerate(lowered) if w in lexicon.titles), default=-1)
     if last_org >= 0 and last_org >= last_title:
@@ -367,6 +369,17 @@ def _name(text: str, piece: list[tuple[int, int]], lexicon: MentionLexicon) -> F
     people = title is not None or (len(words) - last_title - 1 >= 2 and _given_gender(given) is not None)
     kind = SpeakerKind.PERSON if people else SpeakerKind.UNKNOWN
     return Found(start, end, MentionKind.NAME, name, kind, title=title, gender=gender)
+
+
+def _complement_starts(lowered: Sequence[str], lexicon: MentionLexicon) -> list[int]:
+    """Where the complement of an organisation word starts: "Ministry of (the) *Interior*"."""
+    starts = []
+    for index, word in enumerate(lowered[:-1]):
+        if word in lexicon.organisation_words and lowered[index + 1] in ("of", "for"):
+            after = index + 2 + (lowered[index + 2 : index + 3] == ["the"])
+            if after < len(lowered):
+                starts.append(after)
+    return starts
 
 
 def _given_gender(word: str) -> str | None:
@@ -453,7 +466,26 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
                 found = _description(text, words, index - 1, start, lexicon)
                 if found is not None:
                     return attrs.evolve(found, end=end, name=found.name + text[found.end : end])
+    elif found.kind is MentionKind.DESCRIPTION:
+        return _complemented(text, words, found, start, lexicon)
     return found
+
+
+def _complemented(
+    text: str, words: list[regex.Match[str]], found: Found, start: int, lexicon: MentionLexicon
+) -> Found:
+    """A description with the one it completes: "the Lord President of *the court*", not "the court"."""
+    first = next(index for index, word in enumerate(words) if word.start() == found.start)
+    if (
+        first < 2
+        or words[first - 1].group() != "of"
+        or text[words[first - 2].end() : found.start].strip() != "of"
+    ):
+        return found
+    outer = _description(text, words, first - 2, start, lexicon)
+    if outer is None or outer.kind is not MentionKind.DESCRIPTION:
+        return found
+    return attrs.evolve(outer, end=found.end, name=outer.name + text[outer.end : found.end])
 
 
 def mention_after(text: str, start: int, end: int, found_names: Sequence[Found]) -> Found | None:
@@ -565,8 +597,11 @@ def _description(
             break  # punctuation between the words
         form = previous.group()
         lower = form.lower()
-        if lower in lexicon.determiners or lower.endswith(_POSSESSIVE):
+        if lower in lexicon.determiners:
             first -= 1
+            break
+        if lower.endswith(_POSSESSIVE):
+            first = _possessor_start(text, words, first - 1, lexicon)
             break
         if lower in lexicon.modifiers or form[0].isupper() or lower in _heads() or "-" in lower:
             first -= 1
@@ -615,6 +650,18 @@ def _description(
         plural=plural,
         head=head,
     )
+
+
+def _possessor_start(text: str, words: list[regex.Match[str]], index: int, lexicon: MentionLexicon) -> int:
+    """The first word of a possessor ending at ``words[index]``: "*the* ministry's", "*the* court's".
+
+    A common noun owns with its determiner; a name ("Trump's") owns alone.
+    """
+    if index > 0 and not text[words[index - 1].end() : words[index].start()].strip():
+        before = words[index - 1].group().lower()
+        if before in lexicon.determiners and words[index].group()[0].islower():
+            return index - 1
+    return index
 
 
 def _determined(text: str, words: list[regex.Match[str]], index: int, lexicon: MentionLexicon) -> int | None:

@@ -136,6 +136,29 @@ class Registry:
             holders = tuple(h for h in holders if h[0].held_on(on))
         return holders[0][1] if holders else None
 
+    def by_qualified_title(self, description: str, on: datetime.date | None = None) -> Entry | None:
+        """The holder of a role named with a nationality or organisation before its title.
+
+        "Russian presidential spokesman" is the holder of "presidential spokesman"
+        whose role's own words (title, aliases, organisation) hold "Russian"; a
+        qualifier the role does not hold ("Turkish") names someone else.
+
+        Args:
+            description: The description without its determiner, as written: the
+                qualifiers are its first one or two capitalised words.
+            on: The day the role must be held on, if given.
+        """
+        words = description.split()
+        for count in (1, 2):
+            qualifier = words[:count]
+            if len(words) <= count or not all(word[:1].isupper() for word in qualifier):
+                return None
+            wanted = {normalise_name(word) for word in qualifier}
+            for role, entry in self._by_title.get(normalise_name(" ".join(words[count:])), ()):
+                if wanted <= _role_words(role) and (on is None or role.held_on(on)):
+                    return entry
+        return None
+
     def names(self) -> Iterable[str]:
         """Every name and alias, as written in the registry."""
         for entry in self.entries:
@@ -181,6 +204,13 @@ class Registry:
                 raise _fail(file, entry.id, "id", "another entry has this id; ids must be unique")
             seen.add(entry.id)
         return cls(entries)
+
+
+@functools.lru_cache(maxsize=4096)
+def _role_words(role: Role) -> frozenset[str]:
+    """The words of a role's title, aliases and organisation, normalised: what may qualify it."""
+    forms = (role.title, *role.aliases, role.organisation or "")
+    return frozenset(word for form in forms for word in normalise_name(form).split())
 
 
 _ENTRY_FIELDS = ("id", "name", "kind", "gender", "aliases", "roles")

@@ -1,12 +1,17 @@
 """From a mention to a speaker: "he", "the Kremlin spokesman", "Peskov" to Dmitry Peskov.
 
-Names go through the registry first; an unregistered person gets the fullest
-form of the name in the article ("Peskov" to "Dmitry Peskov"), an acronym its
-spelt-out form ("the SDF" to "Syrian Democratic Forces"). Descriptions go
-through the registry's roles ("the Kremlin spokesman"), then to the nearest
-earlier name they describe ("the minister" to "Italian economic development
-minister Stefano Patuanelli"); documents ("the statement") speak for the last
-speaker; pronouns go to the nearest earlier compatible speaker.
+A speaker is named by the fullest name the article gives. Names go through
+the registry first; an unregistered person gets the fullest form of the name
+in the article ("Peskov", or "Dmitry" where one Dmitry is named, to "Dmitry
+Peskov"), an acronym its spelt-out form ("the SDF" to "Syrian Democratic
+Forces"), an organisation its fullest equivalent name ("Turkish Foreign
+Ministry" to "Turkish Ministry of Foreign Affairs"). Descriptions go through
+the registry's roles ("the Kremlin spokesman", "the Russian presidential
+spokesman"), then to the organisation or the nearest earlier name they
+describe ("the court" to "Court of Session", "the minister" to "Italian
+economic development minister Stefano Patuanelli"); a document speaks for its
+owner ("the court's summary") or else the last speaker ("the statement");
+pronouns go to the nearest earlier compatible speaker.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
+from itertools import islice
 
 import attrs
 import regex
@@ -21,7 +27,7 @@ import regex
 from quotes.attribution import LOOKBACK
 from quotes.lexicon import cue_lexicon, mention_lexicon, word_lists
 from quotes.marks import QUOTE_CHARACTERS
-from quotes.mentions import Found, MentionKind, start_of, with_description
+from quotes.mentions import Found, MentionKind, mention_before, start_of, with_description
 from quotes.model import Speaker, SpeakerKind
 from quotes.registry import Entry, Registry, normalise_name
 
@@ -29,7 +35,9 @@ __all__ = ["Resolver"]
 
 _HISTORY_BACK = 60  # earlier attributions considered for a pronoun or a document: bounded, as below
 _NAMES_BACK = 60  # earlier names considered for a description or a document: bounded, so work stays linear
-_ACRONYM = regex.compile(r"\(\s*(\p{Lu}[\p{Lu}\p{N}&\-]{1,9})\s*\)")
+_FORMS_BACK = 4  # earlier capitalised forms of a description read before giving up
+_ACRONYM = regex.compile(r"[ \t\u00a0]\(\s*(\p{Lu}[\p{Lu}\p{N}&\-]{1,9})\s*\)")
+_OR_ACRONYM = regex.compile(r",[ \t\u00a0]+or[ \t\u00a0]+(\p{Lu}[\p{Lu}\p{N}&\-]{1,9})(?![\p{L}\p{N}])")
 
 
 @attrs.frozen
@@ -77,7 +85,11 @@ class Resolver:
         self._named: set[str] | None = None
         self._resolved_names: dict[Found, Resolved] = {}
         self._acronyms: dict[str, str] = {}
+        # the fullest form of each organisation: by its registry id, and by its words
+        self._registered_forms: dict[str, str] = {}
+        self._equivalent_forms: dict[frozenset[str], str] = {}
         self._people: set[str] = set()
+        given: dict[str, set[str]] = {}  # a given name to the surnames of the people bearing it
         for name in self.names:
             if name.kind is not MentionKind.NAME:
                 continue
@@ -88,9 +100,25 @@ class Resolver:
                     self._fullest[surname] = name.name
                 if name.gender is not None:
                     self._genders.setdefault(surname, name.gender)
-            acronym = _ACRONYM.match(text, name.end + 1) if text[name.end + 1 : name.end + 2] == "(" else None
-            if acronym and name.speaker_kind is SpeakerKind.ORGANISATION:
-                self._acronyms[acronym.group(1)] = name.name
+                words = normalise_name(name.name).split()
+                if len(words) > 1:
+                    given.setdefault(words[0], set()).add(surname)
+            bracketed = _ACRONYM.match(text, name.end)
+            if bracketed and name.speaker_kind is SpeakerKind.ORGANISATION:
+                self._acronyms[bracketed.group(1)] = name.name
+            spelt = bracketed or _OR_ACRONYM.match(text, name.end)
+            if spelt and _initials(name.name) == spelt.group(1):
+                # "Medecins Sans Frontieres (MSF)", "the Federal Bureau of Investigation, or FBI,":
+                # the letters tell, whatever the kind of name
+                self._acronyms[spelt.group(1)] = name.name
+            if name.speaker_kind is SpeakerKind.ORGANISATION:
+                self._add_form(name.name)
+        # "Boris" for the article's one Boris, unless "Boris" is also someone's surname
+        self._given = {
+            first: self._fullest[next(iter(surnames))]
+            for first, surnames in given.items()
+            if len(surnames) == 1 and " " not in self._fullest.get(first, "")
+        }
 
     def _sentence_subjects(self) -> list[Found]:
         """The first name of each sentence: the likeliest subject, so the likeliest antecedent."""
@@ -118,12 +146,41 @@ class Resolver:
             return self._name(mention)
         if mention.kind is MentionKind.PRONOUN:
             return self._pronoun(mention, history)
+        if mention.head in mention_lexicon().document_heads:
+            owner = self._possessor(mention)
+            if owner is not None:
+                return owner  # "the court's summary" speaks for the court
         if mention.kind is MentionKind.DOCUMENT:
             return self._document(mention, history)
         return self._description(mention)
 
+    def _possessor(self, document: Found) -> Resolved | None:
+        """Who owns a document, resolved: "the court" of "the court's summary", "Trump" of "Trump's"."""
+        owned = _POSSESSIVE.search(self.text, document.start, document.end)
+        if owned is None:
+            return None
+        owner = mention_before(self.text, owned.start(), document.start, self.names)
+        if owner is None or owner.kind in (MentionKind.DOCUMENT, MentionKind.PRONOUN):
+            return None
+        resolved = self._name(owner) if owner.kind is MentionKind.NAME else self._description(owner)
+        return attrs.evolve(resolved, certainty=min(resolved.certainty, 0.9))
+
+    def _add_form(self, name: str) -> None:
+        """Remember an organisation's name if it is the fullest of its organisation so far."""
+        entry = self.registry.by_name(name)
+        if entry is not None and entry.kind is SpeakerKind.ORGANISATION:
+            registered = self._registered_forms.get(entry.id, entry.name)
+            self._registered_forms[entry.id] = name if _fuller(name, registered) else registered
+        key = _organisation_key(name)
+        if len(key) > 1 and _fuller(name, self._equivalent_forms.get(key, "")):
+            self._equivalent_forms[key] = name
+
     def _entry(self, entry: Entry, certainty: float) -> Resolved:
-        return Resolved(entry.speaker(), certainty, entry.gender)
+        speaker = entry.speaker()
+        if entry.kind is SpeakerKind.ORGANISATION and entry.id in self._registered_forms:
+            # the article's fullest form: "Turkish Ministry of Foreign Affairs" for the Foreign Ministry
+            speaker = attrs.evolve(speaker, name=self._registered_forms[entry.id])
+        return Resolved(speaker, certainty, entry.gender)
 
     def _name(self, mention: Found) -> Resolved:
         """A name's speaker, resolved once per name: pronouns and descriptions ask again and again."""
@@ -137,10 +194,12 @@ class Resolver:
         if entry is not None:
             return self._entry(entry, 1.0)
         if mention.speaker_kind is SpeakerKind.ORGANISATION:
-            full = self._acronyms.get(mention.name, mention.name)
-            return Resolved(Speaker(full, kind=SpeakerKind.ORGANISATION), 1.0, plural=True)
+            return self._organisation(mention)
         surname = _surname(mention.name)
         fullest = self._fullest.get(surname, mention.name)
+        if surname == normalise_name(mention.name) and surname in self._given:
+            fullest = self._given[surname]  # a first name alone: "Boris" for "Boris Johnson"
+            surname = _surname(fullest)
         entry = self.registry.by_name(fullest)
         if entry is not None:
             return self._entry(entry, 1.0)
@@ -148,6 +207,17 @@ class Resolver:
         if surname in self._people or mention.speaker_kind is SpeakerKind.PERSON:
             return Resolved(Speaker(fullest, kind=SpeakerKind.PERSON, title=mention.title), 1.0, gender)
         return Resolved(Speaker(fullest, kind=mention.speaker_kind), 0.9, mention.gender)
+
+    def _organisation(self, mention: Found) -> Resolved:
+        """An organisation's name: an acronym spelt out, a bare head ("the Centre") its fuller name."""
+        full = self._acronyms.get(mention.name, mention.name)
+        full = self._equivalent_forms.get(_organisation_key(full), full)
+        head = full.lower()
+        if " " not in head and head in mention_lexicon().organisation_heads:
+            named = self._named_organisation({head}, head, mention.end)
+            if named is not None:
+                return attrs.evolve(self._name(named), certainty=0.95)
+        return Resolved(Speaker(full, kind=SpeakerKind.ORGANISATION), 1.0, plural=True)
 
     def _pronoun(self, mention: Found, history: Sequence[tuple[int, Resolved]]) -> Resolved | None:
         """The nearest earlier compatible speaker or sentence subject, in an earlier sentence."""
@@ -213,6 +283,8 @@ class Resolver:
         for lookup in (self.registry.by_name, self.registry.by_title):
             for form in (written, mention.name):
                 holder = holder or lookup(form)
+        # "the Russian presidential spokesman": a registered title with a nationality that fits
+        holder = holder or self.registry.by_qualified_title(mention.name)
         if holder is not None and (holder.kind is SpeakerKind.ORGANISATION or self._mentions(holder)):
             return self._entry(holder, 0.95)
         definite = written[:4].lower() == "the "
@@ -237,14 +309,25 @@ class Resolver:
         return entry.id in self._named
 
     def _earlier_description(self, mention: Found) -> Resolved | None:
-        """A fuller earlier form of a description: "the press service" after "the Kremlin press service"."""
+        """A fuller earlier form of a description: "the press service" after "the Kremlin press service".
+
+        The nearer of two forms wins: capitalised words ending in the description
+        ("Kremlin press service"), or an organisation's name holding all its words,
+        whose head may come first ("the court" after "the Court of Session").
+        """
         body = mention.name
         if not body:
             return None
-        earlier = _fuller_form(body).search(self.text, max(0, mention.start - LOOKBACK), mention.start)
-        if earlier is None:
+        fuller = self._fuller_match(mention)
+        named = None
+        if mention.speaker_kind is SpeakerKind.ORGANISATION and mention.head:
+            words = set(_WORDS.findall(body.lower())) - mention_lexicon().determiners
+            named = self._named_organisation(words, mention.head, mention.end)
+        if named is not None and (fuller is None or named.start >= fuller.start()):
+            return attrs.evolve(self._name(named), certainty=0.85)
+        if fuller is None:
             return None
-        form = _THE.sub("", earlier.group())
+        form = _THE.sub("", fuller.group())
         for lookup in (self.registry.by_name, self.registry.by_title):
             entry = lookup(form) or lookup(form.split(maxsplit=1)[-1])
             if entry is not None:
@@ -252,6 +335,51 @@ class Resolver:
         if mention.speaker_kind is SpeakerKind.ORGANISATION:
             return Resolved(Speaker(form, kind=SpeakerKind.ORGANISATION), 0.85)
         return None
+
+    def _fuller_match(self, mention: Found) -> regex.Match[str] | None:
+        """The nearest capitalised words before a description that end in it and say more than it does."""
+        body = mention.name.lower()
+        matches = _fuller_form(mention.name).finditer(
+            self.text, max(0, mention.start - LOOKBACK), mention.start
+        )
+        for match in islice(matches, _FORMS_BACK):
+            # "The Court" of "The Court of Session" is no fuller, "Supreme Court" of "Supreme
+            # Court of the United Kingdom" only a piece: the organisation's name is the form
+            form = _THE.sub("", match.group()).lower()
+            if form != body and not self._inside_name(match.start(), match.end()):
+                return match
+        return None
+
+    def _inside_name(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is a piece of a longer name of an organisation."""
+        index = bisect.bisect_right(self.names, end, key=start_of)
+        for name in self.names[max(0, index - 2) : index]:
+            if name.start <= start + 4 and end <= name.end and name.end - name.start > end - start:
+                return name.speaker_kind is SpeakerKind.ORGANISATION
+        return False
+
+    def _named_organisation(self, words: set[str], head: str, end: int) -> Found | None:
+        """The organisation named before `end` with the same head, all of `words` and more.
+
+        The head of "Court of Session" or "Centre for Aviation" comes first, that of
+        "Turkish Foreign Ministry" last: "the court" is the one, "the Kremlin" is no
+        "Kremlin press service". Of several, the one named most often wins, as the
+        article's subject ("the court" of a ruling, not a court it names in passing);
+        then the nearest.
+        """
+        last = bisect.bisect_left(self.names, end, key=start_of)
+        counts: dict[str, int] = {}
+        nearest: dict[str, Found] = {}
+        for name in reversed(self.names[max(0, last - _NAMES_BACK) : last]):
+            if name.kind is not MentionKind.NAME or name.speaker_kind is not SpeakerKind.ORGANISATION:
+                continue
+            named = _WORDS.findall(name.name.lower())
+            if _organisation_head(named) == head and words < set(named):
+                counts[name.name] = counts.get(name.name, 0) + 1
+                nearest.setdefault(name.name, name)
+        if not counts:
+            return None
+        return nearest[max(counts, key=counts.__getitem__)]  # ties: the first counted, the nearest
 
     def _described_name(self, mention: Found) -> Resolved | None:
         """The nearest earlier name whose title or name holds the description's head."""
@@ -299,6 +427,7 @@ class Resolver:
 _TITLE_TAIL = r"(?:[ \t\u00a0]+(?:of|for|the|and|\p{Lu}[\p{L}\p{M}'\-]*))*[ \t\u00a0]+$"
 _PEERS = frozenset({"counterpart", "colleague", "peer"})  # a peer holds the same office
 _WORDS = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
+_POSSESSIVE = regex.compile(r"(?r)['\u2019]s\b")  # the last possessive of a mention
 _THE = regex.compile(r"^[Tt]he[ \t\u00a0]+")
 # up to three words after a name, or one after a comma
 _FOLLOWING = regex.compile(
@@ -349,6 +478,37 @@ def _cue_follows(text: str, position: int) -> bool:
         if form not in gap:
             return False
     return False
+
+
+def _organisation_head(words: Sequence[str]) -> str:
+    """The head of an organisation's lowercase name: before "of" or "for", else the last word."""
+    for index in range(1, len(words)):
+        if words[index] in ("of", "for"):
+            return words[index - 1]
+    return words[-1] if words else ""
+
+
+def _initials(name: str) -> str:
+    """The capital initials of a name's words past "of", "the", "and", "for": "FBI", "OPEC"."""
+    return "".join(word[0].upper() for word in name.split() if word.lower() not in _CONNECTIVES)
+
+
+_CONNECTIVES = frozenset({"of", "the", "and", "for"})
+_NOT_CONTENT = frozenset({"of", "the", "for", "and", "affairs"})
+
+
+def _organisation_key(name: str) -> frozenset[str]:
+    """The content words of an organisation's name, in any order.
+
+    "Ministry of Foreign Affairs" and "Foreign Ministry", "Ministry of the
+    Interior" and "Interior Ministry" have the same key: one organisation.
+    """
+    return frozenset(_WORDS.findall(name.lower())) - _NOT_CONTENT
+
+
+def _fuller(name: str, than: str) -> bool:
+    """Whether `name` has more words than `than`, a leading "the" aside: on a tie the first stays."""
+    return len(normalise_name(name).split()) > len(normalise_name(than).split())
 
 
 def _surname(name: str) -> str:

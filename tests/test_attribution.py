@@ -250,6 +250,46 @@ class TestResolution:
         assert who(only(text)) == ("Norwegian Environment Agency", mention, "said")
 
 
+class TestOwnedDocuments:
+    """A document with an owner speaks for the owner."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            (
+                "The Court of Session ruled on Friday. “The prorogation was unlawful,”"
+                " the court's summary said.",
+                "Court of Session",
+            ),
+            (
+                "The Norwegian Foreign Ministry met. “Talks will go on,” the ministry's statement said.",
+                "Norwegian Foreign Ministry",
+            ),
+            ("Donald Trump spoke. “Talks will go on,” Trump's statement said.", "Donald Trump"),
+        ],
+        ids=["court-summary", "ministry-statement", "named-owner"],
+    )
+    def test_owner_is_the_speaker(self, text: str, speaker: str) -> None:
+        """ "the court's summary said": the court speaks, under its fullest name."""
+        assert who(only(text))[0] == speaker
+
+    def test_owned_document_does_not_reach_back_for_an_issuer(self) -> None:
+        """An earlier unowned "summary" and its sentence's subject do not issue "the court's summary"."""
+        text = (
+            "The Court of Session ruled. Judge Colin Sutherland decided, according to the summary,"
+            " that it was unlawful.\n\nThe court's summary concluded with the statement: “The order is void.”"
+        )
+        assert who(only(text))[0] == "Court of Session"
+
+    def test_document_source_after_a_cue_is_not_the_speaker(self) -> None:
+        """X decided, according to the summary, "…": the summary is X's source, X speaks."""
+        text = (
+            "The Court of Session met. Judge Colin Sutherland decided, according to the summary,"
+            " “that the advice was unlawful”."
+        )
+        assert who(only(text))[0] == "Colin Sutherland"
+
+
 class TestNotTheSpeaker:
     """Words that look like attribution but are not."""
 

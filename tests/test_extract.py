@@ -124,6 +124,43 @@ class TestExtractor:
             quotes.Extractor(registry={"jane-roe": "Jane Roe"})  # type: ignore[arg-type]
 
 
+class TestCanonicalSpeakers:
+    """The speaker is the fullest name the article gives, in either attribution mode."""
+
+    @pytest.mark.parametrize("speakers", ["rules", "ranker"])
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ("Boris Johnson arrived late. “We will leave on time,” Boris said.", "Boris Johnson"),
+            (
+                "The Court of Session ruled on Friday. “The prorogation was unlawful,” the court said.",
+                "Court of Session",
+            ),
+            (
+                "The Centre for Aviation published data. “Traffic fell by half,” the Centre said.",
+                "Centre for Aviation",
+            ),
+            (
+                "The Turkish Ministry of Foreign Affairs issued a note. “Talks will go on,” the Turkish"
+                " Foreign Ministry said.",
+                "Turkish Ministry of Foreign Affairs",
+            ),
+            (
+                "The Court of Session ruled on Friday. “The prorogation was unlawful,”"
+                " the court's summary said.",
+                "Court of Session",
+            ),
+            ("“Talks will continue,” the Russian presidential spokesman said.", "Dmitry Peskov"),
+        ],
+        ids=["first-name", "court", "centre", "equivalent-organisation", "owned-document", "qualified-title"],
+    )
+    def test_speaker_is_the_fullest_name(self, text: str, speaker: str, speakers: str) -> None:
+        """A first name or a bare head gets the name the article spelt out."""
+        (quote,) = quotes.Extractor(speakers=speakers)(text)
+        assert quote.speaker is not None
+        assert quote.speaker.name == speaker
+
+
 def _scores(gold: list[GoldQuote], texts: dict[str, str], group: str) -> Scores:
     predictions = {name: quotes.extract(text) for name, text in texts.items()}
     return score(gold, predictions, texts)[group]

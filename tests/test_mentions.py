@@ -55,6 +55,25 @@ class TestNames:
         """Bank of England is one name."""
         assert [f.name for f in names("In March the Bank of England raised rates.")] == ["Bank of England"]
 
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("The Turkish Ministry of Foreign Affairs met.", "Turkish Ministry of Foreign Affairs"),
+            ("The Ministry of Defence met.", "Ministry of Defence"),
+            ("The Department of State met.", "Department of State"),
+        ],
+        ids=["foreign-affairs", "defence", "state"],
+    )
+    def test_title_word_after_of_is_the_organisation_s(self, text: str, name: str) -> None:
+        """ "Foreign" after "Ministry of" names the ministry's field, not a person's title."""
+        (found,) = names(text)
+        assert (found.name, found.speaker_kind) == (name, SpeakerKind.ORGANISATION)
+
+    def test_title_after_the_organisation_s_complement_is_a_title(self) -> None:
+        """In "Ministry of Defence Spokesman Igor Konashenkov" the spokesman is still a person."""
+        (found,) = names("Ministry of Defence Spokesman Igor Konashenkov met the press.")
+        assert (found.name, found.title) == ("Igor Konashenkov", "Ministry of Defence Spokesman")
+
     def test_and_between_two_people_splits_them(self) -> None:
         """Putin and Erdogan are two names."""
         assert [f.name for f in names("Putin and Erdogan met in Sochi.")][:2] == ["Putin", "Erdogan"]
@@ -137,6 +156,29 @@ class TestMentionBefore:
         assert found is not None
         assert read(text, found) == ("the Turkish president", "Turkish president")
         assert (found.kind, found.head) == (MentionKind.DESCRIPTION, "president")
+
+    @pytest.mark.parametrize(
+        ("text", "words"),
+        [
+            ("Later the ministry's statement said", "the ministry's statement"),
+            ("Later the court’s summary said", "the court’s summary"),
+            ("Later Trump's statement said", "Trump's statement"),
+        ],
+        ids=["common-noun-owner", "curly-apostrophe", "named-owner"],
+    )
+    def test_owned_document_takes_its_owner_s_determiner(self, text: str, words: str) -> None:
+        """ "the ministry's statement": the owner comes whole, with its "the"."""
+        found = before(text, " said")
+        assert found is not None
+        assert (text[found.start : found.end], found.kind) == (words, MentionKind.DOCUMENT)
+
+    def test_description_completing_another_is_the_other_s(self) -> None:
+        """ "the Lord President of the court decided": the president decided, not the court."""
+        text = "Colin Sutherland, the Lord President of the court decided"
+        found = before(text, " decided")
+        assert found is not None
+        assert read(text, found) == ("the Lord President of the court", "Lord President of the court")
+        assert found.head == "president"
 
     def test_name_takes_its_the(self) -> None:
         """ "the Kremlin": the article belongs to the mention, not to the name."""

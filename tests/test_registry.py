@@ -54,6 +54,48 @@ class TestDefaultRegistry:
         assert entry.kind is SpeakerKind.ORGANISATION
 
 
+_SPOKESMAN = Registry.from_toml(
+    '[[entry]]\nid = "dmitry-peskov"\nname = "Dmitry Peskov"\nkind = "person"\n'
+    'roles = [{ title = "Kremlin spokesman", organisation = "the Kremlin", start = 2012-05-22,'
+    ' aliases = ["presidential spokesman", "Russian presidential press secretary"] }]\n'
+)
+
+
+class TestQualifiedTitles:
+    """A title with a nationality or organisation before it finds a holder whose role holds that word."""
+
+    @pytest.mark.parametrize(
+        "description",
+        ["Russian presidential spokesman", "Kremlin presidential spokesman"],
+        ids=["nation", "body"],
+    )
+    def test_qualifier_the_role_holds_finds_the_holder(self, description: str) -> None:
+        """ "Russian" is in the role's own words ("Russian presidential press secretary")."""
+        entry = _SPOKESMAN.by_qualified_title(description)
+        assert entry is not None
+        assert entry.id == "dmitry-peskov"
+
+    @pytest.mark.parametrize(
+        "description",
+        [
+            "Turkish presidential spokesman",
+            "French presidential spokesman",
+            "Russian presidential adviser",
+            "presidential spokesman",
+            "Russian",
+        ],
+        ids=["other-nation", "unlisted-nation", "other-title", "no-qualifier", "qualifier-alone"],
+    )
+    def test_qualifier_the_role_lacks_finds_no_one(self, description: str) -> None:
+        """A nationality the role does not hold names someone else; a bare title is `by_title`'s."""
+        assert _SPOKESMAN.by_qualified_title(description) is None
+
+    def test_dates_are_respected(self) -> None:
+        """Before the role began, no one held it."""
+        day = datetime.date(2010, 1, 1)
+        assert _SPOKESMAN.by_qualified_title("Russian presidential spokesman", on=day) is None
+
+
 class TestUserRegistry:
     """Users load their own registry and merge it with the default."""
 

@@ -159,3 +159,246 @@ class TestPronouns:
         resolved = resolve(text, history=[(0, organisation), (5, person("Oliver Brandt", "male"))])
         assert resolved is not None
         assert resolved.speaker.name == "Acme Shipping"
+
+
+class TestFirstNames:
+    """A given name alone is the one person of the article who bears it."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Boris Johnson arrived late. Boris said the talks would go on.",
+            "Boris said the talks would go on. Boris Johnson arrived late.",
+        ],
+        ids=["full-name-first", "full-name-later"],
+    )
+    def test_given_name_gets_the_fullest_name(self, text: str) -> None:
+        """ "Boris" is the article's "Boris Johnson", wherever the full name stands."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == "Boris Johnson"
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ("Boris Johnson met Boris Becker. Boris said the talks would go on.", "Boris"),
+            ("Gordon Brown met Jane Gordon. Gordon said the talks would go on.", "Jane Gordon"),
+        ],
+        ids=["two-people-share-it", "also-a-surname"],
+    )
+    def test_ambiguous_given_name_is_left(self, text: str, speaker: str) -> None:
+        """A given name two people share stays as written; a surname stays a surname."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == speaker
+
+
+class TestOrganisationDescriptions:
+    """A definite description of an organisation is its fuller name in the article."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ("The Court of Session ruled on Friday. Later the court said no.", "Court of Session"),
+            ("The Centre for Aviation published data. Later the Centre said no.", "Centre for Aviation"),
+            (
+                "The Oslo Port Authority press service met. Later the press service said no.",
+                "Oslo Port Authority press service",
+            ),
+            ("The Norwegian Foreign Ministry met. Later the ministry said no.", "Norwegian Foreign Ministry"),
+        ],
+        ids=["court-of-session", "centre-for-aviation", "press-service", "head-last"],
+    )
+    def test_head_gets_the_named_organisation(self, text: str, speaker: str) -> None:
+        """ "the court" is the "Court of Session" named before: a name's head may come first."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker == Speaker(speaker, kind=SpeakerKind.ORGANISATION)
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            (
+                "The Court of Session ruled. The Court of Session sits in Edinburgh. Above it is the Supreme"
+                " Court of the United Kingdom. Later the court said no.",
+                "Court of Session",
+            ),
+            (
+                "The Court of Session ruled. Above it is the Supreme Court of the United Kingdom."
+                " Later the court said no.",
+                "Supreme Court of the United Kingdom",
+            ),
+        ],
+        ids=["named-most-often", "else-the-nearest"],
+    )
+    def test_of_several_the_article_s_subject_wins(self, text: str, speaker: str) -> None:
+        """The court named most often is "the court"; on a tie, the nearest; never a piece of a name."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == speaker
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ("The Senate Judiciary Committee met. Later the Senate said no.", "Senate"),
+            (
+                "The Oslo Port Authority press service met. Later Oslo Port Authority said no.",
+                "Oslo Port Authority",
+            ),
+            ("The Bank of England met. Later the court said no.", "the court"),
+            ("The Court of Session met. Later the Court said no.", "Court of Session"),
+        ],
+        ids=["senate-is-no-committee", "authority-is-no-press-service", "other-head", "control"],
+    )
+    def test_organisation_with_another_head_is_not_merged(self, text: str, speaker: str) -> None:
+        """A name that holds the word but is headed by another is a different organisation."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == speaker
+
+
+class TestEquivalentOrganisations:
+    """Two names of one organisation get its fullest form in the article."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            (
+                "The Norwegian Ministry of Foreign Affairs met. The Norwegian Foreign Ministry said no.",
+                "Norwegian Ministry of Foreign Affairs",
+            ),
+            (
+                "The Norwegian Defence Ministry met. The Norwegian Ministry of Defence said no.",
+                "Norwegian Ministry of Defence",
+            ),
+            ("The Ministry of the Interior met. The Interior Ministry said no.", "Ministry of the Interior"),
+            (
+                "The Turkish Ministry of Foreign Affairs met. The Turkish Foreign Ministry said no.",
+                "Turkish Ministry of Foreign Affairs",
+            ),
+        ],
+        ids=["foreign-affairs", "defence-the-fuller-itself", "interior", "registered"],
+    )
+    def test_same_words_in_another_order_are_one_organisation(self, text: str, speaker: str) -> None:
+        """ "X Ministry" is "Ministry of X": "of", "the" and "Affairs" aside, the words are the same."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == speaker
+
+    def test_registered_organisation_keeps_its_id(self) -> None:
+        """The article's fuller form names a registered ministry without losing its id."""
+        text = "The Turkish Ministry of Foreign Affairs met. The Turkish Foreign Ministry said no."
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.id == "turkish-foreign-ministry"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The Norwegian Ministry of Foreign Affairs met. The Swedish Foreign Ministry said no.",
+            "The Ministry of Health met. The Health and Care Ministry said no.",
+            "The Norwegian Foreign Ministry met. The Foreign Ministry said no.",
+        ],
+        ids=["other-country", "more-words", "fewer-words"],
+    )
+    def test_different_words_are_not_merged(self, text: str) -> None:
+        """A name with a word the other lacks stays as written."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == text[text.index("The ", 5) + 4 : text.index(" said")]
+
+
+class TestOwnedDocuments:
+    """A document with an owner ("the court's summary") speaks for its owner."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ("The Court of Session ruled. Later the court's summary said no.", "Court of Session"),
+            ("Hannah Brandt left early. Later Brandt's statement said no.", "Hannah Brandt"),
+            ("The Court of Session ruled. Later the court’s summary said no.", "Court of Session"),
+        ],
+        ids=["the-court-s", "a-surname-s", "curly-apostrophe"],
+    )
+    def test_owner_is_resolved(self, text: str, speaker: str) -> None:
+        """The owner is resolved as if it spoke itself, a little less surely than a name."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == speaker
+        assert resolved.certainty < 1.0
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ("Hannah Brandt left early. Later the campaign's spokesman said no.", "the campaign's spokesman"),
+            (
+                "The Norwegian Environment Agency met. Later the statement said no.",
+                "Norwegian Environment Agency",
+            ),
+        ],
+        ids=["owned-person", "unowned-document"],
+    )
+    def test_only_an_owned_document_goes_to_its_owner(self, text: str, speaker: str) -> None:
+        """A spokesman is no document, and a document without an owner still speaks for the last issuer."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == speaker
+
+
+class TestAcronyms:
+    """An acronym is the name it spells out, where the article says so."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            (
+                "The Federal Bureau of Investigation, or FBI, opened a case. The FBI said no.",
+                "Federal Bureau of Investigation",
+            ),
+            ("Medecins Sans Frontieres (MSF) sent a team. MSF said no.", "Medecins Sans Frontieres"),
+            (
+                "The Federal Security Service (FSB) opened a case. The FSB said no.",
+                "Federal Security Service",
+            ),
+        ],
+        ids=["or-acronym", "bracket-unknown-kind", "bracket-organisation"],
+    )
+    def test_acronym_gets_the_name_it_spells(self, text: str, speaker: str) -> None:
+        """ "(MSF)" after "Medecins Sans Frontieres", ", or FBI," after its name: the initials match."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker == Speaker(speaker, kind=SpeakerKind.ORGANISATION)
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ("The Federal Bureau of Investigation, or CIA, opened a case. The CIA said no.", "CIA"),
+            ("Medecins Sans Frontieres (UN) sent a team. The UN said no.", "UN"),
+        ],
+        ids=["or-other-letters", "bracket-other-letters"],
+    )
+    def test_acronym_with_other_letters_stays(self, text: str, speaker: str) -> None:
+        """An acronym whose letters are not the name's initials stays as written."""
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.name == speaker
+
+
+class TestQualifiedTitles:
+    """A registered title with a fitting nationality before it is the title's holder."""
+
+    def test_fitting_nationality_gives_the_holder(self) -> None:
+        """ "the Russian presidential spokesman" is Dmitry Peskov, the registry's presidential spokesman."""
+        resolved = resolve("Later the Russian presidential spokesman said no.")
+        assert resolved is not None
+        assert resolved.speaker.id == "dmitry-peskov"
+
+    @pytest.mark.parametrize("nation", ["Turkish", "French"])
+    def test_other_nationality_is_not_the_holder(self, nation: str) -> None:
+        """Without a Turkish spokesman registered, "the Turkish presidential spokesman" is not Peskov."""
+        registry = Registry([e for e in default_registry().entries if e.id != "ibrahim-kalin"])
+        text = f"Later the {nation} presidential spokesman said no."
+        resolved = resolver(text, registry).resolve(subject(text))
+        assert resolved is not None
+        assert resolved.speaker.id is None
+        assert resolved.speaker.name == f"the {nation} presidential spokesman"
