@@ -31,7 +31,16 @@ from quotes.mentions import Found, MentionKind, mention_after, mention_before, s
 from quotes.model import SpeakerKind
 from quotes.text import LETTERS, LETTERS_BACKWARDS, blank, last_chars, skip_space, skip_space_back
 
-__all__ = ["Attribution", "Document", "Evidence", "attribute", "cue_subject", "inside", "subject_before"]
+__all__ = [
+    "Attribution",
+    "Document",
+    "Evidence",
+    "attribute",
+    "cue_subject",
+    "inside",
+    "issued_by",
+    "subject_before",
+]
 
 _LEAD = " \t\u00a0,\u2014\u2013-"  # what may stand between a quote and its reporting clause
 _TAIL_WORDS = 12  # the reporting clause after a quote starts within this many words
@@ -371,15 +380,20 @@ def _coordinated(before: str) -> bool:
     return False
 
 
+def issued_by(text: str, document: Found, end: int, names: Sequence[Found]) -> Found | None:
+    """The issuer a document names after it, before `end`: "a statement released by *X*",
+    "a tweet on Monday by *X*"."""
+    by = _ISSUED_BY.match(text, document.end, end)
+    return mention_after(text, by.end(), end, names) if by is not None else None
+
+
 def _issuer(text: str, mention: Found | None, end: int, document: Document) -> Found | None:
     """Who issued a document: "a statement released by *Erdogan's office*"."""
     if mention is None or mention.kind is not MentionKind.DOCUMENT:
         return mention
-    by = _ISSUED_BY.match(text, mention.end, end)
-    if by is not None:
-        issuer = mention_after(text, by.end(), end, document.names)
-        if issuer is not None:
-            return issuer
+    issuer = issued_by(text, mention, end, document.names)
+    if issuer is not None:
+        return issuer
     released = _RELEASED.search(text, max(0, mention.start - 40), mention.start)
     if released is not None:  # "They released a statement which said"
         sentence_start = document.sentences[document.sentence_index(released.start())][0]

@@ -24,7 +24,7 @@ from itertools import islice
 import attrs
 import regex
 
-from quotes.attribution import LOOKBACK
+from quotes.attribution import LOOKBACK, issued_by
 from quotes.lexicon import cue_lexicon, mention_lexicon, word_lists
 from quotes.marks import QUOTE_CHARACTERS
 from quotes.mentions import Found, MentionKind, mention_before, start_of, with_description
@@ -151,19 +151,44 @@ class Resolver:
             if owner is not None:
                 return owner  # "the court's summary" speaks for the court
         if mention.kind is MentionKind.DOCUMENT:
-            return self._document(mention, history)
-        return self._description(mention)
+            return self._issuer(mention) or self._document(mention, history)
+        return self._appositive(mention) or self._description(mention)
+
+    def _issuer(self, document: Found) -> Resolved | None:
+        """Who a document names as its issuer in its sentence: "a tweet on Monday by *X*"."""
+        sentence = bisect.bisect_right(self.sentences, (document.start, float("inf"))) - 1
+        end = self.sentences[sentence][1] if sentence >= 0 else len(self.text)
+        issuer = issued_by(self.text, document, max(end, document.end), self.names)
+        return self._named_by(issuer)
+
+    def _appositive(self, description: Found) -> Resolved | None:
+        """The name set beside a description, between commas: "his father, *Abdullah Kurdi*,"."""
+        comma = _APPOSITION.match(self.text, description.end)
+        if comma is None:
+            return None
+        index = bisect.bisect_left(self.names, comma.end(), key=start_of)
+        if index == len(self.names):
+            return None
+        name = self.names[index]
+        if name.start != comma.end() or name.kind is not MentionKind.NAME:
+            return None
+        if _APPOSITION_END.match(self.text, name.end) is None:
+            return None  # "the minister, Moscow and Kyiv": a list, not a name beside it
+        return attrs.evolve(self._name(name), certainty=0.9)
+
+    def _named_by(self, mention: Found | None) -> Resolved | None:
+        """A name's or a description's speaker, no surer than 0.9; None for other mentions."""
+        if mention is None or mention.kind in (MentionKind.DOCUMENT, MentionKind.PRONOUN):
+            return None
+        resolved = self._name(mention) if mention.kind is MentionKind.NAME else self._description(mention)
+        return attrs.evolve(resolved, certainty=min(resolved.certainty, 0.9))
 
     def _possessor(self, document: Found) -> Resolved | None:
         """Who owns a document, resolved: "the court" of "the court's summary", "Trump" of "Trump's"."""
         owned = _POSSESSIVE.search(self.text, document.start, document.end)
         if owned is None:
             return None
-        owner = mention_before(self.text, owned.start(), document.start, self.names)
-        if owner is None or owner.kind in (MentionKind.DOCUMENT, MentionKind.PRONOUN):
-            return None
-        resolved = self._name(owner) if owner.kind is MentionKind.NAME else self._description(owner)
-        return attrs.evolve(resolved, certainty=min(resolved.certainty, 0.9))
+        return self._named_by(mention_before(self.text, owned.start(), document.start, self.names))
 
     def _add_form(self, name: str) -> None:
         """Remember an organisation's name if it is the fullest of its organisation so far."""
@@ -429,6 +454,9 @@ _PEERS = frozenset({"counterpart", "colleague", "peer"})  # a peer holds the sam
 _WORDS = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
 _POSSESSIVE = regex.compile(r"(?r)['\u2019]s\b")  # the last possessive of a mention
 _THE = regex.compile(r"^[Tt]he[ \t\u00a0]+")
+_BRACKET = regex.compile(r"[ \t\u00a0]*\([^()\n]{1,24}\)")
+_APPOSITION = regex.compile(r",[ \t\u00a0]+")
+_APPOSITION_END = regex.compile(r"[ \t\u00a0]*(?:[,.;:)\u2014\u2013]|$)")
 # up to three words after a name, or one after a comma
 _FOLLOWING = regex.compile(
     r"[ \t\u00a0]*(?:(,)[ \t\u00a0]*)?(\p{L}+)(?:[ \t\u00a0]*(\p{L}+)(?:[ \t\u00a0]*(\p{L}+))?)?"
@@ -460,8 +488,10 @@ def _recent(history: Sequence[tuple[int, Resolved]]) -> Sequence[tuple[int, Reso
 
 
 def _cue_follows(text: str, position: int) -> bool:
-    """Whether a reporting verb follows a name, past adverbs: "Peskov *also said*"."""
-    following = _FOLLOWING.match(text, position)
+    """Whether a reporting verb follows a name, past adverbs and an acronym: "Peskov *also said*",
+    "the Commission (USCIRF) *also criticized*"."""
+    bracket = _BRACKET.match(text, position)
+    following = _FOLLOWING.match(text, bracket.end() if bracket is not None else position)
     if following is None:
         return False
     lexicon = cue_lexicon()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.mentions import Found, mention_before, names
+from quotes.mentions import Found, mention_after, mention_before, names
 from quotes.model import Speaker, SpeakerKind
 from quotes.registry import Registry, default_registry
 from quotes.resolve import Resolved, Resolver
@@ -402,3 +402,74 @@ class TestQualifiedTitles:
         assert resolved is not None
         assert resolved.speaker.id is None
         assert resolved.speaker.name == f"the {nation} presidential spokesman"
+
+
+def after(text: str, words: str) -> Resolved | None:
+    """What the mention right after the first `words` of `text` resolves to: "said *his father*"."""
+    found = names(text)
+    mention = mention_after(text, text.index(words) + len(words), len(text), found)
+    assert mention is not None
+    return Resolver(text, found, default_registry(), sentences(text)).resolve(mention, [])
+
+
+class TestAppositions:
+    """A description with a name beside it between commas is that name's speaker."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The boy died in 2015. “It is hard,” said his father, Abdullah Kurdi, after the ceremony.",
+            "The boy died in 2015. “It is hard,” said his father, Abdullah Kurdi.",
+        ],
+        ids=["comma-after", "full-stop-after"],
+    )
+    def test_the_name_beside_a_description(self, text: str) -> None:
+        """ "his father, Abdullah Kurdi," is Abdullah Kurdi, a little less surely than the name."""
+        resolved = after(text, "said ")
+        assert resolved is not None
+        assert resolved.speaker.name == "Abdullah Kurdi"
+        assert resolved.certainty < 1.0
+
+    def test_a_list_after_a_description_is_no_apposition(self) -> None:
+        """ "the minister, Moscow and Kyiv" lists; the minister stays as written."""
+        resolved = after("“We will appeal,” said the minister, Moscow and Kyiv agreed.", "said ")
+        assert resolved is not None
+        assert resolved.speaker.name == "the minister"
+
+
+class TestDocumentIssuers:
+    """A document that names who issued it ("a tweet by X") speaks for X."""
+
+    def test_issuer_after_by(self) -> None:
+        """ "a tweet on Monday by US Secretary of State Mike Pompeo" is Mike Pompeo's."""
+        text = (
+            "The US sanctioned the airline. “It carries weapons,” according to a tweet on Monday "
+            "by US Secretary of State Mike Pompeo."
+        )
+        resolved = after(text, "according to ")
+        assert resolved is not None
+        assert resolved.speaker.name == "Mike Pompeo"
+
+    def test_issuer_in_another_sentence_is_not_read(self) -> None:
+        """A "by" past the document's sentence names someone else: the last organisation speaks."""
+        text = (
+            "The Norwegian Environment Agency met. “It is late,” according to a tweet. "
+            "A reply came by Laura Pike."
+        )
+        resolved = after(text, "according to ")
+        assert resolved is not None
+        assert resolved.speaker.name == "Norwegian Environment Agency"
+
+
+class TestSubjectsBeforeAnAcronym:
+    """A name that a cue follows past its bracketed acronym is a subject, so an antecedent."""
+
+    def test_they_takes_the_commission_before_its_acronym(self) -> None:
+        """ "the Commission on Fair Trade (CFT) also criticized" makes it the "they" that follows."""
+        text = (
+            "In an interview with Radio Europe, the Agency for Standards said the move was legal. "
+            "This Thursday the Commission on Fair Trade (CFT) also criticized the move. They said no."
+        )
+        resolved = resolve(text, " said no")
+        assert resolved is not None
+        assert resolved.speaker.name == "Commission on Fair Trade"
