@@ -114,14 +114,20 @@ class Extractor:
         features: what the ranker chooses among, for training and inspection."""
         _check_text(text)
         analysed = self._analyse(text, self.nlp(text) if self.nlp is not None else None)
-        _, speech, attributions, for_ranker = analysed
-        return choices(speech, for_ranker, attributions)
+        _, speech, _, (for_ranker, ranker_rules) = analysed
+        return choices(speech, for_ranker, ranker_rules)
 
     def _analyse(
         self, text: str, doc: Doc | None
-    ) -> tuple[Document, list[tuple[QuotedSpan, QuoteKind]], list[Attribution | None], Document]:
+    ) -> tuple[
+        Document,
+        list[tuple[QuotedSpan, QuoteKind]],
+        list[Attribution | None],
+        tuple[Document, list[Attribution | None]],
+    ]:
         """The document, its direct and mixed quotations, the rules' attribution of each, and
-        the document as the ranker reads it (with the names found without a trained model)."""
+        the document and the rules' attributions as the ranker reads them: found without a
+        trained model, as in its training, so that a pipeline cannot change its choices."""
         paras = paragraphs(text)
         quoted = outermost_quotations(text, paras)  # as offsets in arrays: a few bytes for each
         context = Context(
@@ -150,19 +156,24 @@ class Extractor:
             names=found_names,
             subjects=subjects,
         )
-        attributions = attribute([span for span, _ in speech], document, functools.partial(reports, document))
-        # the ranker learned from the names found without a model: it reads those, while the
-        # rules (whose attribution is one of its features) gain from the pipeline's entities
-        for_ranker = document if found_names is plain_names else attrs.evolve(document, names=plain_names)
-        return document, speech, attributions, for_ranker
+        spans = [span for span, _ in speech]
+        attributions = attribute(spans, document, functools.partial(reports, document))
+        # the ranker learned from what the rules find without a model (the rules' attribution is
+        # one of its features): it reads that, while the rules alone gain from the pipeline's
+        # entities and parse
+        for_ranker, ranker_rules = document, attributions
+        if found_names is not plain_names or subjects:
+            for_ranker = attrs.evolve(document, names=plain_names, subjects={})
+            ranker_rules = attribute(spans, for_ranker, functools.partial(reports, for_ranker))
+        return document, speech, attributions, (for_ranker, ranker_rules)
 
     def _extract(self, text: str, doc: Doc | None) -> list[Quote]:
         """The quotations of `text`, with what a processed `doc` of it adds."""
-        document, speech, attributions, for_ranker = self._analyse(text, doc)
+        document, speech, attributions, (for_ranker, ranker_rules) = self._analyse(text, doc)
         resolver = Resolver(text, document.names, self.registry, document.sentences)
         ranked: list[Ranked | None] = [None] * len(speech)
         if self.model is not None and self.speakers == "ranker":
-            ranked = list(rank(speech, for_ranker, attributions, self.model))
+            ranked = list(rank(speech, for_ranker, ranker_rules, self.model))
             attributions = [r.attribution if r is not None else None for r in ranked]
         items: list[tuple[int, int, QuoteKind, Attribution | None, Ranked | None]] = [
             (span.start, span.end, kind, attribution, choice)

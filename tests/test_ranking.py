@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 import quotes
 from quotes.errors import RegistryError
@@ -156,6 +157,19 @@ class TestExtract:
         [quote] = RULES('"We are ready," Peskov said.')
         assert quote.speaker is not None
         assert quote.speaker.name == "Dmitry Peskov"
+
+    def test_extract_a_trained_pipeline_changes_no_choice(
+        self, trained_nlp: Language, devnews_texts: dict[str, str]
+    ) -> None:
+        """The ranker learned from what is found without a model: given a trained pipeline
+        it chooses the same mentions, so the pipeline cannot make it worse."""
+        with_pipeline = Extractor(trained_nlp, speakers="ranker")
+        for text in devnews_texts.values():
+            plain = [(q.start, q.speaker_mention) for q in RANKER(text) if q.kind is not QuoteKind.INDIRECT]
+            piped = [
+                (q.start, q.speaker_mention) for q in with_pipeline(text) if q.kind is not QuoteKind.INDIRECT
+            ]
+            assert piped == plain
 
     def test_extract_unknown_speakers_option(self) -> None:
         """An unknown way of choosing speakers is refused."""
