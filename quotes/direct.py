@@ -141,8 +141,8 @@ def classify(span: QuotedSpan, context: Context) -> QuoteKind | None:
     content = text[span.start : span.end]
     # the rules below only ever count up to _NAME_MAX words
     words = [w.group() for w in islice(_WORD.finditer(text, span.start, span.end), _NAME_MAX + 1)]
-    if not words:
-        return None
+    if not words or text[span.open_start - 1 : span.open_start] == "=":
+        return None  # no words, or a markup attribute's value: <tweet author="…">
     s_start, s_end = context.sentence_bounds(span.open_start, span.close_end)
     if (
         len(words) <= _SHORT

@@ -98,6 +98,14 @@ class TestNotSpeech:
         """A short quoted phrase with no reporting cue near it is a scare quote."""
         assert kinds('The earthquake also caused a "mini tsunami" to flood some streets.') == []
 
+    def test_markup_attribute_values_are_dropped(self) -> None:
+        """The values of an embedded tweet's attributes are markup, not speech; the speech after it stays."""
+        text = (
+            '<tweet author="janedoe" timestamp="1474387200" tweet_id="778257943577919488">'
+            'The blue arrow is Warren.</tweet> "It was terrible," the mayor said, "and it still is."'
+        )
+        assert kinds(text) == [("direct", "It was terrible,"), ("direct", "and it still is.")]
+
     def test_scare_quote_does_not_hide_the_next_quote(self) -> None:
         """Dropping one span leaves the others."""
         text = 'A "mini tsunami" hit. "It was terrible," the mayor said.'
