@@ -63,7 +63,10 @@ def choices(
     """
     counts = DocumentFeatures.of(document)
     memo: dict[int, list[tuple[Found | None, str]]] = {}
-    return [_choices(setting, document, counts, memo) for setting in _settings(speech, document, rules)]
+    return [
+        _choices(setting, document, counts, memo, gated(setting.span, setting.kind, setting.rule, document))
+        for setting in _settings(speech, document, rules)
+    ]
 
 
 def _settings(
@@ -85,12 +88,12 @@ def _choices(
     document: Document,
     counts: DocumentFeatures,
     memo: dict[int, list[tuple[Found | None, str]]],
+    is_gated: bool,
 ) -> Choices:
     """The candidates and features of one quotation."""
     found = candidates(setting.span, document, setting.rule, setting.previous, memo)
     rows = [features(candidate, setting, document, counts, found) for candidate in found]
     rows.append(null_features(setting, document, len(found)))
-    is_gated = gated(setting.span, setting.kind, setting.rule, document)
     return Choices(setting, tuple(found), tuple(rows), is_gated)
 
 
@@ -109,7 +112,7 @@ def rank(
     it lets through (`quotes.ranking.gate`) keeps the rules' attribution, with the rules'
     accuracy on such training quotations as its probability, and is not ranked.
     """
-    counts = DocumentFeatures.of(document)
+    counts: DocumentFeatures | None = None  # read once a quotation is ranked: none may be
     memo: dict[int, list[tuple[Found | None, str]]] = {}
     ranked = []
     for setting in _settings(speech, document, rules):
@@ -117,7 +120,9 @@ def rank(
             keep = model.gate >= model.threshold
             ranked.append(Ranked(setting.rule if keep else None, model.gate))
             continue
-        choice = _choices(setting, document, counts, memo)
+        if counts is None:
+            counts = DocumentFeatures.of(document)
+        choice = _choices(setting, document, counts, memo, False)
         if not choice.candidates:
             ranked.append(Ranked(None, 0.0))
             continue
