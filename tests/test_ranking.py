@@ -6,8 +6,6 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 import quotes
 from quotes.attribution import Document
@@ -15,10 +13,9 @@ from quotes.errors import RegistryError
 from quotes.extract import Extractor
 from quotes.model import QuoteKind
 from quotes.ranking import FEATURES, Source, load_model
-from quotes.ranking.features import Words, _bucket
+from quotes.ranking.features import _bucket
 from quotes.ranking.gate import gated
 from quotes.ranking.model import SpeakerModel, calibrate, softmax
-from quotes.text import WORD
 
 DEVNEWS = Path(__file__).resolve().parent / "devnews"
 RULES = Extractor(speakers="rules")
@@ -150,23 +147,6 @@ class TestFeatures:
 
         for value in range(-2, 60):
             assert _bucket(value, bounds, labels) == linear(value)
-
-    @given(
-        st.text(alphabet="ab1'\u2019-. \u00e9\u0301,", max_size=40),
-        st.integers(0, 40),
-        st.integers(0, 40),
-    )
-    def test_features_words_counts_the_slice_as_read_alone(self, text: str, start: int, end: int) -> None:
-        """Counting by bisection gives the words of ``text[start:end]`` read alone, cut words too."""
-        start, end = min(start, len(text)), min(max(start, end), len(text))
-        assert Words.of(text).count(text, start, end) == len(WORD.findall(text, start, end))
-
-    def test_features_words_cut_by_the_ends(self) -> None:
-        """The "s" of "Obama's" after "Obama" is a word of its own, as it is read alone."""
-        text = "Obama's long-time aide said"
-        words = Words.of(text)
-        assert words.count(text, 5, 12) == len(WORD.findall(text, 5, 12)) == 2
-        assert words.count(text, 8, 13) == len(WORD.findall(text, 8, 13)) == 1
 
 
 RANKER = Extractor(speakers="ranker")

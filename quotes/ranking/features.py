@@ -194,54 +194,11 @@ class QuoteFacts:
 
 
 @attrs.frozen
-class Words:
-    """Where each word of a document starts and ends, so that the words between two
-    offsets are counted by bisection, not by reading the text between them again.
-
-    Attributes:
-        starts: The offset of each word (a match of `quotes.text.WORD`), in order.
-        ends: The offset after each.
-    """
-
-    starts: list[int]
-    ends: list[int]
-
-    @classmethod
-    def of(cls, text: str) -> Words:
-        """Find the words of `text`."""
-        spans = [match.span() for match in WORD.finditer(text)]
-        return cls([start for start, _ in spans], [end for _, end in spans])
-
-    def count(self, text: str, start: int, end: int) -> int:
-        """The number of words in ``text[start:end]``, as if it were read alone: the part of a
-        word cut by either end is read alone too, as "s" of "Obama's" after "Obama".
-
-        Between two words is nothing a word can start with, so reading the slice from
-        `start` finds the document's own words until a word cut by `end`.
-        """
-        first = bisect.bisect_right(self.ends, start)  # the first word ending past `start`
-        last = bisect.bisect_left(self.starts, end, first)  # after the last starting before `end`
-        if first >= last:
-            return 0
-        count = 0
-        if self.starts[first] < start:  # a word cut by `start`
-            if self.ends[first] > end:  # and by `end`: the slice is inside one word
-                return len(WORD.findall(text, start, end))
-            count += len(WORD.findall(text, start, self.ends[first]))
-            first += 1
-        if first < last and self.ends[last - 1] > end:  # a word cut by `end`
-            count += len(WORD.findall(text, self.starts[last - 1], end))
-            last -= 1
-        return count + last - first
-
-
-@attrs.frozen
 class DocumentFeatures:
     """What the features need to know of a whole document, computed once.
 
     Attributes:
         surnames: How often each last word of a name occurs among the document's names.
-        words: Where its words are.
         facts: The facts of each mention asked about so far, by its offsets: a mention
             near several quotations is read once.
         quotes: The facts of each quotation asked about so far, by its offsets: read
@@ -249,17 +206,13 @@ class DocumentFeatures:
     """
 
     surnames: Counter[str]
-    words: Words
     facts: dict[tuple[int, int], MentionFacts] = attrs.Factory(dict)
     quotes: dict[tuple[int, int, int, int], QuoteFacts] = attrs.Factory(dict)
 
     @classmethod
     def of(cls, document: Document) -> DocumentFeatures:
-        """Count the document's names and find its words."""
-        return cls(
-            Counter(_surname(name) for name in document.names if name.kind is MentionKind.NAME),
-            Words.of(document.text),
-        )
+        """Count the document's names."""
+        return cls(Counter(_surname(name) for name in document.names if name.kind is MentionKind.NAME))
 
     def facts_of(self, mention: Found, document: Document) -> MentionFacts:
         """The facts of `mention`, read once."""
@@ -348,7 +301,7 @@ def features(
     sentence_bucket = min(sentences, 2)
     f[_SENTENCE_NAMES[at][sentence_bucket]] = 1.0
     f[_PARAGRAPH_NAMES[at][min(paragraphs, 2)]] = 1.0
-    distance = _words(text, gap_start, gap_end, counts.words)
+    distance = _words(text, gap_start, gap_end)
     f[_bucket(distance, _WORD_BOUNDS, _WORD_NAMES[at])] = 1.0
     f["log_words"] = math.log1p(distance) / 4.0
     between = sum(
@@ -529,11 +482,11 @@ def _surname(mention: Found) -> str:
     return mention.name.rsplit(" ", 1)[-1].lower()
 
 
-def _words(text: str, start: int, end: int, words: Words) -> int:
+def _words(text: str, start: int, end: int) -> int:
     """The number of words in ``text[start:end]``; beyond `_GAP_CHARS` characters, at least 41."""
     if end - start > _GAP_CHARS:
         return 41
-    return words.count(text, start, end)
+    return len(WORD.findall(text, start, end))
 
 
 def _quotes_between(document: Document, start: int, end: int) -> int:
