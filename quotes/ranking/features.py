@@ -36,6 +36,7 @@ __all__ = [
     "QuoteFacts",
     "QuoteSetting",
     "features",
+    "name_candidates",
     "null_features",
 ]
 
@@ -101,6 +102,7 @@ _CUE_SIDE_NAMES = {
 _NULL_RULE_NAMES = {evidence: f"null:rule:{evidence.value}" for evidence in Evidence}
 _NULL_QUOTE_NAMES = {kind: f"null:quote:{kind.value}" for kind in QuoteKind}
 _NULL_CANDIDATES = tuple(f"null:candidates:{n}" for n in _CANDIDATES)
+_GAP_STOP = regex.compile('[\n"\u201c\u201d;:.]')  # what ends a subject before its cue
 _GAP_CHARS = 400  # words are counted over this many characters at most: beyond is far anyway
 _PASSIVE = regex.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\b[\s\p{L}]*$")
 _COLON_GAP = regex.compile(r"[\s,\u2014\u2013\-]*(?:[\p{L}]+[\s,]*){0,3}:\s*$")
@@ -256,6 +258,7 @@ def features(
     document: Document,
     counts: DocumentFeatures,
     others: Sequence[Candidate],
+    names: Sequence[Found] | None = None,
 ) -> dict[str, float]:
     """The features of one candidate speaker of one quotation.
 
@@ -265,6 +268,8 @@ def features(
         document: Its document.
         counts: The document's precomputed counts.
         others: All candidates of the quotation, in order of position.
+        names: The mentions of those of `others` found as names (`name_candidates`), if
+            known: a quotation's candidates then read them once for all.
     """
     text = document.text
     mention = candidate.mention
@@ -304,11 +309,12 @@ def features(
     distance = _words(text, gap_start, gap_end)
     f[_bucket(distance, _WORD_BOUNDS, _WORD_NAMES[at])] = 1.0
     f["log_words"] = math.log1p(distance) / 4.0
-    between = sum(
-        1
-        for other in others
-        if Source.NAME in other.sources and gap_start <= other.mention.start and other.mention.end <= gap_end
-    )
+    between = 0
+    for named in name_candidates(others) if names is None else names:
+        if named.start >= gap_end:
+            break  # in order of position: no later name is between either
+        if gap_start <= named.start and named.end <= gap_end:
+            between += 1
     f[_NAMES_BETWEEN[min(between, 2)]] = 1.0
     quotes_between = min(_quotes_between(document, gap_start, gap_end), 2)
     f[_QUOTES_BETWEEN[quotes_between]] = 1.0
@@ -355,6 +361,11 @@ def features(
     if distance <= 2:
         f[_QUOTE_END_NAMES[quote.ending][at]] = 1.0
     return f
+
+
+def name_candidates(candidates: Sequence[Candidate]) -> list[Found]:
+    """The mentions of `candidates` found as names, in their order."""
+    return [candidate.mention for candidate in candidates if Source.NAME in candidate.sources]
 
 
 def _quote_facts(span: QuotedSpan, document: Document) -> QuoteFacts:
@@ -502,7 +513,7 @@ def _cue_following(text: str, mention: Found, document: Document) -> FoundCue | 
     """A cue right after the mention, past adverbs and one parenthetical: "X (R-Utah) *said*"."""
     for cue in document.cues_between(mention.end, mention.end + 120, 1):
         gap = text[mention.end : cue.start]
-        if "\n" in gap or any(c in gap for c in '"\u201c\u201d;:.'):
+        if _GAP_STOP.search(gap):
             return None
         if gap.count(",") in (0, 2) or gap.strip() == ",":
             extra = [w.lower() for w in LETTERS.findall(gap)]
@@ -514,8 +525,8 @@ def _cue_following(text: str, mention: Found, document: Document) -> FoundCue | 
 
 def _cue_preceding(text: str, mention: Found, document: Document) -> FoundCue | None:
     """A cue right before the mention: "said *X*", "according to *X*", "told by *X*"."""
-    cues = document.last_cues(max(0, mention.start - 40), mention.start, 1)
-    if not cues:
+    cue = document.last_cue(max(0, mention.start - 40), mention.start)
+    if cue is None:
         return None
-    gap = text[cues[-1].end : mention.start].lower().strip()
-    return cues[-1] if gap in ("", "by", ",") else None
+    gap = text[cue.end : mention.start].lower().strip()
+    return cue if gap in ("", "by", ",") else None

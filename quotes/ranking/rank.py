@@ -11,7 +11,7 @@ from quotes.marks import QuotedSpan
 from quotes.mentions import Found
 from quotes.model import QuoteKind
 from quotes.ranking.candidates import Candidate, Source, candidates
-from quotes.ranking.features import DocumentFeatures, QuoteSetting, features, null_features
+from quotes.ranking.features import DocumentFeatures, QuoteSetting, features, name_candidates, null_features
 from quotes.ranking.gate import gated
 from quotes.ranking.model import SpeakerModel
 
@@ -92,7 +92,8 @@ def _choices(
 ) -> Choices:
     """The candidates and features of one quotation."""
     found = candidates(setting.span, document, setting.rule, setting.previous, memo)
-    rows = [features(candidate, setting, document, counts, found) for candidate in found]
+    names = name_candidates(found)
+    rows = [features(candidate, setting, document, counts, found, names) for candidate in found]
     rows.append(null_features(setting, document, len(found)))
     return Choices(setting, tuple(found), tuple(rows), is_gated)
 
