@@ -130,6 +130,16 @@ class Document:
         cues = [cue for cue in self.cues[max(low, high - limit - 1) : high] if cue.end <= end]
         return cues[-limit:]
 
+    def last_cue(self, start: int, end: int) -> FoundCue | None:
+        """The last cue that lies wholly within ``text[start:end]``, if any: ``last_cues(start,
+        end, 1)`` without the list."""
+        low = bisect.bisect_left(self._cue_starts, start)
+        high = bisect.bisect_left(self._cue_starts, end)
+        for index in range(high - 1, max(low, high - 2) - 1, -1):  # only the last can reach past `end`
+            if self.cues[index].end <= end:
+                return self.cues[index]
+        return None
+
     def sentence_index(self, position: int) -> int:
         """Index of the sentence holding `position` (or the one before it)."""
         return max(0, bisect.bisect_right(self._sentence_starts, position) - 1)

@@ -61,7 +61,7 @@ class Extractor:
             "rules" (the default) keeps the first mention the patterns of
             `quotes.attribution` find; "ranker" ranks every candidate mention
             near it with the learned model of `quotes.ranking`, far more often
-            right on unseen news but about three times slower (see
+            right on unseen news but more than twice as slow (see
             docs/attribution.md), which is why it is not yet the default.
         model: The speaker model for the ranker; the package's by default.
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 from spacy.language import Language
 
 import quotes
+from quotes.attribution import Document
 from quotes.errors import RegistryError
 from quotes.extract import Extractor
 from quotes.model import QuoteKind
 from quotes.ranking import FEATURES, Source, load_model
 from quotes.ranking.features import _bucket
+from quotes.ranking.gate import gated
 from quotes.ranking.model import SpeakerModel, calibrate, softmax
 
 DEVNEWS = Path(__file__).resolve().parent / "devnews"
@@ -90,6 +93,27 @@ class TestModel:
         for value in load_model().span_precision.values():
             assert 0 < value <= 1
 
+    def test_model_gate_is_a_share(self) -> None:
+        """The shipped model has a gate: the rules' accuracy on gated training quotes."""
+        gate = load_model().gate
+        assert gate is not None
+        assert 0 < gate <= 1
+
+    def test_model_malformed_gate(self, tmp_path: Path) -> None:
+        """A gate accuracy that is not a number is refused with the file's name."""
+        path = tmp_path / "bad.toml"
+        path.write_text(
+            '[span_precision]\ndirect = 1.0\n[gate]\naccuracy = "x"\n[weights]\n', encoding="utf-8"
+        )
+        with pytest.raises(RegistryError, match=r"bad\.toml"):
+            load_model(path)
+
+    def test_model_without_gate_ranks_everything(self, tmp_path: Path) -> None:
+        """A model file with no [gate] table has no gate."""
+        path = tmp_path / "old.toml"
+        path.write_text("[span_precision]\ndirect = 1.0\n[weights]\nbias = 0.5\n", encoding="utf-8")
+        assert load_model(path).gate is None
+
     def test_model_malformed_file(self, tmp_path: Path) -> None:
         """A weight that is not a number is refused with the file's name."""
         path = tmp_path / "bad.toml"
@@ -127,6 +151,64 @@ class TestFeatures:
 
 
 RANKER = Extractor(speakers="ranker")
+
+
+def _gated(text: str) -> list[bool]:
+    return [choice.gated for choice in RULES.speaker_choices(text)]
+
+
+class TestGate:
+    """Quotes closed by their own reporting clause keep the rules' speaker, unranked."""
+
+    def test_gate_tail_clause(self) -> None:
+        """ "…," X said and "…," said X are gated, with a name or a pronoun."""
+        assert _gated('"We are ready," Peskov said.') == [True]
+        assert _gated('"We are ready," said Peskov.') == [True]
+        assert _gated('Peskov spoke. "We are ready," he said.') == [True]
+
+    def test_gate_not_a_head_or_a_continuation(self) -> None:
+        """A cue before the quote, or no cue at all, is left to the ranker."""
+        assert _gated('Peskov said: "We are ready."') == [False]
+        assert _gated('"We are ready," Peskov said. "We will go."') == [True, False]
+
+    def test_gate_not_with_a_source(self) -> None:
+        """ "…," X said, according to CNN: the source may be the speaker, so it is ranked."""
+        assert _gated('"We are ready," Peskov said, according to CNN.') == [False]
+
+    def test_gate_needs_a_rule(self) -> None:
+        """No attribution, no gate."""
+        [choice] = RULES.speaker_choices('"We are ready."')
+        span = choice.setting.span
+        assert not gated(span, QuoteKind.DIRECT, None, _document('"We are ready."'))
+
+    def test_gate_keeps_the_rules_speaker_with_the_gate_accuracy(self) -> None:
+        """A gated quote has the rules' speaker and the model's gate accuracy as probability."""
+        model = attrs.evolve(load_model(), gate=0.5)
+        text = '"We are ready," Peskov said.'
+        [quote] = Extractor(speakers="ranker", model=model)(text)
+        [ruled] = RULES(text)
+        assert quote.speaker == ruled.speaker
+        assert quote.speaker_mention == ruled.speaker_mention
+        assert quote.confidence == round(0.5 * model.span_precision["direct"], 3)
+
+    def test_gate_outside_is_ranked(self) -> None:
+        """A quote outside the gate gets the ranker's choice whatever the gate accuracy."""
+        text = 'Peskov said: "We are ready." Lavrov spoke later.'
+        with_gate = Extractor(speakers="ranker", model=attrs.evolve(load_model(), gate=0.5))(text)
+        without = Extractor(speakers="ranker", model=attrs.evolve(load_model(), gate=None))(text)
+        assert with_gate == without
+        assert with_gate[0].confidence != round(0.5 * load_model().span_precision["direct"], 3)
+
+    def test_gate_none_ranks_every_quote(self) -> None:
+        """Without a gate a tail quote is ranked too: its probability is the model's own."""
+        text = '"We are ready," Peskov said.'
+        [quote] = Extractor(speakers="ranker", model=attrs.evolve(load_model(), gate=None))(text)
+        assert quote.speaker is not None
+        assert quote.confidence != round(0.5 * load_model().span_precision["direct"], 3)
+
+
+def _document(text: str) -> Document:
+    return Document(text=text, sentences=[(0, len(text))], paragraphs=[(0, len(text))], quoted=[], names=[])
 
 
 class TestExtract:
@@ -192,5 +274,7 @@ class TestTraining:
         )
         model = load_model(out)
         assert set(model.weights) == set(FEATURES)
+        assert model.gate is not None  # devnews has tail quotes: the rules' accuracy on them
+        assert 0 < model.gate <= 1
         found = Extractor(speakers="ranker", model=model)('"We are ready," Peskov said.')
         assert found[0].speaker is not None

@@ -2,6 +2,7 @@
 
 from quotes.ranking.candidates import Candidate, Source, candidates
 from quotes.ranking.features import FEATURES, features, null_features
+from quotes.ranking.gate import gated
 from quotes.ranking.model import SpeakerModel, load_model
 from quotes.ranking.rank import Choices, Ranked, choices, rank
 
@@ -15,6 +16,7 @@ __all__ = [
     "candidates",
     "choices",
     "features",
+    "gated",
     "load_model",
     "null_features",
     "rank",

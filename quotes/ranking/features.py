@@ -20,7 +20,7 @@ from itertools import product
 import attrs
 import regex
 
-from quotes.attribution import Attribution, Document
+from quotes.attribution import Attribution, Document, Evidence
 from quotes.cues import CueSection, FoundCue
 from quotes.lexicon import word_lists
 from quotes.marks import QuotedSpan
@@ -36,6 +36,7 @@ __all__ = [
     "QuoteFacts",
     "QuoteSetting",
     "features",
+    "name_candidates",
     "null_features",
 ]
 
@@ -62,6 +63,46 @@ _PREPOSITIONS = frozenset(
 _KIND_NAMES = {kind: f"kind:{kind.value}" for kind in MentionKind}
 _KIND_SIDE_NAMES = {(kind, side): f"kind:{kind.value}:{side}" for kind, side in product(MentionKind, _SIDES)}
 _SPEAKER_KIND_NAMES = {kind: f"speaker_kind:{kind.value}" for kind in SpeakerKind}
+# names of the features that depend on a candidate's side, made once (index 0 before, 1 after):
+# building each name with an f-string for every candidate was most of the ranker's time
+_SIDE_NAMES = tuple(f"side:{side}" for side in _SIDES)
+_SOURCE_NAMES = {
+    source: (f"src:{source}", tuple(f"src:{source}:{side}" for side in _SIDES)) for source in Source.ALL
+}
+_RULE_NAMES = {evidence: f"rule:{evidence.value}" for evidence in Evidence}
+_PRONOUN_SIDE_NAMES = {p: tuple(f"pronoun:{p}:{side}" for side in _SIDES) for p in _PRONOUNS}
+_SENTENCE_NAMES = tuple(tuple(f"sentences:{side}:{d}" for d in _SENTENCE) for side in _SIDES)
+_PARAGRAPH_NAMES = tuple(tuple(f"paragraphs:{side}:{d}" for d in _PARAGRAPH) for side in _SIDES)
+_WORD_BOUNDS = (0, 2, 5, 10, 20, 40)
+_WORD_NAMES = tuple(tuple(f"words:{side}:{d}" for d in _WORDS) for side in _SIDES)
+_NAMES_BETWEEN = tuple(f"names_between:{n}" for n in _COUNT)
+_QUOTES_BETWEEN = tuple(f"quotes_between:{n}" for n in _COUNT)
+_QUOTES_BETWEEN_SIDE = tuple(tuple(f"quotes_between:{n}:{side}" for side in _SIDES) for n in _COUNT)
+_CUES_BETWEEN = tuple(f"cues_between:{n}" for n in _COUNT)
+_CUE_FOLLOWS_SIDE = tuple(f"cue_follows:{side}" for side in _SIDES)
+_CUE_PRECEDES_SIDE = tuple(f"cue_precedes:{side}" for side in _SIDES)
+_CUE_INTRODUCES = tuple(f"cue_introduces:{side}" for side in _SIDES)
+_TAIL_SENTENCE_NAMES = tuple(f"tail_pattern:{d}" for d in _SENTENCE)
+_TAIL_ENDING_NAMES = {ending: f"tail_pattern:{ending}" for ending in _ENDINGS}
+_QUOTE_NAMES = {
+    kind: (f"quote:{kind.value}", tuple(f"quote:{kind.value}:{side}" for side in _SIDES))
+    for kind in QuoteKind
+}
+_OPENS_PARAGRAPH = tuple(f"quote_opens_paragraph:{side}" for side in _SIDES)
+_ENDS_COMMA = tuple(f"quote_ends_comma:{side}0" for side in _SIDES)
+_QUOTE_END_NAMES = {ending: tuple(f"quote_end:{ending}:{side}" for side in _SIDES) for ending in _ENDINGS}
+_PRONOUN_NAMES = {p: f"pronoun:{p}" for p in _PRONOUNS}
+_LENGTH_NAMES = tuple(f"length:{n}" for n in _LENGTH)
+_SALIENCE_NAMES = tuple(f"salience:{n}" for n in _SALIENCE)
+# a cue's features on either side of a mention: that there is one, its section, "say"
+_CUE_SIDE_NAMES = {
+    side: (side, {section: f"{side}:{section.value}" for section in CueSection}, f"{side}:say")
+    for side in ("cue_follows", "cue_precedes")
+}
+_NULL_RULE_NAMES = {evidence: f"null:rule:{evidence.value}" for evidence in Evidence}
+_NULL_QUOTE_NAMES = {kind: f"null:quote:{kind.value}" for kind in QuoteKind}
+_NULL_CANDIDATES = tuple(f"null:candidates:{n}" for n in _CANDIDATES)
+_GAP_STOP = regex.compile('[\n"\u201c\u201d;:.]')  # what ends a subject before its cue
 _GAP_CHARS = 400  # words are counted over this many characters at most: beyond is far anyway
 _PASSIVE = regex.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\b[\s\p{L}]*$")
 _COLON_GAP = regex.compile(r"[\s,\u2014\u2013\-]*(?:[\p{L}]+[\s,]*){0,3}:\s*$")
@@ -217,6 +258,7 @@ def features(
     document: Document,
     counts: DocumentFeatures,
     others: Sequence[Candidate],
+    names: Sequence[Found] | None = None,
 ) -> dict[str, float]:
     """The features of one candidate speaker of one quotation.
 
@@ -226,99 +268,104 @@ def features(
         document: Its document.
         counts: The document's precomputed counts.
         others: All candidates of the quotation, in order of position.
+        names: The mentions of those of `others` found as names (`name_candidates`), if
+            known: a quotation's candidates then read them once for all.
     """
     text = document.text
     mention = candidate.mention
     span = setting.span
-    side = "before" if mention.end <= span.open_start else "after"
+    sources = candidate.sources
+    before = mention.end <= span.open_start
+    at = 0 if before else 1
     f: dict[str, float] = {"bias": 1.0}
     rule = setting.rule
-    if Source.RULE in candidate.sources and rule is not None:
+    if Source.RULE in sources and rule is not None:
         f["rule"] = 1.0
-        f[f"rule:{rule.evidence.value}"] = 1.0
-    for source in candidate.sources:
-        f[f"src:{source}"] = 1.0
-        f[f"src:{source}:{side}"] = 1.0
-    if Source.CUE_SUBJECT in candidate.sources and Source.RULE in candidate.sources:
+        f[_RULE_NAMES[rule.evidence]] = 1.0
+    for source in sources:
+        name, by_side = _SOURCE_NAMES[source]
+        f[name] = 1.0
+        f[by_side[at]] = 1.0
+    if Source.CUE_SUBJECT in sources and Source.RULE in sources:
         f["rule_cue_subject"] = 1.0
     facts = counts.facts_of(mention, document)
     f.update(facts.features)
-    f[_KIND_SIDE_NAMES[mention.kind, side]] = 1.0
-    if mention.kind is MentionKind.PRONOUN and mention.name in _PRONOUNS:
-        f[f"pronoun:{mention.name}:{side}"] = 1.0
-    f[f"side:{side}"] = 1.0
-    gap_start, gap_end = (
-        (mention.end, span.open_start) if side == "before" else (span.close_end, mention.start)
-    )
+    kind = mention.kind
+    f[_KIND_SIDE_NAMES[kind, _SIDES[at]]] = 1.0
+    if kind is MentionKind.PRONOUN and mention.name in _PRONOUN_SIDE_NAMES:
+        f[_PRONOUN_SIDE_NAMES[mention.name][at]] = 1.0
+    f[_SIDE_NAMES[at]] = 1.0
+    gap_start, gap_end = (mention.end, span.open_start) if before else (span.close_end, mention.start)
     gap_end = max(gap_start, gap_end)
     follows = facts.follows
     quote = counts.quote_facts(span, document)
-    at = 0 if side == "before" else 1
     sentences = abs(quote.sentences[at] - facts.sentence)
     paragraphs = abs(quote.paragraphs[at] - facts.paragraph)
-    if (
-        side == "after"
-        and follows is not None
-        and paragraphs == 0
-        and not text[gap_start:gap_end].strip(_LEAD)
-    ):
+    if not before and follows is not None and paragraphs == 0 and not text[gap_start:gap_end].strip(_LEAD):
         sentences = 0  # "“…?” Okafor asked": one sentence, however a splitter cut it
-    f[f"sentences:{side}:{_SENTENCE[min(sentences, 2)]}"] = 1.0
-    f[f"paragraphs:{side}:{_PARAGRAPH[min(paragraphs, 2)]}"] = 1.0
+    sentence_bucket = min(sentences, 2)
+    f[_SENTENCE_NAMES[at][sentence_bucket]] = 1.0
+    f[_PARAGRAPH_NAMES[at][min(paragraphs, 2)]] = 1.0
     distance = _words(text, gap_start, gap_end)
-    f[f"words:{side}:{_bucket(distance, (0, 2, 5, 10, 20, 40), _WORDS)}"] = 1.0
+    f[_bucket(distance, _WORD_BOUNDS, _WORD_NAMES[at])] = 1.0
     f["log_words"] = math.log1p(distance) / 4.0
-    between = sum(
-        1
-        for other in others
-        if Source.NAME in other.sources and gap_start <= other.mention.start and other.mention.end <= gap_end
-    )
-    f[f"names_between:{_COUNT[min(between, 2)]}"] = 1.0
-    quotes_between = _COUNT[min(_quotes_between(document, gap_start, gap_end), 2)]
-    f[f"quotes_between:{quotes_between}"] = 1.0
-    f[f"quotes_between:{quotes_between}:{side}"] = 1.0
-    f[f"cues_between:{_COUNT[min(len(document.cues_between(gap_start, gap_end, 2)), 2)]}"] = 1.0
+    between = 0
+    for named in name_candidates(others) if names is None else names:
+        if named.start >= gap_end:
+            break  # in order of position: no later name is between either
+        if gap_start <= named.start and named.end <= gap_end:
+            between += 1
+    f[_NAMES_BETWEEN[min(between, 2)]] = 1.0
+    quotes_between = min(_quotes_between(document, gap_start, gap_end), 2)
+    f[_QUOTES_BETWEEN[quotes_between]] = 1.0
+    f[_QUOTES_BETWEEN_SIDE[quotes_between][at]] = 1.0
+    f[_CUES_BETWEEN[min(len(document.cues_between(gap_start, gap_end, 2)), 2)]] = 1.0
     if follows is not None:
-        f[f"cue_follows:{side}"] = 1.0
+        f[_CUE_FOLLOWS_SIDE[at]] = 1.0
         after_cue = document.quote_after(follows.end)
         if after_cue is not None and not text[follows.end : after_cue[0]].strip(" \t\u00a0,:"):
             # "X said: “…”": the cue introduces a quotation right after it
-            introduced = after_cue[0] == span.open_start
-            f["cue_introduces:" + (side if introduced else "other")] = 1.0
-    if follows is not None and side == "after" and distance <= 2 and paragraphs == 0:
-        # "“…,” X said"; "“…?” X asked", which a sentence splitter may cut after the mark
-        f[f"tail_pattern:{_SENTENCE[min(sentences, 2)]}"] = 1.0
-        f[f"tail_pattern:{quote.ending}"] = 1.0
-    if follows is not None and side == "before":
-        if quotes_between == "0" and sentences == 0:
-            f["head_pattern"] = 1.0  # "X said: “…”"
-        elif quotes_between != "0":
-            f["cue_claimed"] = 1.0  # "X said: “A.” “B.”": X's cue has its own quote
+            f[_CUE_INTRODUCES[at] if after_cue[0] == span.open_start else "cue_introduces:other"] = 1.0
+        if before:
+            if quotes_between == 0 and sentences == 0:
+                f["head_pattern"] = 1.0  # "X said: “…”"
+            elif quotes_between != 0:
+                f["cue_claimed"] = 1.0  # "X said: “A.” “B.”": X's cue has its own quote
+        elif distance <= 2 and paragraphs == 0:
+            # "“…,” X said"; "“…?” X asked", which a sentence splitter may cut after the mark
+            f[_TAIL_SENTENCE_NAMES[sentence_bucket]] = 1.0
+            f[_TAIL_ENDING_NAMES[quote.ending]] = 1.0
     if facts.precedes is not None:
-        f[f"cue_precedes:{side}"] = 1.0
-        if side == "after" and distance <= 3:
+        f[_CUE_PRECEDES_SIDE[at]] = 1.0
+        if not before and distance <= 3:
             f["inverted_tail"] = 1.0  # "“…,” said X"
-    if side == "before" and _COLON_GAP.match(text, mention.end, span.open_start):
+    if before and _COLON_GAP.match(text, mention.end, span.open_start):
         f["colon"] = 1.0
-    if Source.DASH in candidate.sources:
+    if Source.DASH in sources:
         f["dash"] = 1.0
-    if setting.previous is not None:
-        if (setting.previous.start, setting.previous.end) == (mention.start, mention.end):
+    previous = setting.previous
+    if previous is not None:
+        if previous.start == mention.start and previous.end == mention.end:
             f["previous_mention"] = 1.0
-        if mention.kind is MentionKind.NAME and _surname(setting.previous) == _surname(mention):
+        if kind is MentionKind.NAME and _surname(previous) == _surname(mention):
             f["previous_same"] = 1.0
             if setting.continues:
                 f["previous_same:continues"] = 1.0
-    kind = setting.kind.value
-    f[f"quote:{kind}"] = 1.0
-    f[f"quote:{kind}:{side}"] = 1.0
+    quote_name, quote_by_side = _QUOTE_NAMES[setting.kind]
+    f[quote_name] = 1.0
+    f[quote_by_side[at]] = 1.0
     if quote.opens_paragraph:
-        f[f"quote_opens_paragraph:{side}"] = 1.0
+        f[_OPENS_PARAGRAPH[at]] = 1.0
     if sentences == 0 and quote.ending == "comma":
-        f[f"quote_ends_comma:{side}0"] = 1.0
+        f[_ENDS_COMMA[at]] = 1.0
     if distance <= 2:
-        f[f"quote_end:{quote.ending}:{side}"] = 1.0
+        f[_QUOTE_END_NAMES[quote.ending][at]] = 1.0
     return f
+
+
+def name_candidates(candidates: Sequence[Candidate]) -> list[Found]:
+    """The mentions of `candidates` found as names, in their order."""
+    return [candidate.mention for candidate in candidates if Source.NAME in candidate.sources]
 
 
 def _quote_facts(span: QuotedSpan, document: Document) -> QuoteFacts:
@@ -340,8 +387,8 @@ def _mention_facts(mention: Found, document: Document, counts: DocumentFeatures)
     f: dict[str, float] = {}
     f[_KIND_NAMES[mention.kind]] = 1.0
     f[_SPEAKER_KIND_NAMES[mention.speaker_kind]] = 1.0
-    if mention.kind is MentionKind.PRONOUN and mention.name in _PRONOUNS:
-        f[f"pronoun:{mention.name}"] = 1.0
+    if mention.kind is MentionKind.PRONOUN and mention.name in _PRONOUN_NAMES:
+        f[_PRONOUN_NAMES[mention.name]] = 1.0
     if mention.title:
         f["titled"] = 1.0
     if mention.plural:
@@ -358,7 +405,7 @@ def _mention_facts(mention: Found, document: Document, counts: DocumentFeatures)
         f["all_caps"] = 1.0
     if words and words[0].lower() in word_lists().determiners:
         f["determiner_start"] = 1.0
-    f[f"length:{_bucket(len(words), (1, 2, 3), _LENGTH)}"] = 1.0
+    f[_bucket(len(words), (1, 2, 3), _LENGTH_NAMES)] = 1.0
     follows = _cue_following(text, mention, document)
     if follows is not None:
         _cue_side(f, "cue_follows", follows)
@@ -387,7 +434,7 @@ def _mention_facts(mention: Found, document: Document, counts: DocumentFeatures)
         f["sentence_initial"] = 1.0
     if mention.kind is MentionKind.NAME:
         count = counts.surnames.get(_surname(mention), 1)
-        f[f"salience:{_bucket(count, (1, 3), _SALIENCE)}"] = 1.0
+        f[_bucket(count, (1, 3), _SALIENCE_NAMES)] = 1.0
     return MentionFacts(f, follows, precedes, sentence, document.paragraph_index(mention.start))
 
 
@@ -398,11 +445,11 @@ def null_features(setting: QuoteSetting, document: Document, count: int) -> dict
     if rule is None:
         f["null:norule"] = 1.0
     else:
-        f[f"null:rule:{rule.evidence.value}"] = 1.0
+        f[_NULL_RULE_NAMES[rule.evidence]] = 1.0
         if rule.mention is None:
             f["null:rule_no_mention"] = 1.0
-    f[f"null:quote:{setting.kind.value}"] = 1.0
-    f[f"null:candidates:{_bucket(count, (3, 10), _CANDIDATES)}"] = 1.0
+    f[_NULL_QUOTE_NAMES[setting.kind]] = 1.0
+    f[_bucket(count, (3, 10), _NULL_CANDIDATES)] = 1.0
     span = setting.span
     sentence = document.sentences[document.sentence_index(span.open_start)] if document.sentences else (0, 0)
     if not document.cues_between(sentence[0], max(sentence[1], span.close_end), 1):
@@ -414,10 +461,11 @@ def null_features(setting: QuoteSetting, document: Document, count: int) -> dict
 
 def _cue_side(f: dict[str, float], side: str, cue: FoundCue) -> None:
     """Set the features of a cue on one `side` of a mention: that there is one, its section, "say"."""
-    f[side] = 1.0
-    f[f"{side}:{cue.section.value}"] = 1.0
+    name, by_section, say = _CUE_SIDE_NAMES[side]
+    f[name] = 1.0
+    f[by_section[cue.section]] = 1.0
     if cue.lemma == "say":
-        f[f"{side}:say"] = 1.0
+        f[say] = 1.0
 
 
 def _bucket(value: int, bounds: Sequence[int], labels: Sequence[str]) -> str:
@@ -465,7 +513,7 @@ def _cue_following(text: str, mention: Found, document: Document) -> FoundCue | 
     """A cue right after the mention, past adverbs and one parenthetical: "X (R-Utah) *said*"."""
     for cue in document.cues_between(mention.end, mention.end + 120, 1):
         gap = text[mention.end : cue.start]
-        if "\n" in gap or any(c in gap for c in '"\u201c\u201d;:.'):
+        if _GAP_STOP.search(gap):
             return None
         if gap.count(",") in (0, 2) or gap.strip() == ",":
             extra = [w.lower() for w in LETTERS.findall(gap)]
@@ -477,8 +525,8 @@ def _cue_following(text: str, mention: Found, document: Document) -> FoundCue | 
 
 def _cue_preceding(text: str, mention: Found, document: Document) -> FoundCue | None:
     """A cue right before the mention: "said *X*", "according to *X*", "told by *X*"."""
-    cues = document.last_cues(max(0, mention.start - 40), mention.start, 1)
-    if not cues:
+    cue = document.last_cue(max(0, mention.start - 40), mention.start)
+    if cue is None:
         return None
-    gap = text[cues[-1].end : mention.start].lower().strip()
-    return cues[-1] if gap in ("", "by", ",") else None
+    gap = text[cue.end : mention.start].lower().strip()
+    return cue if gap in ("", "by", ",") else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -11,7 +11,8 @@ from quotes.marks import QuotedSpan
 from quotes.mentions import Found
 from quotes.model import QuoteKind
 from quotes.ranking.candidates import Candidate, Source, candidates
-from quotes.ranking.features import DocumentFeatures, QuoteSetting, features, null_features
+from quotes.ranking.features import DocumentFeatures, QuoteSetting, features, name_candidates, null_features
+from quotes.ranking.gate import gated
 from quotes.ranking.model import SpeakerModel
 
 __all__ = ["Choices", "Ranked", "choices", "rank"]
@@ -25,11 +26,14 @@ class Choices:
         setting: The quotation.
         candidates: Its candidates, in order of position.
         rows: The features of each candidate, then those of "none of them".
+        gated: Whether the ranker keeps the rules' attribution of the quotation without
+            ranking its candidates (see `quotes.ranking.gate`).
     """
 
     setting: QuoteSetting
     candidates: tuple[Candidate, ...]
     rows: tuple[dict[str, float], ...]
+    gated: bool = False
 
 
 @attrs.frozen
@@ -59,20 +63,39 @@ def choices(
     """
     counts = DocumentFeatures.of(document)
     memo: dict[int, list[tuple[Found | None, str]]] = {}
-    result = []
+    return [
+        _choices(setting, document, counts, memo, gated(setting.span, setting.kind, setting.rule, document))
+        for setting in _settings(speech, document, rules)
+    ]
+
+
+def _settings(
+    speech: Sequence[tuple[QuotedSpan, QuoteKind]],
+    document: Document,
+    rules: Sequence[Attribution | None],
+) -> Iterator[QuoteSetting]:
+    """Each quotation with its rules' attribution and the previous quotation's mention."""
     previous: tuple[QuotedSpan, Attribution] | None = None
     for (span, kind), rule in zip(speech, rules, strict=True):
         continues = previous is not None and _continues(previous[0], span, document)
-        setting = QuoteSetting(
-            span, kind, rule, previous[1].mention if previous is not None else None, continues
-        )
-        found = candidates(span, document, rule, setting.previous, memo)
-        rows = [features(candidate, setting, document, counts, found) for candidate in found]
-        rows.append(null_features(setting, document, len(found)))
-        result.append(Choices(setting, tuple(found), tuple(rows)))
+        yield QuoteSetting(span, kind, rule, previous[1].mention if previous is not None else None, continues)
         if rule is not None and rule.mention is not None:
             previous = (span, rule)
-    return result
+
+
+def _choices(
+    setting: QuoteSetting,
+    document: Document,
+    counts: DocumentFeatures,
+    memo: dict[int, list[tuple[Found | None, str]]],
+    is_gated: bool,
+) -> Choices:
+    """The candidates and features of one quotation."""
+    found = candidates(setting.span, document, setting.rule, setting.previous, memo)
+    names = name_candidates(found)
+    rows = [features(candidate, setting, document, counts, found, names) for candidate in found]
+    rows.append(null_features(setting, document, len(found)))
+    return Choices(setting, tuple(found), tuple(rows), is_gated)
 
 
 def rank(
@@ -86,10 +109,21 @@ def rank(
     "None of them" is not chosen while a candidate is likely enough (above the
     model's threshold), but its probability lowers the chosen one's. The source of
     a report ("…, according to NBC") is not chosen over the speaker the rules find
-    in the same sentence ("Pelosi called it …").
+    in the same sentence ("Pelosi called it …"). Where the model has a gate, a quotation
+    it lets through (`quotes.ranking.gate`) keeps the rules' attribution, with the rules'
+    accuracy on such training quotations as its probability, and is not ranked.
     """
+    counts: DocumentFeatures | None = None  # read once a quotation is ranked: none may be
+    memo: dict[int, list[tuple[Found | None, str]]] = {}
     ranked = []
-    for choice in choices(speech, document, rules):
+    for setting in _settings(speech, document, rules):
+        if model.gate is not None and gated(setting.span, setting.kind, setting.rule, document):
+            keep = model.gate >= model.threshold
+            ranked.append(Ranked(setting.rule if keep else None, model.gate))
+            continue
+        if counts is None:
+            counts = DocumentFeatures.of(document)
+        choice = _choices(setting, document, counts, memo, False)
         if not choice.candidates:
             ranked.append(Ranked(None, 0.0))
             continue

@@ -10,6 +10,11 @@ Each corpus folder holds ``gold.jsonl`` (see the gold format of the project)
 and the articles, in ``docs/`` or beside it. The L2 penalty is chosen on the
 development set among ``--l2`` values (speaker accuracy first, then calibration
 error); training is deterministic, so one command always writes the same file.
+
+Quotations the gate of `quotes.ranking.gate` lets through keep the rules'
+attribution: the file records the rules' accuracy on those of the training data
+as their probability, and the ranker is trained and calibrated on the others
+(or, with ``--rank-gated``, trained on all of them).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import numpy as np
 
 from quotes.extract import Extractor
 from quotes.model import QuoteKind
+from quotes.ranking.candidates import Source
 from quotes.ranking.features import FEATURES
 from quotes.ranking.model import calibrate
 from quotes.ranking.rank import Choices
@@ -84,11 +90,15 @@ class Quotation:
         kind: Its kind.
         matched: Whether it matches a gold quotation.
         example: Its choices and which are right (all wrong where unmatched).
+        gated: Whether the gate keeps the rules' attribution of it unranked.
+        rule_right: Whether the rules' mention of it is right.
     """
 
     kind: QuoteKind
     matched: bool
     example: Example
+    gated: bool = False
+    rule_right: bool = False
 
 
 def examples(corpus: Corpus, extractor: Extractor) -> Iterator[Quotation]:
@@ -107,8 +117,18 @@ def examples(corpus: Corpus, extractor: Extractor) -> Iterator[Quotation]:
                     document_names = _names(choice)
                     resolver = Resolver(text, document_names, registry)
                 right = [_right(text, candidate.mention, record, resolver) for candidate in choice.candidates]
-            rows = choice.rows
-            yield Quotation(choice.setting.kind, record is not None, Example(rows, [*right, not any(right)]))
+            rule = [
+                ok
+                for candidate, ok in zip(choice.candidates, right, strict=True)
+                if Source.RULE in candidate.sources
+            ]
+            yield Quotation(
+                choice.setting.kind,
+                record is not None,
+                Example(choice.rows, [*right, not any(right)]),
+                choice.gated,
+                bool(rule) and rule[0],
+            )
 
 
 def _names(choice: Choices) -> list[Any]:
@@ -188,12 +208,15 @@ class Calibration:
         intercept: Platt intercept.
         threshold: Below this calibrated probability no speaker is given.
         precision: The share of found quotations of each kind that are real.
+        gate: The probability of a gated quotation's rule attribution (see
+            `gate_accuracy`); None where every quotation is ranked.
     """
 
     slope: float
     intercept: float
     threshold: float
     precision: Mapping[str, float]
+    gate: float | None = None
 
 
 def evaluate(
@@ -203,7 +226,11 @@ def evaluate(
     right = 0
     rows: list[tuple[float, bool]] = []
     for quotation, (probability, ok) in zip(quotations, picks, strict=True):
-        speaker = calibrate(probability, calibration.slope, calibration.intercept) if probability else 0.0
+        if quotation.gated and calibration.gate is not None:
+            speaker = calibration.gate
+            ok = quotation.matched and quotation.rule_right
+        else:
+            speaker = calibrate(probability, calibration.slope, calibration.intercept) if probability else 0.0
         ok = ok and speaker >= calibration.threshold
         right += ok
         rows.append((speaker * calibration.precision.get(quotation.kind.value, 1.0), ok))
@@ -230,6 +257,12 @@ def span_precision(quotations: Sequence[Quotation]) -> dict[str, float]:
     return {kind: round(matched[kind] / found[kind], 4) if found[kind] else 1.0 for kind in sorted(found)}
 
 
+def gate_accuracy(quotations: Sequence[Quotation]) -> float | None:
+    """The rules' accuracy on the gated quotations that match a gold one; None if there are none."""
+    gated = [q for q in quotations if q.gated and q.matched]
+    return round(sum(q.rule_right for q in gated) / len(gated), 4) if gated else None
+
+
 def render(weights: np.ndarray[Any, Any], calibration: Calibration, about: Mapping[str, str]) -> str:
     """The model file: a commented header, then one named weight a line."""
     lines = [
@@ -254,6 +287,14 @@ def render(weights: np.ndarray[Any, Any], calibration: Calibration, about: Mappi
         f"intercept = {round(calibration.intercept, 4)}",
         f"threshold = {calibration.threshold}",
     ]
+    if calibration.gate is not None:
+        lines += [
+            "",
+            "# the rules' accuracy on the training quotations quotes.ranking.gate lets through:",
+            "# they keep the rules' attribution, with this probability, and are not ranked",
+            "[gate]",
+            f"accuracy = {calibration.gate}",
+        ]
     lines += ["", "[weights]"]
     lines += [f"{json.dumps(name)} = {round(float(w), 4)}" for name, w in zip(FEATURES, weights, strict=True)]
     return "\n".join(lines) + "\n"
@@ -270,21 +311,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, nargs="+", default=[0.3, 1.0, 3.0, 10.0])
     parser.add_argument("--steps", type=int, default=600)
     parser.add_argument("--threshold", type=float, default=0.0, help="no speaker below this probability")
+    parser.add_argument("--rank-gated", action="store_true", help="train the ranker on gated quotations too")
     args = parser.parse_args(argv)
     extractor = Extractor(kinds=_KINDS, speakers="rules")
     train_corpora = [read_corpus(folder) for folder in args.train]
     dev_corpus = read_corpus(args.dev)
     train = [q for corpus in train_corpora for q in examples(corpus, extractor)]
     dev = list(examples(dev_corpus, extractor))
-    matched = [q for q in train if q.matched]
+    gate = gate_accuracy(train)
+    matched = [q for q in train if q.matched and (args.rank_gated or not q.gated)]
+    ranked = [q for q in matched if not q.gated]  # calibrated on the quotations it decides
     matrix = Matrix.of([q.example for q in matched], FEATURES)
     precision = span_precision(train)
     best: tuple[tuple[float, float], float, np.ndarray[Any, Any], Calibration, Evaluation] | None = None
     for l2 in args.l2:
         weights = fit(matrix, l2=l2, steps=args.steps)
-        picks = chosen(matched, weights)
+        picks = chosen(ranked, weights)
         slope, intercept = platt(np.array([p for p, _ in picks]), np.array([float(ok) for _, ok in picks]))
-        calibration = Calibration(slope, intercept, args.threshold, precision)
+        calibration = Calibration(slope, intercept, args.threshold, precision, gate)
         result = evaluate(dev, chosen(dev, weights), calibration, dev_corpus.gold_count)
         print(f"l2={l2}: dev {result.line()}", file=sys.stderr)
         key = (result.speaker_accuracy, -result.ece)
@@ -298,6 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         [f"--train {t}" for t in args.train]
         + [f"--dev {args.dev}", f"--out {args.out}", "--l2 " + " ".join(str(v) for v in args.l2)]
         + [f"--steps {args.steps}", f"--threshold {args.threshold}"]
+        + (["--rank-gated"] if args.rank_gated else [])
     )
     about = {
         "train": ", ".join(
