@@ -90,9 +90,17 @@ class Resolver:
         self._equivalent_forms: dict[frozenset[str], str] = {}
         self._people: set[str] = set()
         given: dict[str, set[str]] = {}  # a given name to the surnames of the people bearing it
+        seen: set[tuple[str, SpeakerKind, str | None]] = set()
         for name in self.names:
             if name.kind is not MentionKind.NAME:
                 continue
+            if text.startswith(_SPELT_OUT_AFTER, name.end):
+                self._note_acronym(name)
+            # news repeats its names: what a name says of its speaker is read once
+            key = (name.name, name.speaker_kind, name.gender)
+            if key in seen:
+                continue
+            seen.add(key)
             if name.speaker_kind is SpeakerKind.PERSON:
                 surname = _surname(name.name)
                 self._people.add(surname)
@@ -103,14 +111,6 @@ class Resolver:
                 words = normalise_name(name.name).split()
                 if len(words) > 1:
                     given.setdefault(words[0], set()).add(surname)
-            bracketed = _ACRONYM.match(text, name.end)
-            if bracketed and name.speaker_kind is SpeakerKind.ORGANISATION:
-                self._acronyms[bracketed.group(1)] = name.name
-            spelt = bracketed or _OR_ACRONYM.match(text, name.end)
-            if spelt and _initials(name.name) == spelt.group(1):
-                # "Medecins Sans Frontieres (MSF)", "the Federal Bureau of Investigation, or FBI,":
-                # the letters tell, whatever the kind of name
-                self._acronyms[spelt.group(1)] = name.name
             if name.speaker_kind is SpeakerKind.ORGANISATION:
                 self._add_form(name.name)
         # "Boris" for the article's one Boris, unless "Boris" is also someone's surname
@@ -182,6 +182,17 @@ class Resolver:
             return None
         resolved = self._name(mention) if mention.kind is MentionKind.NAME else self._description(mention)
         return attrs.evolve(resolved, certainty=min(resolved.certainty, 0.9))
+
+    def _note_acronym(self, name: Found) -> None:
+        """Remember the acronym a name spells out right after it, if any."""
+        bracketed = _ACRONYM.match(self.text, name.end)
+        if bracketed and name.speaker_kind is SpeakerKind.ORGANISATION:
+            self._acronyms[bracketed.group(1)] = name.name
+        spelt = bracketed or _OR_ACRONYM.match(self.text, name.end)
+        if spelt and _initials(name.name) == spelt.group(1):
+            # "Medecins Sans Frontieres (MSF)", "the Federal Bureau of Investigation, or FBI,":
+            # the letters tell, whatever the kind of name
+            self._acronyms[spelt.group(1)] = name.name
 
     def _possessor(self, document: Found) -> Resolved | None:
         """Who owns a document, resolved: "the court" of "the court's summary", "Trump" of "Trump's"."""
@@ -524,6 +535,7 @@ def _initials(name: str) -> str:
 
 
 _CONNECTIVES = frozenset({"of", "the", "and", "for"})
+_SPELT_OUT_AFTER = (" (", "\t(", "\u00a0(", ",")  # how `_ACRONYM` and `_OR_ACRONYM` begin
 _NOT_CONTENT = frozenset({"of", "the", "for", "and", "affairs"})
 
 
