@@ -500,13 +500,55 @@ def _skip_acronym(text: str, position: int) -> int:
 
 
 def _skip_gap(text: str, position: int, start: int) -> int:
-    """Move `position` back over adverbs and auxiliaries ("Erdogan *earlier* told")."""
-    gap = word_lists().subject_gap
+    """Move `position` back over adverbs, auxiliaries and time phrases ("Erdogan *earlier on Tuesday* told")."""
+    lists = word_lists()
     while True:
-        word = LETTERS_BACKWARDS.search(text, max(start, position - 80), position)
-        if word is None or text[word.end() : position].strip() or word.group().lower() not in gap:
+        word = _word_before(text, position, start)
+        if word is None:
             return position
-        position = word.start()
+        lower = word.group().lower()
+        if lower in lists.subject_gap or _adverb(word.group(), lists.not_adverbs):
+            position = word.start()
+            continue
+        if lower not in lists.time_words:
+            return position
+        time = _time_start(text, word, start)
+        if time is None:
+            return position
+        position = time
+
+
+def _word_before(text: str, position: int, start: int) -> regex.Match[str] | None:
+    """The word that ends right before `position`, with only spaces between."""
+    word = LETTERS_BACKWARDS.search(text, max(start, position - 40), position)
+    if word is None or text[word.end() : position].strip():
+        return None
+    return word
+
+
+def _adverb(word: str, not_adverbs: frozenset[str]) -> bool:
+    """Whether a word is an adverb of manner by its form: "Jones *privately* conceded"."""
+    return len(word) > 4 and word.endswith("ly") and word.islower() and word not in not_adverbs
+
+
+def _time_start(text: str, word: regex.Match[str], start: int) -> int | None:
+    """The start of a time phrase ending in `word`: "*on Tuesday*", "*this week*", "*Tuesday night*".
+
+    A weekday stands alone; another time word ("week", "night") needs an opener
+    or a weekday before it. None when `word` ends no time phrase.
+    """
+    lists = word_lists()
+    weekday = word.group()[:1].isupper()  # the time words that are capitalised are the weekdays
+    position = word.start()
+    before = _word_before(text, position, start)
+    if not weekday and before is not None and before.group()[:1].isupper():
+        if before.group().lower() in lists.time_words:  # "Tuesday night"
+            weekday = True
+            position = before.start()
+            before = _word_before(text, position, start)
+    if before is not None and before.group().lower() in lists.time_openers:
+        return before.start()
+    return position if weekday else None
 
 
 def subject_before(
@@ -528,12 +570,8 @@ def subject_before(
         return None
     origin = _ORIGIN.search(text, max(start, position - 60), position)
     if origin is not None:  # "Regina Ip from the pro-Beijing camp said"
-        named = mention_before(text, origin.start(), start, document.names)
-        if (
-            named is not None
-            and named.kind is MentionKind.NAME
-            and named.speaker_kind is not SpeakerKind.ORGANISATION
-        ):
+        named = _with_origin(text, mention_before(text, origin.start(), start, document.names), position)
+        if named is not None:
             return named
     close = skip_space_back(text, start, position) - 1
     if close < start or text[close] != ",":
@@ -560,6 +598,26 @@ def subject_before(
         ):
             return inner  # "the director of Amnesty International, Mariela Belski, said"
     return outer or inner
+
+
+def _with_origin(text: str, mention: Found | None, end: int) -> Found | None:
+    """A person, or people, with where they come from: "Regina Ip *from the pro-Beijing camp*".
+
+    A name stays the name; a description of people takes its origin into its
+    words ("critics from across the political spectrum"), which name no one without it.
+    """
+    if (
+        mention is None
+        or mention.speaker_kind is not SpeakerKind.PERSON
+        and mention.kind is not MentionKind.NAME
+    ):
+        return None
+    if mention.kind is MentionKind.NAME:
+        return mention if mention.speaker_kind is not SpeakerKind.ORGANISATION else None
+    if mention.kind is not MentionKind.DESCRIPTION:
+        return None
+    end = skip_space_back(text, mention.end, end)
+    return attrs.evolve(mention, end=end, name=mention.name + text[mention.end : end])
 
 
 def _apposed_before(text: str, mention: Found, start: int, document: Document) -> Found:

@@ -105,6 +105,9 @@ class WordLists:
         subject_gap: Words allowed between a speaker and the reporting verb.
         name_introducers: Words after which a description gives a name.
         not_speakers: Words that never begin or end a phrase naming a speaker.
+        time_words: Words that end a time phrase between a speaker and a cue.
+        time_openers: Words that open such a time phrase ("on", "this").
+        not_adverbs: Lowercase "-ly" words that are no adverbs ("family").
     """
 
     function_words: frozenset[str]
@@ -114,6 +117,9 @@ class WordLists:
     subject_gap: frozenset[str]
     name_introducers: frozenset[str]
     not_speakers: frozenset[str]
+    time_words: frozenset[str]
+    time_openers: frozenset[str]
+    not_adverbs: frozenset[str]
 
 
 def read_data_file(path: str | os.PathLike[str] | Traversable) -> str:

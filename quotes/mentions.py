@@ -558,11 +558,41 @@ _TITLE_WORDS = regex.compile(r"(?:[\p{L}\p{M}'\u2019\-]+[ \t\u00a0]+){1,6}")
 
 @functools.cache
 def _heads() -> dict[str, MentionKind]:
+    """Every head noun of a description, singular and plural, with the kind of mention it heads."""
     lexicon = mention_lexicon()
-    heads = dict.fromkeys(lexicon.person_heads, MentionKind.DESCRIPTION)
-    heads.update(dict.fromkeys(lexicon.organisation_heads, MentionKind.DESCRIPTION))
-    heads.update(dict.fromkeys(lexicon.document_heads, MentionKind.DOCUMENT))
+    heads: dict[str, MentionKind] = {}
+    for nouns, kind in (
+        (lexicon.document_heads, MentionKind.DOCUMENT),
+        (lexicon.organisation_heads, MentionKind.DESCRIPTION),
+        (lexicon.person_heads, MentionKind.DESCRIPTION),
+    ):
+        for noun in nouns:
+            heads[noun] = kind
+            plural = _plural(noun)
+            if plural is not None:
+                heads.setdefault(plural, kind)
     return heads
+
+
+def _plural(noun: str) -> str | None:
+    """The regular plural of a head noun ("economist" -> "economists", "ally" -> "allies").
+
+    None for a noun that already looks plural or has no regular plural
+    ("witnesses", "police", "spokesman's").
+    """
+    if (
+        not noun.isalpha()
+        or (noun.endswith("s") and not noun.endswith("ss"))
+        or noun in ("police", "media", "data")
+    ):
+        return None
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("ss", "sh", "ch", "x")):
+        return noun + "es"
+    return noun + "s"
 
 
 def _pronoun(word: regex.Match[str], lexicon: MentionLexicon) -> Found:
