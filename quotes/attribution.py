@@ -500,7 +500,7 @@ def _skip_acronym(text: str, position: int) -> int:
 
 
 def _skip_gap(text: str, position: int, start: int) -> int:
-    """Move `position` back over adverbs, auxiliaries and time phrases ("Erdogan *earlier on Tuesday* told")."""
+    """Move `position` back over adverbs, auxiliaries and time phrases ("Erdogan *on Tuesday* told")."""
     lists = word_lists()
     while True:
         word = _word_before(text, position, start)
@@ -541,11 +541,15 @@ def _time_start(text: str, word: regex.Match[str], start: int) -> int | None:
     weekday = word.group()[:1].isupper()  # the time words that are capitalised are the weekdays
     position = word.start()
     before = _word_before(text, position, start)
-    if not weekday and before is not None and before.group()[:1].isupper():
-        if before.group().lower() in lists.time_words:  # "Tuesday night"
-            weekday = True
-            position = before.start()
-            before = _word_before(text, position, start)
+    if (
+        not weekday
+        and before is not None
+        and before.group()[:1].isupper()
+        and before.group().lower() in lists.time_words
+    ):  # "Tuesday night"
+        weekday = True
+        position = before.start()
+        before = _word_before(text, position, start)
     if before is not None and before.group().lower() in lists.time_openers:
         return before.start()
     return position if weekday else None
@@ -606,15 +610,11 @@ def _with_origin(text: str, mention: Found | None, end: int) -> Found | None:
     A name stays the name; a description of people takes its origin into its
     words ("critics from across the political spectrum"), which name no one without it.
     """
-    if (
-        mention is None
-        or mention.speaker_kind is not SpeakerKind.PERSON
-        and mention.kind is not MentionKind.NAME
-    ):
+    if mention is None:
         return None
     if mention.kind is MentionKind.NAME:
         return mention if mention.speaker_kind is not SpeakerKind.ORGANISATION else None
-    if mention.kind is not MentionKind.DESCRIPTION:
+    if mention.kind is not MentionKind.DESCRIPTION or mention.speaker_kind is not SpeakerKind.PERSON:
         return None
     end = skip_space_back(text, mention.end, end)
     return attrs.evolve(mention, end=end, name=mention.name + text[mention.end : end])
