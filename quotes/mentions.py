@@ -663,7 +663,7 @@ def _description(
             return None  # a noun inside a longer phrase, not a subject
     organisation = head in lexicon.organisation_heads
     plural = head.endswith("s") and head not in ("press", "news", "forces", "corps", "congress")
-    if head == "police" or head in ("people", "authorities", "media", "forces"):
+    if head == "police" or head in ("people", "authorities", "media", "forces", "data"):
         plural = True
     speaker_kind = SpeakerKind.ORGANISATION if organisation else SpeakerKind.PERSON
     if kind is MentionKind.DOCUMENT:

@@ -457,3 +457,76 @@ class TestUsPoliticalStyle:
         """A three-word quotation that is a sentence of its own is not a scare quote."""
         text = '"Our position is clear," she added. "That has not changed."'
         assert [q.text for q in quotes.extract(text)] == ["Our position is clear,", "That has not changed."]
+
+
+def reported_by(text: str) -> str | None:
+    """The words naming the speaker of the one reported clause in `text`, or None if none is kept."""
+    found = quotes.extract(text)
+    if not found:
+        return None
+    (quote,) = found
+    assert quote.kind is QuoteKind.INDIRECT
+    return quote.speaker_mention.text if quote.speaker_mention else None
+
+
+class TestSpeakersOfReportedSpeech:
+    """A reported clause is kept when its speaker is a group, a document, or stands apart from its cue."""
+
+    def test_bare_plural_group(self) -> None:
+        """Some economists say CLAUSE: a group without a name speaks."""
+        text = "Some economists say that the rate cut in Ostrava came too late."
+        assert reported_by(text) == "Some economists"
+
+    def test_bare_plural_with_a_noun_modifier(self) -> None:
+        """Harbour allies argued CLAUSE: a plural head with a modifier and no determiner."""
+        text = "Harbour allies argued that the new pier would pay for itself."
+        assert reported_by(text) == "Harbour allies"
+
+    def test_group_of_a_possessor(self) -> None:
+        """Okafor's advisers privately conceded CLAUSE: an adverb in -ly stands between."""
+        text = "Okafor's advisers privately conceded that the count would be close."
+        assert reported_by(text) == "Okafor's advisers"
+
+    def test_document_speaks(self) -> None:
+        """The filing said CLAUSE: a document speaks for whoever filed it."""
+        text = "The filing said the ferry company had hidden its losses for years."
+        assert reported_by(text) == "The filing"
+
+    def test_figures_speak(self) -> None:
+        """New figures suggest CLAUSE: findings and figures are documents too."""
+        text = "New figures suggest the lake behind the dam is shrinking each summer."
+        assert reported_by(text) == "New figures"
+
+    def test_weekday_between_subject_and_cue(self) -> None:
+        """Mayor X on Tuesday said CLAUSE: a time phrase stands between the speaker and the cue."""
+        text = "Mayor Rachel Okafor on Tuesday said the tram line would reopen in spring."
+        assert reported_by(text) == "Mayor Rachel Okafor"
+
+    def test_this_week_between_subject_and_cue(self) -> None:
+        """The fund this week said CLAUSE: "this week" is a time phrase."""
+        text = "The pension fund this week said it would sell its stake in the port."
+        assert reported_by(text) == "The pension fund"
+
+    def test_lone_opener_is_no_time_phrase(self) -> None:
+        """X's plan this said CLAUSE: "this" alone is no time phrase, so nothing names a speaker."""
+        text = "Running on that said the tram line would reopen in spring."
+        assert reported_by(text) is None
+
+    def test_people_with_their_origin(self) -> None:
+        """Critics from across the region claimed CLAUSE: the origin belongs to the description."""
+        text = "Critics from across the region have claimed the dam is a waste of money."
+        assert reported_by(text) == "Critics from across the region"
+
+    def test_relative_who_after_a_description(self) -> None:
+        """..., a former aide who claimed CLAUSE: the speaker is the phrase "who" refers to."""
+        text = "The council heard from Lena Ford, a former aide who claimed that the budget was padded."
+        assert reported_by(text) == "a former aide"
+
+    def test_belief_is_not_speech(self) -> None:
+        """Many voters believe CLAUSE: a belief is no reported speech, whoever holds it."""
+        assert reported_by("Many voters believe the harbour tax will rise again.") is None
+
+    def test_family_is_no_adverb(self) -> None:
+        """The Okafor family said CLAUSE: a noun in -ly is the subject, not a gap."""
+        text = "The harbour family said the new pier had cut them off."
+        assert reported_by(text) != "The harbour"

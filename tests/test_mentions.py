@@ -202,6 +202,32 @@ class TestMentionBefore:
         assert found is not None
         assert (found.kind, found.head) == (MentionKind.DOCUMENT, "statement")
 
+    @pytest.mark.parametrize(
+        ("text", "words", "head"),
+        [
+            ("Later some economists said", "some economists", "economists"),
+            ("Later, allies said", "allies", "allies"),
+            ("and company strategists said", "company strategists", "strategists"),
+        ],
+        ids=["listed-singular", "y-to-ies", "noun-modifier"],
+    )
+    def test_plural_of_a_listed_head(self, text: str, words: str, head: str) -> None:
+        """ "some economists": a head listed in the singular also heads its regular plural."""
+        found = before(text, " said")
+        assert found is not None
+        assert (text[found.start : found.end], found.head, found.plural) == (words, head, True)
+
+    @pytest.mark.parametrize("noun", ["filing", "figures", "poll"])
+    def test_findings_are_documents(self, noun: str) -> None:
+        """ "the filing", "the figures", "the poll": documents that speak for whoever made them."""
+        found = before(f"Later the {noun} said", " said")
+        assert found is not None
+        assert (found.kind, found.head) == (MentionKind.DOCUMENT, noun)
+
+    def test_unlisted_plural_is_no_description(self) -> None:
+        """ "the bridges": a plural of no listed head names no speaker."""
+        assert before("Later the bridges said", " said") is None
+
     def test_mention_does_not_reach_before_start(self) -> None:
         """Nothing is read before `start`."""
         text = "Later, Kaya said"
