@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 
 import attrs
@@ -363,7 +363,9 @@ def cue_subject(
     if passive is not None:  # "he was told by Emergencies Minister Yevgeny Zinichev"
         return mention_after(text, passive.end(), end, document.names)
     before = last_chars(text, start, _skip_gap(text, cue.start, start), 8)  # enough for ", and"
-    participle = before.endswith(",") and text[cue.start : cue.end].lower().endswith("ing")
+    participle = text[cue.start : cue.end].lower().endswith("ing") and (
+        before.endswith(",") or _last_word_in(before, word_lists().participle_openers)
+    )
     if participle or _coordinated(before):
         # "X spoke out against the attack, calling it ..."; "X opposed it and said ..."
         return _sentence_subject(text, cue, document)
@@ -384,7 +386,12 @@ _ISSUED_BY = regex.compile(r"[^.;:\"\u201c\u201d]{0,40}?\b(?:by|from)[ \t\u00a0]
 
 def _coordinated(before: str) -> bool:
     """Whether the words before a cue end in "and" or "but": "X opposed it and said"."""
-    for word in ("and", "but"):
+    return _last_word_in(before, ("and", "but"))
+
+
+def _last_word_in(before: str, words: Iterable[str]) -> bool:
+    """Whether `before` ends in one of the lowercase `words`, as a whole word."""
+    for word in words:
         if before.endswith(word) and (len(before) == len(word) or before[-len(word) - 1].isspace()):
             return True
     return False
@@ -509,6 +516,14 @@ def _skip_gap(text: str, position: int, start: int) -> int:
         lower = word.group().lower()
         if lower in lists.subject_gap or _adverb(word.group(), lists.not_adverbs):
             position = word.start()
+            continue
+        if lower == "to":  # "Jones continued to insist", "Jones went on to say"
+            verb = _word_before(text, word.start(), start)
+            if verb is not None and verb.group() == "on":
+                verb = _word_before(text, verb.start(), start)
+            if verb is None or verb.group() not in lists.catenatives:
+                return position
+            position = verb.start()
             continue
         if lower not in lists.time_words:
             return position

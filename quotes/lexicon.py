@@ -108,6 +108,8 @@ class WordLists:
         time_words: Words that end a time phrase between a speaker and a cue.
         time_openers: Words that open such a time phrase ("on", "this").
         not_adverbs: Lowercase "-ly" words that are no adverbs ("family").
+        catenatives: Verbs that pass their subject to a cue after "to" ("continued").
+        participle_openers: Words that make a cue in -ing a participle ("by saying").
     """
 
     function_words: frozenset[str]
@@ -120,6 +122,8 @@ class WordLists:
     time_words: frozenset[str]
     time_openers: frozenset[str]
     not_adverbs: frozenset[str]
+    catenatives: frozenset[str]
+    participle_openers: frozenset[str]
 
 
 def read_data_file(path: str | os.PathLike[str] | Traversable) -> str:

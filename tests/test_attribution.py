@@ -530,3 +530,25 @@ class TestSpeakersOfReportedSpeech:
         """The Okafor family said CLAUSE: a noun in -ly is the subject, not a gap."""
         text = "The harbour family said the new pier had cut them off."
         assert reported_by(text) != "The harbour"
+
+    def test_catenative_verb_before_the_cue(self) -> None:
+        """X continued to insist CLAUSE: the subject of "continued" is the cue's."""
+        text = "Lena Ford continued to insist that the pier was safe."
+        assert reported_by(text) == "Lena Ford"
+
+    def test_went_on_to_say(self) -> None:
+        """X went on to say CLAUSE: "went on to" stands between the speaker and the cue."""
+        assert reported_by("Lena Ford went on to say the pier was safe.") == "Lena Ford"
+
+    def test_to_after_another_verb_is_no_gap(self) -> None:
+        """X hired Y to say CLAUSE: after a verb that is no catenative, X is not the speaker."""
+        assert reported_by("Lena Ford hired lawyers to say the pier was safe.") != "Lena Ford"
+
+    def test_participle_after_by(self) -> None:
+        """X answered the charge by saying CLAUSE: the sentence's subject speaks."""
+        text = "The mayor answered the charge by saying the pier was safe."
+        assert reported_by(text) == "The mayor"
+
+    def test_long_between_auxiliary_and_cue(self) -> None:
+        """X has long said CLAUSE: "long" is an adverb of the gap."""
+        assert reported_by("Lena Ford has long said the pier was safe.") == "Lena Ford"
