@@ -25,7 +25,7 @@ import attrs
 import regex
 
 from quotes.cues import FoundCue, cues_in
-from quotes.lexicon import word_lists
+from quotes.lexicon import mention_lexicon, word_lists
 from quotes.marks import Bounds, QuotedSpan, as_bounds
 from quotes.mentions import Found, MentionKind, mention_after, mention_before, start_of
 from quotes.model import SpeakerKind
@@ -632,6 +632,9 @@ def _with_origin(text: str, mention: Found | None, end: int) -> Found | None:
     if mention.kind is not MentionKind.DESCRIPTION or mention.speaker_kind is not SpeakerKind.PERSON:
         return None
     end = skip_space_back(text, mention.end, end)
+    last = LETTERS_BACKWARDS.search(text, mention.end, end)
+    if last is None or last.group().lower() in mention_lexicon().determiners:
+        return None  # "One of the stated goals": "of the" is no origin, "stated" no cue of this
     return attrs.evolve(mention, end=end, name=mention.name + text[mention.end : end])
 
 

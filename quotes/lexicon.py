@@ -231,6 +231,9 @@ class MentionLexicon:
         organisation_words: Words that make a capitalised run an organisation.
         connectors: Lowercase particles inside names.
         title_abbreviations: Abbreviated titles, lowercase, and what they stand for.
+        clause_openers: Words after which a bare plural opens a clause ("with officials saying").
+        plural_groups: Words naming people without a noun ("others", "the two").
+        single_groups: Words naming one person without a noun ("another", "a third").
     """
 
     titles: frozenset[str]
@@ -246,6 +249,9 @@ class MentionLexicon:
     organisation_words: frozenset[str]
     connectors: frozenset[str]
     title_abbreviations: dict[str, str]
+    clause_openers: frozenset[str]
+    plural_groups: frozenset[str]
+    single_groups: frozenset[str]
 
 
 def _word_list(path: str, data: dict[str, object], field: str, entry: str | None = None) -> frozenset[str]:
@@ -291,6 +297,9 @@ def mention_lexicon() -> MentionLexicon:
             "document_heads",
             "modifiers",
             "determiners",
+            "clause_openers",
+            "plural_groups",
+            "single_groups",
         )
     }
     abbreviated = data.get("title_abbreviations", {})

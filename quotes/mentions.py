@@ -455,6 +455,9 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
     lower = last.group().lower()
     if lower in lexicon.pronouns:
         return _pronoun(last, lexicon)
+    group = _group(text, last, start, lexicon)
+    if group is not None:
+        return group
     if lower not in _heads() and not any(w.group() in _COMPLEMENTS for w in islice(backwards, 2)):
         return None  # neither a description nor a head with its complement ("the mayor of Yartsevo")
     words = list(WORD.finditer(text, max(start, end - 160), end))
@@ -659,12 +662,15 @@ def _description(
         and head_index > 0
     ):
         before = words[head_index - 1].group().lower()
-        if before not in lexicon.determiners and not text[words[head_index - 1].end() : begin].strip():
+        opened = before in lexicon.clause_openers and _plural_head(head)  # "with officials saying"
+        if (
+            not opened
+            and before not in lexicon.determiners
+            and not text[words[head_index - 1].end() : begin].strip()
+        ):
             return None  # a noun inside a longer phrase, not a subject
     organisation = head in lexicon.organisation_heads
-    plural = head.endswith("s") and head not in ("press", "news", "forces", "corps", "congress")
-    if head == "police" or head in ("people", "authorities", "media", "forces", "data"):
-        plural = True
+    plural = _plural_head(head)
     speaker_kind = SpeakerKind.ORGANISATION if organisation else SpeakerKind.PERSON
     if kind is MentionKind.DOCUMENT:
         speaker_kind = SpeakerKind.UNKNOWN
@@ -680,6 +686,46 @@ def _description(
         plural=plural,
         head=head,
     )
+
+
+def _plural_head(head: str) -> bool:
+    """Whether a head noun names several: "officials", "police", "data"."""
+    if head in ("police", "people", "authorities", "media", "forces", "data"):
+        return True
+    return head.endswith("s") and head not in ("press", "news", "corps", "congress")
+
+
+def _group(text: str, word: regex.Match[str], start: int, lexicon: MentionLexicon) -> Found | None:
+    """People named without a noun: "*Others* say", "*The two* said", "and *a third* said".
+
+    The word must open its phrase: begin the text, follow punctuation or a
+    clause opener, or follow a determiner that does.
+    """
+    lower = word.group().lower()
+    plural = lower in lexicon.plural_groups
+    if not plural and lower not in lexicon.single_groups:
+        return None
+    first = word.start()
+    previous = _word_before(text, first, start)
+    if previous is not None and previous.group().lower() in ("the", "a"):
+        first = previous.start()
+        previous = _word_before(text, first, start)
+    elif lower in ("second", "third", "fourth"):
+        return None  # an ordinal names someone only after "a" or "the"
+    if previous is not None and previous.group().lower() not in lexicon.clause_openers:
+        return None  # "for some", "of the two": inside a longer phrase
+    name = text[first : word.end()]
+    return Found(
+        first, word.end(), MentionKind.DESCRIPTION, name, SpeakerKind.PERSON, plural=plural, head=lower
+    )
+
+
+def _word_before(text: str, position: int, start: int) -> regex.Match[str] | None:
+    """The word right before `position`, with only spaces between; None after punctuation or at `start`."""
+    word = WORD_BACKWARDS.search(text, max(start, position - 40), position)
+    if word is None or text[word.end() : position].strip():
+        return None
+    return word
 
 
 def _possessor_start(text: str, words: list[regex.Match[str]], index: int, lexicon: MentionLexicon) -> int:

@@ -552,3 +552,26 @@ class TestSpeakersOfReportedSpeech:
     def test_long_between_auxiliary_and_cue(self) -> None:
         """X has long said CLAUSE: "long" is an adverb of the gap."""
         assert reported_by("Lena Ford has long said the pier was safe.") == "Lena Ford"
+
+    @pytest.mark.parametrize(
+        ("text", "words"),
+        [
+            ("The two said the bridge over the Vlara would reopen in May.", "The two"),
+            ("Another said the ferry to Ostrava had been late for weeks.", "Another"),
+            ("Others say the ferry to Ostrava had been late for weeks.", "Others"),
+            ("Two riders were angry and a third said the ferry had been late.", "a third"),
+        ],
+        ids=["the-two", "another", "others", "a-third"],
+    )
+    def test_people_named_without_a_noun(self, text: str, words: str) -> None:
+        """The two said CLAUSE: a number or "another" opening the clause names people."""
+        assert reported_by(text) == words
+
+    def test_bare_plural_after_a_clause_opener(self) -> None:
+        """..., with officials saying CLAUSE: "with" opens a clause whose subject is the plural."""
+        text = "The port reopened on Friday, with officials saying the ferry would run again."
+        assert reported_by(text) == "officials"
+
+    def test_origin_ending_in_a_determiner_is_no_origin(self) -> None:
+        """One of the stated goals is CLAUSE: "of the" is no origin, so "One" states nothing."""
+        assert reported_by("One of the stated goals of the pact is to open the border.") is None

@@ -283,3 +283,28 @@ class TestProperties:
         """Every name lies inside the text, non-empty."""
         for found in names(text):
             assert 0 <= found.start < found.end <= len(text)
+
+
+class TestGroups:
+    """`mention_before` reads people named without a noun only where they open a phrase."""
+
+    @pytest.mark.parametrize(
+        ("text", "words", "plural"),
+        [("The two said", "The two", True), ("Later, another said", "another", False)],
+        ids=["the-two", "another"],
+    )
+    def test_group_opening_a_clause(self, text: str, words: str, plural: bool) -> None:
+        """ "The two", "another": a speaker without a head noun."""
+        found = before(text, " said")
+        assert found is not None
+        assert (text[found.start : found.end], found.kind, found.plural) == (
+            words,
+            MentionKind.DESCRIPTION,
+            plural,
+        )
+
+    @pytest.mark.parametrize("text", ["It cost money for some said", "He met the third said"])
+    def test_group_inside_a_phrase_is_no_speaker(self, text: str) -> None:
+        """ "for some", "met the third": inside a longer phrase, no subject."""
+        found = before(text, " said")
+        assert found is None or found.kind is not MentionKind.DESCRIPTION
