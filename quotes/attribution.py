@@ -595,6 +595,10 @@ def subject_before(
     close = skip_space_back(text, start, position) - 1
     if close < start or text[close] != ",":
         return None
+    if text.startswith("who", position):  # "the board met Lena Ford, who said": who she is
+        antecedent = mention_before(text, close, start, document.names)
+        if antecedent is not None and antecedent.kind is not MentionKind.PRONOUN:
+            return _apposed_before(text, antecedent, start, document)
     comma = text.rfind(",", max(start, close - 150), close)
     if comma < 0 or any(c in text[comma:close] for c in '"\u201c\u201d;:\n'):
         return None
@@ -603,8 +607,9 @@ def subject_before(
     outer = mention_before(text, outer_end, start, document.names)
     if inner is not None and text[comma + 1 : inner.start].strip():
         inner = None  # the parenthetical is more than a mention
-    if outer is None and inner is None:
-        # two parentheticals: "Rep. Dana Whitfield, D-N.Y., one of the bill's sponsors, said"
+    if outer is None and (inner is None or inner.kind is not MentionKind.NAME):
+        # two parentheticals: "Rep. Dana Whitfield, D-N.Y., one of the bill's sponsors, said",
+        # "Jones, 54, a retired teacher, said"
         earlier = text.rfind(",", max(start, comma - 40), comma)
         if earlier >= 0 and not any(c in text[earlier:comma] for c in '"\u201c\u201d;:\n'):
             outer = mention_before(text, _skip_gap(text, earlier, start), start, document.names)

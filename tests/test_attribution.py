@@ -575,3 +575,17 @@ class TestSpeakersOfReportedSpeech:
     def test_origin_ending_in_a_determiner_is_no_origin(self) -> None:
         """One of the stated goals is CLAUSE: "of the" is no origin, so "One" states nothing."""
         assert reported_by("One of the stated goals of the pact is to open the border.") is None
+
+    def test_relative_who_after_a_comma(self) -> None:
+        """..., X, who said CLAUSE: the speaker is the name "who" refers to."""
+        text = "The board met Lena Ford, who said the pier was safe."
+        assert reported_by(text) == "Lena Ford"
+
+    def test_relative_who_after_a_pronoun_is_unattributed(self) -> None:
+        """..., him, who said CLAUSE: a pronoun object is no antecedent this rule trusts."""
+        assert reported_by("The board thanked him, who said the pier was safe.") != "him"
+
+    def test_age_and_description_between_commas(self) -> None:
+        """X, 54, a retired teacher, said CLAUSE: the name, not the description, is the speaker."""
+        text = "Jones, 54, a retired teacher, said the school had been neglected."
+        assert reported_by(text) == "Jones"
