@@ -634,7 +634,11 @@ def _with_origin(text: str, mention: Found | None, end: int) -> Found | None:
         return None
     if mention.kind is MentionKind.NAME:
         return mention if mention.speaker_kind is not SpeakerKind.ORGANISATION else None
-    if mention.kind is not MentionKind.DESCRIPTION or mention.speaker_kind is not SpeakerKind.PERSON:
+    if (
+        mention.kind is not MentionKind.DESCRIPTION
+        or mention.speaker_kind is not SpeakerKind.PERSON
+        or mention.head == "percent"  # a share reads its own "of": "40 percent of the budget" is none
+    ):
         return None
     end = skip_space_back(text, mention.end, end)
     last = LETTERS_BACKWARDS.search(text, mention.end, end)

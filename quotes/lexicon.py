@@ -234,6 +234,9 @@ class MentionLexicon:
         clause_openers: Words after which a bare plural opens a clause ("with officials saying").
         plural_groups: Words naming people without a noun ("others", "the two").
         single_groups: Words naming one person without a noun ("another", "a third").
+        share_numbers: Numbers in words that open a share of people ("forty percent").
+        share_fractions: Fractions that name a share of people ("two-thirds of voters").
+        share_hedges: Words before a share ("nearly", "about").
     """
 
     titles: frozenset[str]
@@ -252,6 +255,9 @@ class MentionLexicon:
     clause_openers: frozenset[str]
     plural_groups: frozenset[str]
     single_groups: frozenset[str]
+    share_numbers: frozenset[str]
+    share_fractions: frozenset[str]
+    share_hedges: frozenset[str]
 
 
 def _word_list(path: str, data: dict[str, object], field: str, entry: str | None = None) -> frozenset[str]:
@@ -300,6 +306,9 @@ def mention_lexicon() -> MentionLexicon:
             "clause_openers",
             "plural_groups",
             "single_groups",
+            "share_numbers",
+            "share_fractions",
+            "share_hedges",
         )
     }
     abbreviated = data.get("title_abbreviations", {})

@@ -417,6 +417,8 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
         end -= 1
     if end <= start:
         return None
+    if text[end - 1] == "%":
+        return _share(text, end, start)
     acronym = _ACRONYM_BEFORE.search(text, max(start, end - 16), end) if text[end - 1] == ")" else None
     if acronym is not None:
         found = mention_before(text, acronym.start(), start, found_names)
@@ -458,6 +460,8 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
     group = _group(text, last, start, lexicon)
     if group is not None:
         return group
+    if lower in ("percent", "cent", "10", "ten", "polled", "surveyed"):
+        return _share(text, end, start)
     if lower not in _heads() and not any(w.group() in _COMPLEMENTS for w in islice(backwards, 2)):
         return None  # neither a description nor a head with its complement ("the mayor of Yartsevo")
     words = list(WORD.finditer(text, max(start, end - 160), end))
@@ -471,6 +475,8 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
                     return attrs.evolve(found, end=end, name=found.name + text[found.end : end])
     elif found.kind is MentionKind.DESCRIPTION:
         return _complemented(text, words, found, start, lexicon)
+    if found is None and _plural_head(lower):  # "52 percent of registered voters"
+        return _share(text, end, start)
     return found
 
 
@@ -717,6 +723,55 @@ def _group(text: str, word: regex.Match[str], start: int, lexicon: MentionLexico
     name = text[first : word.end()]
     return Found(
         first, word.end(), MentionKind.DESCRIPTION, name, SpeakerKind.PERSON, plural=plural, head=lower
+    )
+
+
+@functools.cache
+def _share_pattern() -> regex.Pattern[str]:
+    """A share of people ending where the pattern's search ends: "nearly 52 percent of voters".
+
+    Every part is bounded, so a search over a short window stays cheap.
+    """
+    lexicon = mention_lexicon()
+    space = r"[ \t\u00a0]{1,3}"
+    number = r"(?:\d{1,3}(?:\.\d)?|\L<numbers>(?:-\L<numbers>)?)"
+    share = (
+        rf"(?:{number}(?:{space}percent\b|{space}per{space}cent\b|%)"
+        rf"|{number}{space}in{space}(?:10|ten)\b|\L<fractions>\b)"
+    )
+    return regex.compile(
+        rf"(?i)(?<![\p{{L}}\p{{N}}])(?:\L<hedges>{space})?{share}"
+        rf"(?:{space}(?:of{space})?[\p{{L}}\p{{M}}'\u2019\-]+(?:{space}[\p{{L}}\p{{M}}'\u2019\-]+){{0,4}})?$",
+        numbers=sorted(lexicon.share_numbers),
+        fractions=sorted(lexicon.share_fractions),
+        hedges=sorted(lexicon.share_hedges),
+    )
+
+
+def _share(text: str, end: int, start: int) -> Found | None:
+    """A share of people as a poll reports it, ending at `end`: "42 percent", "nine in 10 voters".
+
+    Anything after the share must be people ("of voters", "Democratic voters polled"):
+    its last word is a head noun of a person or a participle of polling.
+    """
+    match = _share_pattern().search(text, max(start, end - 70), end)
+    if match is None:
+        return None
+    last = WORD_BACKWARDS.search(text, match.start(), end)
+    if last is None:
+        return None
+    lower = last.group().lower()
+    lexicon = mention_lexicon()
+    bare = (
+        text[end - 1] == "%" or lower in ("percent", "cent", "10", "ten") or lower in lexicon.share_fractions
+    )
+    polled = lower in ("polled", "surveyed", "questioned", "interviewed")
+    people = _heads().get(lower) is MentionKind.DESCRIPTION and lower not in lexicon.organisation_heads
+    if not (bare or polled or people):
+        return None  # "40 percent of the budget said": a share of something, not of people
+    words = text[match.start() : end]
+    return Found(
+        match.start(), end, MentionKind.DESCRIPTION, words, SpeakerKind.PERSON, plural=True, head="percent"
     )
 
 

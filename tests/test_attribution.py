@@ -589,3 +589,30 @@ class TestSpeakersOfReportedSpeech:
         """X, 54, a retired teacher, said CLAUSE: the name, not the description, is the speaker."""
         text = "Jones, 54, a retired teacher, said the school had been neglected."
         assert reported_by(text) == "Jones"
+
+    @pytest.mark.parametrize(
+        ("text", "words"),
+        [
+            ("Forty percent said the harbour tax was too high.", "Forty percent"),
+            (
+                "About 52 percent of registered voters say the harbour tax is too high.",
+                "About 52 percent of registered voters",
+            ),
+            ("Nine in 10 voters say the harbour tax is too high.", "Nine in 10 voters"),
+            ("In the poll, 47% said the harbour tax was too high.", "47%"),
+        ],
+        ids=["in-words", "of-people", "nine-in-ten", "sign"],
+    )
+    def test_share_of_people_in_a_poll(self, text: str, words: str) -> None:
+        """42 percent said CLAUSE: a share of people speaks as a poll reports it."""
+        assert reported_by(text) == words
+
+    def test_share_of_something_else_is_no_speaker(self) -> None:
+        """The levy raised 40 percent of the budget said ...: a share of money says nothing."""
+        text = "The levy raised 40 percent of the budget said to be needed for the pier."
+        assert reported_by(text) is None
+
+    def test_sentence_adverb_is_no_name(self) -> None:
+        """Overall, the fund said CLAUSE: "Overall" opens the sentence; the fund speaks."""
+        text = "Overall, the fund said the harbour economy would grow next year."
+        assert reported_by(text) == "the fund"

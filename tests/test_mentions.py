@@ -308,3 +308,18 @@ class TestGroups:
         """ "for some", "met the third": inside a longer phrase, no subject."""
         found = before(text, " said")
         assert found is None or found.kind is not MentionKind.DESCRIPTION
+
+
+class TestShares:
+    """`mention_before` reads a share of people as a poll reports it."""
+
+    def test_percent_of_people(self) -> None:
+        """ "nearly two-thirds of primary voters": a plural description of people."""
+        text = "and nearly two-thirds of primary voters said"
+        found = before(text, " said")
+        assert found is not None
+        assert (text[found.start : found.end], found.plural) == ("nearly two-thirds of primary voters", True)
+
+    def test_percent_of_a_thing(self) -> None:
+        """ "40 percent of the budget": a share of no people is no mention."""
+        assert before("and 40 percent of the budget said", " said") is None
