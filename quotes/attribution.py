@@ -364,7 +364,7 @@ def cue_subject(
         return mention_after(text, passive.end(), end, document.names)
     before = last_chars(text, start, _skip_gap(text, cue.start, start), 8)  # enough for ", and"
     participle = text[cue.start : cue.end].lower().endswith("ing") and (
-        before.endswith(",") or _last_word_in(before, word_lists().participle_openers)
+        before.endswith((",", "\u2014", "\u2013")) or _last_word_in(before, word_lists().participle_openers)
     )
     if participle or _coordinated(before):
         # "X spoke out against the attack, calling it ..."; "X opposed it and said ..."
@@ -587,6 +587,11 @@ def subject_before(
         return _apposed_before(text, mention, start, document)
     if colon:
         return None
+    opened = _parenthetical_start(text, position, start)
+    if opened is not None:  # "Jones — who ran the port for years — said", "Jones (a Democrat) said"
+        mention = mention_before(text, _skip_gap(text, opened, start), start, document.names)
+        if mention is not None:
+            return _apposed_before(text, mention, start, document)
     origin = _ORIGIN.search(text, max(start, position - 60), position)
     if origin is not None:  # "Regina Ip from the pro-Beijing camp said"
         named = _with_origin(text, mention_before(text, origin.start(), start, document.names), position)
@@ -622,6 +627,31 @@ def subject_before(
         ):
             return inner  # "the director of Amnesty International, Mariela Belski, said"
     return outer or inner
+
+
+def _parenthetical_start(text: str, position: int, start: int) -> int | None:
+    """Where a parenthetical closing right before `position` opens: "X *— who ran the port —*".
+
+    Dashes or brackets, at most 200 characters apart, with no quotation mark,
+    semicolon or line break inside. None when no parenthetical closes there.
+    """
+    close = skip_space_back(text, start, position) - 1
+    if close <= start:
+        return None
+    mark = text[close]
+    if mark == ")":
+        opening = text.rfind("(", max(start, close - 200), close)
+        if opening < 0 or ")" in text[opening + 1 : close]:
+            return None
+    elif mark in "\u2014\u2013" or (mark == "-" and text[close - 1] == " "):
+        opening = text.rfind(mark, max(start, close - 200), close)
+        if opening < 0 or (mark == "-" and text[opening - 1 : opening + 2] != " - "):
+            return None
+    else:
+        return None
+    if any(c in text[opening:close] for c in '"\u201c\u201d;\n'):
+        return None
+    return opening
 
 
 def _with_origin(text: str, mention: Found | None, end: int) -> Found | None:

@@ -616,3 +616,25 @@ class TestSpeakersOfReportedSpeech:
         """Overall, the fund said CLAUSE: "Overall" opens the sentence; the fund speaks."""
         text = "Overall, the fund said the harbour economy would grow next year."
         assert reported_by(text) == "the fund"
+
+    @pytest.mark.parametrize(
+        ("text", "words"),
+        [
+            ("Lena Ford — who ran the port authority for a decade — said the pier was safe.", "Lena Ford"),
+            ("Sen. Lena Ford (a Democrat who ran the port) says the pier is safe.", "Sen. Lena Ford"),
+            ("Lena Ford - in a speech aimed at her rivals - declared the pier was safe.", "Lena Ford"),
+        ],
+        ids=["dashes", "brackets", "hyphens"],
+    )
+    def test_parenthetical_between_speaker_and_cue(self, text: str, words: str) -> None:
+        """X — who ran the port — said CLAUSE: the speaker stands before the parenthetical."""
+        assert reported_by(text) == words
+
+    def test_participle_after_a_dash(self) -> None:
+        """X changed course — saying CLAUSE: the sentence's subject speaks."""
+        text = "Lena Ford changed her mind on the pier — saying it was safe after all."
+        assert reported_by(text) == "Lena Ford"
+
+    def test_unclosed_dash_is_no_parenthetical(self) -> None:
+        """X built the pier — the workers said CLAUSE: one dash closes nothing; the workers speak."""
+        assert reported_by("Lena Ford built the pier — the workers said it was safe.") == "the workers"
