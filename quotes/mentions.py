@@ -646,6 +646,8 @@ def _description(
             first -= 1
             continue
         opened = _determined(text, words, first - 1, lexicon)
+        if opened is None and _plural_head(head):  # "and aviation experts", ", border officials"
+            opened = _opened_plural(text, words, first - 1, start, lexicon)
         if opened is not None:  # "the fisheries minister": unknown words after a determiner
             first = opened
         break
@@ -692,6 +694,47 @@ def _description(
         plural=plural,
         head=head,
     )
+
+
+def _opened_plural(
+    text: str, words: list[regex.Match[str]], index: int, start: int, lexicon: MentionLexicon
+) -> int | None:
+    """The first of at most three modifiers of a bare plural, ending at ``words[index]``.
+
+    The modifiers must open their phrase ("and *aviation* experts", ", *border*
+    officials"); none may be a word of another kind (a determiner, a pronoun,
+    a function word, a cue). None when they do not open one.
+    """
+    function_words = word_lists().function_words
+    for back in range(index, max(-1, index - 3), -1):
+        word = words[back]
+        if back < index and text[word.end() : words[back + 1].start()].strip():
+            return None
+        lower = word.group().lower()
+        if (
+            lower in lexicon.determiners
+            or lower in lexicon.pronouns
+            or lower in function_words
+            or lower in lexicon.clause_openers
+            or cue_lexicon().lemma(lower) is not None
+        ):
+            return None
+        if _opens_phrase(text, words, back, start, lexicon):
+            return back
+    return None
+
+
+def _opens_phrase(
+    text: str, words: list[regex.Match[str]], index: int, start: int, lexicon: MentionLexicon
+) -> bool:
+    """Whether ``words[index]`` opens a phrase: at `start`, after punctuation or after a clause opener."""
+    begin = words[index].start()
+    gap_start = words[index - 1].end() if index > 0 else max(start, begin - 3)
+    if text[gap_start:begin].strip():
+        return True  # a comma, a dash, a quotation mark
+    if index == 0:
+        return gap_start == start
+    return words[index - 1].group().lower() in lexicon.clause_openers
 
 
 def _plural_head(head: str) -> bool:

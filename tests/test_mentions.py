@@ -323,3 +323,32 @@ class TestShares:
     def test_percent_of_a_thing(self) -> None:
         """ "40 percent of the budget": a share of no people is no mention."""
         assert before("and 40 percent of the budget said", " said") is None
+
+
+class TestBarePlurals:
+    """A plural head noun with unlisted modifiers is a subject only where it opens a phrase."""
+
+    @pytest.mark.parametrize(
+        ("text", "words"),
+        [
+            ("Records show it, and aviation experts say", "aviation experts"),
+            ("In Ostrava, border officials say", "border officials"),
+            ("The rules, which officials say", "officials"),
+        ],
+        ids=["after-and", "after-comma", "after-which"],
+    )
+    def test_bare_plural_opening_a_phrase(self, text: str, words: str) -> None:
+        """ "and aviation experts", ", border officials": a group speaking."""
+        found = before(text, " say")
+        assert found is not None
+        assert text[found.start : found.end] == words
+
+    def test_bare_plural_inside_a_phrase(self) -> None:
+        """ "paid the harbour workers": "the" opens it, so it is read with its determiner."""
+        found = before("He paid the harbour workers said", " said")
+        assert found is not None
+        assert found.start == "He paid the harbour workers said".index("the")
+
+    def test_bare_plural_after_a_verb(self) -> None:
+        """ "It hurt aviation experts": after a verb, no phrase is opened."""
+        assert before("It hurt aviation experts said", " said") is None
