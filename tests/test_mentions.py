@@ -352,3 +352,8 @@ class TestBarePlurals:
     def test_bare_plural_after_a_verb(self) -> None:
         """ "It hurt aviation experts": after a verb, no phrase is opened."""
         assert before("It hurt aviation experts said", " said") is None
+
+    def test_share_of_a_named_thing(self) -> None:
+        """ "32% of Republican statements": a share before a name is no description of people."""
+        text = "It rated 32% of Republican statements"
+        assert mention_before(text, text.index(" statements"), 0, names(text)) is None
