@@ -517,6 +517,9 @@ def _skip_gap(text: str, position: int, start: int) -> int:
         if lower in lists.subject_gap or _adverb(word.group(), lists.not_adverbs):
             position = word.start()
             continue
+        kept = _contraction(word.group())
+        if kept:  # "they've said", "he's suggesting": the subject ends before the apostrophe
+            return word.start() + kept
         if lower == "to":  # "Jones continued to insist", "Jones went on to say"
             verb = _word_before(text, word.start(), start)
             if verb is not None and verb.group() == "on":
@@ -539,6 +542,20 @@ def _word_before(text: str, position: int, start: int) -> regex.Match[str] | Non
     if word is None or text[word.end() : position].strip():
         return None
     return word
+
+
+def _contraction(word: str) -> int:
+    """The length of `word` without a contracted auxiliary: 4 for "they've", 2 for "he's"; 0 if none."""
+    apostrophe = max(word.rfind("'"), word.rfind("\u2019"))
+    if apostrophe <= 0:
+        return 0
+    lists = word_lists()
+    suffix = word[apostrophe + 1 :].lower()
+    if suffix in lists.contractions:
+        return apostrophe
+    if suffix == "s" and word[:apostrophe].lower() in lists.contracting_pronouns:
+        return apostrophe  # "he's said"; "Ford's" is a possessive
+    return 0
 
 
 def _adverb(word: str, not_adverbs: frozenset[str]) -> bool:

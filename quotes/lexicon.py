@@ -108,6 +108,8 @@ class WordLists:
         time_words: Words that end a time phrase between a speaker and a cue.
         time_openers: Words that open such a time phrase ("on", "this").
         not_adverbs: Lowercase "-ly" words that are no adverbs ("family").
+        contractions: Contracted auxiliaries between a speaker and a cue ("'ve").
+        contracting_pronouns: Pronouns after which "'s" is an auxiliary ("he's said").
         catenatives: Verbs that pass their subject to a cue after "to" ("continued").
         participle_openers: Words that make a cue in -ing a participle ("by saying").
     """
@@ -122,6 +124,8 @@ class WordLists:
     time_words: frozenset[str]
     time_openers: frozenset[str]
     not_adverbs: frozenset[str]
+    contractions: frozenset[str]
+    contracting_pronouns: frozenset[str]
     catenatives: frozenset[str]
     participle_openers: frozenset[str]
 

@@ -460,7 +460,7 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
     group = _group(text, last, start, lexicon)
     if group is not None:
         return group
-    if lower in ("percent", "cent", "10", "ten", "polled", "surveyed"):
+    if lower in _share_ends():
         return _share(text, end, start)
     if lower not in _heads() and not any(w.group() in _COMPLEMENTS for w in islice(backwards, 2)):
         return None  # neither a description nor a head with its complement ("the mayor of Yartsevo")
@@ -590,7 +590,7 @@ def _plural(noun: str) -> str | None:
     ("witnesses", "police", "spokesman's").
     """
     if (
-        not noun.isalpha()
+        not noun.replace("-", "").isalpha()
         or (noun.endswith("s") and not noun.endswith("ss"))
         or noun in ("police", "media", "data")
     ):
@@ -791,6 +791,15 @@ def _share_pattern() -> regex.Pattern[str]:
     )
 
 
+@functools.cache
+def _share_ends() -> frozenset[str]:
+    """The last words of a share that names no people after it: "42 percent", "nearly half"."""
+    fractions = mention_lexicon().share_fractions
+    return frozenset(
+        {"percent", "cent", "10", "ten", "polled", "surveyed"} | {f.split()[-1] for f in fractions}
+    )
+
+
 def _share(text: str, end: int, start: int) -> Found | None:
     """A share of people as a poll reports it, ending at `end`: "42 percent", "nine in 10 voters".
 
@@ -805,9 +814,7 @@ def _share(text: str, end: int, start: int) -> Found | None:
         return None
     lower = last.group().lower()
     lexicon = mention_lexicon()
-    bare = (
-        text[end - 1] == "%" or lower in ("percent", "cent", "10", "ten") or lower in lexicon.share_fractions
-    )
+    bare = text[end - 1] == "%" or lower in _share_ends()
     polled = lower in ("polled", "surveyed", "questioned", "interviewed")
     people = _heads().get(lower) is MentionKind.DESCRIPTION and lower not in lexicon.organisation_heads
     if not (bare or polled or people):

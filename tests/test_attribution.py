@@ -638,3 +638,15 @@ class TestSpeakersOfReportedSpeech:
     def test_unclosed_dash_is_no_parenthetical(self) -> None:
         """X built the pier — the workers said CLAUSE: one dash closes nothing; the workers speak."""
         assert reported_by("Lena Ford built the pier — the workers said it was safe.") == "the workers"
+
+    def test_contracted_auxiliary(self) -> None:
+        """He's said CLAUSE: "'s" after a pronoun is "has", and the pronoun speaks."""
+        assert reported_by("Lena Ford met the board. She's said the pier was safe.") == "She"
+
+    def test_possessive_is_no_contraction(self) -> None:
+        """Ford's said ...: after a name "'s" is a possessive, so no speaker is read through it."""
+        assert reported_by("Ford's said the pier was safe.") is None
+
+    def test_share_in_words(self) -> None:
+        """Nearly half said CLAUSE: a fraction with its hedge is a share of people."""
+        assert reported_by("Nearly half said the harbour tax was too high.") == "Nearly half"
