@@ -662,6 +662,10 @@ def _parenthetical_start(text: str, position: int, start: int) -> int | None:
         opening = text.rfind("(", max(start, close - 200), close)
         if opening < 0 or ")" in text[opening + 1 : close]:
             return None
+    elif mark == "-" and text[close - 1] == "-":  # "X -- who ran the port -- said"
+        opening = text.rfind("--", max(start, close - 200), close - 1)
+        if opening < 0:
+            return None
     elif mark in "\u2014\u2013" or (mark == "-" and text[close - 1] == " "):
         opening = text.rfind(mark, max(start, close - 200), close)
         if opening < 0 or (mark == "-" and text[opening - 1 : opening + 2] != " - "):

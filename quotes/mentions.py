@@ -436,8 +436,10 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
             if quantity is not None and preposition.group(1) == "of":
                 return attrs.evolve(name, start=quantity.start())  # "A number of Senators"
             described = mention_before(text, preposition.start(), start, found_names)
-            if described is None or described.kind is MentionKind.PRONOUN or described.head == "percent":
-                return None  # a share reads its own "of": "32% of Republican statements" is no speaker
+            if described is None or described.kind is MentionKind.PRONOUN:
+                return None
+            if described.head == "percent" and not name.name.endswith("s"):
+                return None  # "32% of Republican statements": a share of things; "42% of Democrats" speak
             if described.kind is MentionKind.NAME:  # "President Hassan Rouhani of Iran"
                 return attrs.evolve(described, end=end)
             return attrs.evolve(described, end=end, name=described.name + text[described.end : end])

@@ -600,8 +600,9 @@ class TestSpeakersOfReportedSpeech:
             ),
             ("Nine in 10 voters say the harbour tax is too high.", "Nine in 10 voters"),
             ("In the poll, 47% said the harbour tax was too high.", "47%"),
+            ("Only 26 percent of Democrats say the harbour tax is too high.", "Only 26 percent of Democrats"),
         ],
-        ids=["in-words", "of-people", "nine-in-ten", "sign"],
+        ids=["in-words", "of-people", "nine-in-ten", "sign", "of-a-named-group"],
     )
     def test_share_of_people_in_a_poll(self, text: str, words: str) -> None:
         """42 percent said CLAUSE: a share of people speaks as a poll reports it."""
@@ -623,8 +624,12 @@ class TestSpeakersOfReportedSpeech:
             ("Lena Ford — who ran the port authority for a decade — said the pier was safe.", "Lena Ford"),
             ("Sen. Lena Ford (a Democrat who ran the port) says the pier is safe.", "Sen. Lena Ford"),
             ("Lena Ford - in a speech aimed at her rivals - declared the pier was safe.", "Lena Ford"),
+            (
+                "The harbour judge -- who has clashed with the mayor -- said the pier was safe.",
+                "The harbour judge",
+            ),
         ],
-        ids=["dashes", "brackets", "hyphens"],
+        ids=["dashes", "brackets", "hyphens", "double-hyphens"],
     )
     def test_parenthetical_between_speaker_and_cue(self, text: str, words: str) -> None:
         """X — who ran the port — said CLAUSE: the speaker stands before the parenthetical."""
