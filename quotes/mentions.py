@@ -459,9 +459,10 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
     lower = last.group().lower()
     if lower in lexicon.pronouns:
         return _pronoun(last, lexicon)
-    group = _group(text, last, start, lexicon)
-    if group is not None:
-        return group
+    if lower in lexicon.plural_groups or lower in lexicon.single_groups:  # the cheap test first
+        group = _group(text, last, start, lexicon)
+        if group is not None:
+            return group
     if lower in _share_ends():
         return _share(text, end, start)
     if lower not in _heads() and not any(w.group() in _COMPLEMENTS for w in islice(backwards, 2)):
