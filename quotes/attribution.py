@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 
 import attrs
 import regex
 
 from quotes.cues import FoundCue, cues_in
-from quotes.lexicon import word_lists
+from quotes.lexicon import mention_lexicon, word_lists
 from quotes.marks import Bounds, QuotedSpan, as_bounds
 from quotes.mentions import Found, MentionKind, mention_after, mention_before, start_of
 from quotes.model import SpeakerKind
@@ -363,7 +363,9 @@ def cue_subject(
     if passive is not None:  # "he was told by Emergencies Minister Yevgeny Zinichev"
         return mention_after(text, passive.end(), end, document.names)
     before = last_chars(text, start, _skip_gap(text, cue.start, start), 8)  # enough for ", and"
-    participle = before.endswith(",") and text[cue.start : cue.end].lower().endswith("ing")
+    participle = text[cue.start : cue.end].lower().endswith("ing") and (
+        before.endswith((",", "\u2014", "\u2013")) or _last_word_in(before, word_lists().participle_openers)
+    )
     if participle or _coordinated(before):
         # "X spoke out against the attack, calling it ..."; "X opposed it and said ..."
         return _sentence_subject(text, cue, document)
@@ -384,7 +386,15 @@ _ISSUED_BY = regex.compile(r"[^.;:\"\u201c\u201d]{0,40}?\b(?:by|from)[ \t\u00a0]
 
 def _coordinated(before: str) -> bool:
     """Whether the words before a cue end in "and" or "but": "X opposed it and said"."""
-    for word in ("and", "but"):
+    for word in ("and", "but"):  # runs for every cue: a plain loop, no call per word
+        if before.endswith(word) and (len(before) == len(word) or before[-len(word) - 1].isspace()):
+            return True
+    return False
+
+
+def _last_word_in(before: str, words: Iterable[str]) -> bool:
+    """Whether `before` ends in one of the lowercase `words`, as a whole word."""
+    for word in words:
         if before.endswith(word) and (len(before) == len(word) or before[-len(word) - 1].isspace()):
             return True
     return False
@@ -500,13 +510,86 @@ def _skip_acronym(text: str, position: int) -> int:
 
 
 def _skip_gap(text: str, position: int, start: int) -> int:
-    """Move `position` back over adverbs and auxiliaries ("Erdogan *earlier* told")."""
-    gap = word_lists().subject_gap
+    """Move `position` back over adverbs, auxiliaries and time phrases ("Erdogan *on Tuesday* told")."""
+    lists = word_lists()
     while True:
-        word = LETTERS_BACKWARDS.search(text, max(start, position - 80), position)
-        if word is None or text[word.end() : position].strip() or word.group().lower() not in gap:
+        # runs before every cue's subject: the common word, a name or a noun, fails the cheap tests first
+        word = LETTERS_BACKWARDS.search(text, max(start, position - 40), position)
+        if word is None or text[word.end() : position].strip():
             return position
-        position = word.start()
+        form = word.group()
+        lower = form.lower()
+        if lower in lists.subject_gap or (lower.endswith("ly") and _adverb(form, lists.not_adverbs)):
+            position = word.start()
+            continue
+        if "'" in form or "\u2019" in form:  # "they've said", "he's suggesting": the subject ends before
+            kept = _contraction(form)
+            return word.start() + kept if kept else position
+        if lower == "to":  # "Jones continued to insist", "Jones went on to say"
+            verb = _word_before(text, word.start(), start)
+            if verb is not None and verb.group() == "on":
+                verb = _word_before(text, verb.start(), start)
+            if verb is None or verb.group() not in lists.catenatives:
+                return position
+            position = verb.start()
+            continue
+        if lower not in lists.time_words:
+            return position
+        time = _time_start(text, word, start)
+        if time is None:
+            return position
+        position = time
+
+
+def _word_before(text: str, position: int, start: int) -> regex.Match[str] | None:
+    """The word that ends right before `position`, with only spaces between."""
+    word = LETTERS_BACKWARDS.search(text, max(start, position - 40), position)
+    if word is None or text[word.end() : position].strip():
+        return None
+    return word
+
+
+def _contraction(word: str) -> int:
+    """The length of `word` without a contracted auxiliary: 4 for "they've", 2 for "he's"; 0 if none."""
+    apostrophe = max(word.rfind("'"), word.rfind("\u2019"))
+    if apostrophe <= 0:
+        return 0
+    lists = word_lists()
+    suffix = word[apostrophe + 1 :].lower()
+    if suffix in lists.contractions:
+        return apostrophe
+    if suffix == "s" and word[:apostrophe].lower() in lists.contracting_pronouns:
+        return apostrophe  # "he's said"; "Ford's" is a possessive
+    return 0
+
+
+def _adverb(word: str, not_adverbs: frozenset[str]) -> bool:
+    """Whether a word is an adverb of manner by its form: "Jones *privately* conceded"."""
+    return len(word) > 4 and word.endswith("ly") and word.islower() and word not in not_adverbs
+
+
+def _time_start(text: str, word: regex.Match[str], start: int) -> int | None:
+    """The start of a time phrase ending in `word`: "*on Tuesday*", "*this week*", "*Tuesday night*".
+
+    A weekday stands alone; another time word ("week", "night") needs an opener
+    or a weekday before it. None when `word` ends no time phrase.
+    """
+    lists = word_lists()
+    weekday = word.group()[:1].isupper()  # the time words that are capitalised are the weekdays
+    position = word.start()
+    before = _word_before(text, position, start)
+    if (
+        not weekday
+        and before is not None
+        and before.group()[:1].isupper()
+        and before.group().lower() in lists.time_words
+    ):  # "Tuesday night"
+        weekday = True
+        position = before.start()
+        before = _word_before(text, position, start)
+    if before is not None and before.group().lower() in lists.time_openers:
+        return before.start()
+    return position if weekday else None
 
 
 def subject_before(
@@ -526,18 +609,23 @@ def subject_before(
         return _apposed_before(text, mention, start, document)
     if colon:
         return None
+    opened = _parenthetical_start(text, position, start)
+    if opened is not None:  # "Jones — who ran the port for years — said", "Jones (a Democrat) said"
+        mention = mention_before(text, _skip_gap(text, opened, start), start, document.names)
+        if mention is not None:
+            return _apposed_before(text, mention, start, document)
     origin = _ORIGIN.search(text, max(start, position - 60), position)
     if origin is not None:  # "Regina Ip from the pro-Beijing camp said"
-        named = mention_before(text, origin.start(), start, document.names)
-        if (
-            named is not None
-            and named.kind is MentionKind.NAME
-            and named.speaker_kind is not SpeakerKind.ORGANISATION
-        ):
+        named = _with_origin(text, mention_before(text, origin.start(), start, document.names), position)
+        if named is not None:
             return named
     close = skip_space_back(text, start, position) - 1
     if close < start or text[close] != ",":
         return None
+    if text.startswith("who", position):  # "the board met Lena Ford, who said": who she is
+        antecedent = mention_before(text, close, start, document.names)
+        if antecedent is not None and antecedent.kind is not MentionKind.PRONOUN:
+            return _apposed_before(text, antecedent, start, document)
     comma = text.rfind(",", max(start, close - 150), close)
     if comma < 0 or any(c in text[comma:close] for c in '"\u201c\u201d;:\n'):
         return None
@@ -546,8 +634,9 @@ def subject_before(
     outer = mention_before(text, outer_end, start, document.names)
     if inner is not None and text[comma + 1 : inner.start].strip():
         inner = None  # the parenthetical is more than a mention
-    if outer is None and inner is None:
-        # two parentheticals: "Rep. Dana Whitfield, D-N.Y., one of the bill's sponsors, said"
+    if outer is None and (inner is None or inner.kind is not MentionKind.NAME):
+        # two parentheticals: "Rep. Dana Whitfield, D-N.Y., one of the bill's sponsors, said",
+        # "Jones, 54, a retired teacher, said"
         earlier = text.rfind(",", max(start, comma - 40), comma)
         if earlier >= 0 and not any(c in text[earlier:comma] for c in '"\u201c\u201d;:\n'):
             outer = mention_before(text, _skip_gap(text, earlier, start), start, document.names)
@@ -560,6 +649,58 @@ def subject_before(
         ):
             return inner  # "the director of Amnesty International, Mariela Belski, said"
     return outer or inner
+
+
+def _parenthetical_start(text: str, position: int, start: int) -> int | None:
+    """Where a parenthetical closing right before `position` opens: "X *— who ran the port —*".
+
+    Dashes or brackets, at most 200 characters apart, with no quotation mark,
+    semicolon or line break inside. None when no parenthetical closes there.
+    """
+    close = skip_space_back(text, start, position) - 1
+    if close <= start:
+        return None
+    mark = text[close]
+    if mark == ")":
+        opening = text.rfind("(", max(start, close - 200), close)
+        if opening < 0 or ")" in text[opening + 1 : close]:
+            return None
+    elif mark == "-" and text[close - 1] == "-":  # "X -- who ran the port -- said"
+        opening = text.rfind("--", max(start, close - 200), close - 1)
+        if opening < 0:
+            return None
+    elif mark in "\u2014\u2013" or (mark == "-" and text[close - 1] == " "):
+        opening = text.rfind(mark, max(start, close - 200), close)
+        if opening < 0 or (mark == "-" and text[opening - 1 : opening + 2] != " - "):
+            return None
+    else:
+        return None
+    if any(c in text[opening:close] for c in '"\u201c\u201d;\n'):
+        return None
+    return opening
+
+
+def _with_origin(text: str, mention: Found | None, end: int) -> Found | None:
+    """A person, or people, with where they come from: "Regina Ip *from the pro-Beijing camp*".
+
+    A name stays the name; a description of people takes its origin into its
+    words ("critics from across the political spectrum"), which name no one without it.
+    """
+    if mention is None:
+        return None
+    if mention.kind is MentionKind.NAME:
+        return mention if mention.speaker_kind is not SpeakerKind.ORGANISATION else None
+    if (
+        mention.kind is not MentionKind.DESCRIPTION
+        or mention.speaker_kind is not SpeakerKind.PERSON
+        or mention.head == "percent"  # a share reads its own "of": "40 percent of the budget" is none
+    ):
+        return None
+    end = skip_space_back(text, mention.end, end)
+    last = LETTERS_BACKWARDS.search(text, mention.end, end)
+    if last is None or last.group().lower() in mention_lexicon().determiners:
+        return None  # "One of the stated goals": "of the" is no origin, "stated" no cue of this
+    return attrs.evolve(mention, end=end, name=mention.name + text[mention.end : end])
 
 
 def _apposed_before(text: str, mention: Found, start: int, document: Document) -> Found:

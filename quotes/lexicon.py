@@ -105,6 +105,13 @@ class WordLists:
         subject_gap: Words allowed between a speaker and the reporting verb.
         name_introducers: Words after which a description gives a name.
         not_speakers: Words that never begin or end a phrase naming a speaker.
+        time_words: Words that end a time phrase between a speaker and a cue.
+        time_openers: Words that open such a time phrase ("on", "this").
+        not_adverbs: Lowercase "-ly" words that are no adverbs ("family").
+        contractions: Contracted auxiliaries between a speaker and a cue ("'ve").
+        contracting_pronouns: Pronouns after which "'s" is an auxiliary ("he's said").
+        catenatives: Verbs that pass their subject to a cue after "to" ("continued").
+        participle_openers: Words that make a cue in -ing a participle ("by saying").
     """
 
     function_words: frozenset[str]
@@ -114,6 +121,13 @@ class WordLists:
     subject_gap: frozenset[str]
     name_introducers: frozenset[str]
     not_speakers: frozenset[str]
+    time_words: frozenset[str]
+    time_openers: frozenset[str]
+    not_adverbs: frozenset[str]
+    contractions: frozenset[str]
+    contracting_pronouns: frozenset[str]
+    catenatives: frozenset[str]
+    participle_openers: frozenset[str]
 
 
 def read_data_file(path: str | os.PathLike[str] | Traversable) -> str:
@@ -221,6 +235,12 @@ class MentionLexicon:
         organisation_words: Words that make a capitalised run an organisation.
         connectors: Lowercase particles inside names.
         title_abbreviations: Abbreviated titles, lowercase, and what they stand for.
+        clause_openers: Words after which a bare plural opens a clause ("with officials saying").
+        plural_groups: Words naming people without a noun ("others", "the two").
+        single_groups: Words naming one person without a noun ("another", "a third").
+        share_numbers: Numbers in words that open a share of people ("forty percent").
+        share_fractions: Fractions that name a share of people ("two-thirds of voters").
+        share_hedges: Words before a share ("nearly", "about").
     """
 
     titles: frozenset[str]
@@ -236,6 +256,12 @@ class MentionLexicon:
     organisation_words: frozenset[str]
     connectors: frozenset[str]
     title_abbreviations: dict[str, str]
+    clause_openers: frozenset[str]
+    plural_groups: frozenset[str]
+    single_groups: frozenset[str]
+    share_numbers: frozenset[str]
+    share_fractions: frozenset[str]
+    share_hedges: frozenset[str]
 
 
 def _word_list(path: str, data: dict[str, object], field: str, entry: str | None = None) -> frozenset[str]:
@@ -281,6 +307,12 @@ def mention_lexicon() -> MentionLexicon:
             "document_heads",
             "modifiers",
             "determiners",
+            "clause_openers",
+            "plural_groups",
+            "single_groups",
+            "share_numbers",
+            "share_fractions",
+            "share_hedges",
         )
     }
     abbreviated = data.get("title_abbreviations", {})

@@ -417,6 +417,8 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
         end -= 1
     if end <= start:
         return None
+    if text[end - 1] == "%":
+        return _share(text, end, start)
     acronym = _ACRONYM_BEFORE.search(text, max(start, end - 16), end) if text[end - 1] == ")" else None
     if acronym is not None:
         found = mention_before(text, acronym.start(), start, found_names)
@@ -436,6 +438,8 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
             described = mention_before(text, preposition.start(), start, found_names)
             if described is None or described.kind is MentionKind.PRONOUN:
                 return None
+            if described.head == "percent" and not name.name.endswith("s"):
+                return None  # "32% of Republican statements": a share of things; "42% of Democrats" speak
             if described.kind is MentionKind.NAME:  # "President Hassan Rouhani of Iran"
                 return attrs.evolve(described, end=end)
             return attrs.evolve(described, end=end, name=described.name + text[described.end : end])
@@ -455,6 +459,12 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
     lower = last.group().lower()
     if lower in lexicon.pronouns:
         return _pronoun(last, lexicon)
+    if lower in lexicon.plural_groups or lower in lexicon.single_groups:  # the cheap test first
+        group = _group(text, last, start, lexicon)
+        if group is not None:
+            return group
+    if lower in _share_ends():
+        return _share(text, end, start)
     if lower not in _heads() and not any(w.group() in _COMPLEMENTS for w in islice(backwards, 2)):
         return None  # neither a description nor a head with its complement ("the mayor of Yartsevo")
     words = list(WORD.finditer(text, max(start, end - 160), end))
@@ -468,6 +478,8 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
                     return attrs.evolve(found, end=end, name=found.name + text[found.end : end])
     elif found.kind is MentionKind.DESCRIPTION:
         return _complemented(text, words, found, start, lexicon)
+    if found is None and _plural_head(lower):  # "52 percent of registered voters"
+        return _share(text, end, start)
     return found
 
 
@@ -558,11 +570,41 @@ _TITLE_WORDS = regex.compile(r"(?:[\p{L}\p{M}'\u2019\-]+[ \t\u00a0]+){1,6}")
 
 @functools.cache
 def _heads() -> dict[str, MentionKind]:
+    """Every head noun of a description, singular and plural, with the kind of mention it heads."""
     lexicon = mention_lexicon()
-    heads = dict.fromkeys(lexicon.person_heads, MentionKind.DESCRIPTION)
-    heads.update(dict.fromkeys(lexicon.organisation_heads, MentionKind.DESCRIPTION))
-    heads.update(dict.fromkeys(lexicon.document_heads, MentionKind.DOCUMENT))
+    heads: dict[str, MentionKind] = {}
+    for nouns, kind in (
+        (lexicon.document_heads, MentionKind.DOCUMENT),
+        (lexicon.organisation_heads, MentionKind.DESCRIPTION),
+        (lexicon.person_heads, MentionKind.DESCRIPTION),
+    ):
+        for noun in nouns:
+            heads[noun] = kind
+            plural = _plural(noun)
+            if plural is not None:
+                heads.setdefault(plural, kind)
     return heads
+
+
+def _plural(noun: str) -> str | None:
+    """The regular plural of a head noun ("economist" -> "economists", "ally" -> "allies").
+
+    None for a noun that already looks plural or has no regular plural
+    ("witnesses", "police", "spokesman's").
+    """
+    if (
+        not noun.replace("-", "").isalpha()
+        or (noun.endswith("s") and not noun.endswith("ss"))
+        or noun in ("police", "media", "data")
+    ):
+        return None
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("ss", "sh", "ch", "x")):
+        return noun + "es"
+    return noun + "s"
 
 
 def _pronoun(word: regex.Match[str], lexicon: MentionLexicon) -> Found:
@@ -607,6 +649,8 @@ def _description(
             first -= 1
             continue
         opened = _determined(text, words, first - 1, lexicon)
+        if opened is None and _plural_head(head):  # "and aviation experts", ", border officials"
+            opened = _opened_plural(text, words, first - 1, start, lexicon)
         if opened is not None:  # "the fisheries minister": unknown words after a determiner
             first = opened
         break
@@ -629,12 +673,15 @@ def _description(
         and head_index > 0
     ):
         before = words[head_index - 1].group().lower()
-        if before not in lexicon.determiners and not text[words[head_index - 1].end() : begin].strip():
+        opened = before in lexicon.clause_openers and _plural_head(head)  # "with officials saying"
+        if (
+            not opened
+            and before not in lexicon.determiners
+            and not text[words[head_index - 1].end() : begin].strip()
+        ):
             return None  # a noun inside a longer phrase, not a subject
     organisation = head in lexicon.organisation_heads
-    plural = head.endswith("s") and head not in ("press", "news", "forces", "corps", "congress")
-    if head == "police" or head in ("people", "authorities", "media", "forces"):
-        plural = True
+    plural = _plural_head(head)
     speaker_kind = SpeakerKind.ORGANISATION if organisation else SpeakerKind.PERSON
     if kind is MentionKind.DOCUMENT:
         speaker_kind = SpeakerKind.UNKNOWN
@@ -650,6 +697,143 @@ def _description(
         plural=plural,
         head=head,
     )
+
+
+def _opened_plural(
+    text: str, words: list[regex.Match[str]], index: int, start: int, lexicon: MentionLexicon
+) -> int | None:
+    """The first of at most three modifiers of a bare plural, ending at ``words[index]``.
+
+    The modifiers must open their phrase ("and *aviation* experts", ", *border*
+    officials"); none may be a word of another kind (a determiner, a pronoun,
+    a function word, a cue). None when they do not open one.
+    """
+    function_words = word_lists().function_words
+    for back in range(index, max(-1, index - 3), -1):
+        word = words[back]
+        if back < index and text[word.end() : words[back + 1].start()].strip():
+            return None
+        lower = word.group().lower()
+        if (
+            lower in lexicon.determiners
+            or lower in lexicon.pronouns
+            or lower in function_words
+            or lower in lexicon.clause_openers
+            or cue_lexicon().lemma(lower) is not None
+        ):
+            return None
+        if _opens_phrase(text, words, back, start, lexicon):
+            return back
+    return None
+
+
+def _opens_phrase(
+    text: str, words: list[regex.Match[str]], index: int, start: int, lexicon: MentionLexicon
+) -> bool:
+    """Whether ``words[index]`` opens a phrase: at `start`, after punctuation or after a clause opener."""
+    begin = words[index].start()
+    gap_start = words[index - 1].end() if index > 0 else max(start, begin - 3)
+    if text[gap_start:begin].strip():
+        return True  # a comma, a dash, a quotation mark
+    if index == 0:
+        return gap_start == start
+    return words[index - 1].group().lower() in lexicon.clause_openers
+
+
+def _plural_head(head: str) -> bool:
+    """Whether a head noun names several: "officials", "police", "data"."""
+    if head in ("police", "people", "authorities", "media", "forces", "data"):
+        return True
+    return head.endswith("s") and head not in ("press", "news", "corps", "congress")
+
+
+def _group(text: str, word: regex.Match[str], start: int, lexicon: MentionLexicon) -> Found | None:
+    """People named without a noun: "*Others* say", "*The two* said", "and *a third* said".
+
+    The word must open its phrase: begin the text, follow punctuation or a
+    clause opener, or follow a determiner that does.
+    """
+    lower = word.group().lower()
+    plural = lower in lexicon.plural_groups
+    if not plural and lower not in lexicon.single_groups:
+        return None
+    first = word.start()
+    previous = _word_before(text, first, start)
+    if previous is not None and previous.group().lower() in ("the", "a"):
+        first = previous.start()
+        previous = _word_before(text, first, start)
+    elif lower in ("second", "third", "fourth"):
+        return None  # an ordinal names someone only after "a" or "the"
+    if previous is not None and previous.group().lower() not in lexicon.clause_openers:
+        return None  # "for some", "of the two": inside a longer phrase
+    name = text[first : word.end()]
+    return Found(
+        first, word.end(), MentionKind.DESCRIPTION, name, SpeakerKind.PERSON, plural=plural, head=lower
+    )
+
+
+@functools.cache
+def _share_pattern() -> regex.Pattern[str]:
+    """A share of people ending where the pattern's search ends: "nearly 52 percent of voters".
+
+    Every part is bounded, so a search over a short window stays cheap.
+    """
+    lexicon = mention_lexicon()
+    space = r"[ \t\u00a0]{1,3}"
+    number = r"(?:\d{1,3}(?:\.\d)?|\L<numbers>(?:-\L<numbers>)?)"
+    share = (
+        rf"(?:{number}(?:{space}percent\b|{space}per{space}cent\b|%)"
+        rf"|{number}{space}in{space}(?:10|ten)\b|\L<fractions>\b)"
+    )
+    return regex.compile(
+        rf"(?i)(?<![\p{{L}}\p{{N}}])(?:\L<hedges>{space})?{share}"
+        rf"(?:{space}(?:of{space})?[\p{{L}}\p{{M}}'\u2019\-]+(?:{space}[\p{{L}}\p{{M}}'\u2019\-]+){{0,4}})?$",
+        numbers=sorted(lexicon.share_numbers),
+        fractions=sorted(lexicon.share_fractions),
+        hedges=sorted(lexicon.share_hedges),
+    )
+
+
+@functools.cache
+def _share_ends() -> frozenset[str]:
+    """The last words of a share that names no people after it: "42 percent", "nearly half"."""
+    fractions = mention_lexicon().share_fractions
+    return frozenset(
+        {"percent", "cent", "10", "ten", "polled", "surveyed"} | {f.split()[-1] for f in fractions}
+    )
+
+
+def _share(text: str, end: int, start: int) -> Found | None:
+    """A share of people as a poll reports it, ending at `end`: "42 percent", "nine in 10 voters".
+
+    Anything after the share must be people ("of voters", "Democratic voters polled"):
+    its last word is a head noun of a person or a participle of polling.
+    """
+    match = _share_pattern().search(text, max(start, end - 70), end)
+    if match is None:
+        return None
+    last = WORD_BACKWARDS.search(text, match.start(), end)
+    if last is None:
+        return None
+    lower = last.group().lower()
+    lexicon = mention_lexicon()
+    bare = text[end - 1] == "%" or lower in _share_ends()
+    polled = lower in ("polled", "surveyed", "questioned", "interviewed")
+    people = _heads().get(lower) is MentionKind.DESCRIPTION and lower not in lexicon.organisation_heads
+    if not (bare or polled or people):
+        return None  # "40 percent of the budget said": a share of something, not of people
+    words = text[match.start() : end]
+    return Found(
+        match.start(), end, MentionKind.DESCRIPTION, words, SpeakerKind.PERSON, plural=True, head="percent"
+    )
+
+
+def _word_before(text: str, position: int, start: int) -> regex.Match[str] | None:
+    """The word right before `position`, with only spaces between; None after punctuation or at `start`."""
+    word = WORD_BACKWARDS.search(text, max(start, position - 40), position)
+    if word is None or text[word.end() : position].strip():
+        return None
+    return word
 
 
 def _possessor_start(text: str, words: list[regex.Match[str]], index: int, lexicon: MentionLexicon) -> int:

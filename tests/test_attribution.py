@@ -457,3 +457,201 @@ class TestUsPoliticalStyle:
         """A three-word quotation that is a sentence of its own is not a scare quote."""
         text = '"Our position is clear," she added. "That has not changed."'
         assert [q.text for q in quotes.extract(text)] == ["Our position is clear,", "That has not changed."]
+
+
+def reported_by(text: str) -> str | None:
+    """The words naming the speaker of the one reported clause in `text`, or None if none is kept."""
+    found = quotes.extract(text)
+    if not found:
+        return None
+    (quote,) = found
+    assert quote.kind is QuoteKind.INDIRECT
+    return quote.speaker_mention.text if quote.speaker_mention else None
+
+
+class TestSpeakersOfReportedSpeech:
+    """A reported clause is kept when its speaker is a group, a document, or stands apart from its cue."""
+
+    def test_bare_plural_group(self) -> None:
+        """Some economists say CLAUSE: a group without a name speaks."""
+        text = "Some economists say that the rate cut in Ostrava came too late."
+        assert reported_by(text) == "Some economists"
+
+    def test_bare_plural_with_a_noun_modifier(self) -> None:
+        """Harbour allies argued CLAUSE: a plural head with a modifier and no determiner."""
+        text = "Harbour allies argued that the new pier would pay for itself."
+        assert reported_by(text) == "Harbour allies"
+
+    def test_group_of_a_possessor(self) -> None:
+        """Okafor's advisers privately conceded CLAUSE: an adverb in -ly stands between."""
+        text = "Okafor's advisers privately conceded that the count would be close."
+        assert reported_by(text) == "Okafor's advisers"
+
+    def test_document_speaks(self) -> None:
+        """The filing said CLAUSE: a document speaks for whoever filed it."""
+        text = "The filing said the ferry company had hidden its losses for years."
+        assert reported_by(text) == "The filing"
+
+    def test_figures_speak(self) -> None:
+        """New figures suggest CLAUSE: findings and figures are documents too."""
+        text = "New figures suggest the lake behind the dam is shrinking each summer."
+        assert reported_by(text) == "New figures"
+
+    def test_weekday_between_subject_and_cue(self) -> None:
+        """Mayor X on Tuesday said CLAUSE: a time phrase stands between the speaker and the cue."""
+        text = "Mayor Rachel Okafor on Tuesday said the tram line would reopen in spring."
+        assert reported_by(text) == "Mayor Rachel Okafor"
+
+    def test_this_week_between_subject_and_cue(self) -> None:
+        """The fund this week said CLAUSE: "this week" is a time phrase."""
+        text = "The pension fund this week said it would sell its stake in the port."
+        assert reported_by(text) == "The pension fund"
+
+    def test_lone_opener_is_no_time_phrase(self) -> None:
+        """X's plan this said CLAUSE: "this" alone is no time phrase, so nothing names a speaker."""
+        text = "Running on that said the tram line would reopen in spring."
+        assert reported_by(text) is None
+
+    def test_people_with_their_origin(self) -> None:
+        """Critics from across the region claimed CLAUSE: the origin belongs to the description."""
+        text = "Critics from across the region have claimed the dam is a waste of money."
+        assert reported_by(text) == "Critics from across the region"
+
+    def test_relative_who_after_a_description(self) -> None:
+        """..., a former aide who claimed CLAUSE: the speaker is the phrase "who" refers to."""
+        text = "The council heard from Lena Ford, a former aide who claimed that the budget was padded."
+        assert reported_by(text) == "a former aide"
+
+    def test_belief_is_not_speech(self) -> None:
+        """Many voters believe CLAUSE: a belief is no reported speech, whoever holds it."""
+        assert reported_by("Many voters believe the harbour tax will rise again.") is None
+
+    def test_family_is_no_adverb(self) -> None:
+        """The Okafor family said CLAUSE: a noun in -ly is the subject, not a gap."""
+        text = "The harbour family said the new pier had cut them off."
+        assert reported_by(text) != "The harbour"
+
+    def test_catenative_verb_before_the_cue(self) -> None:
+        """X continued to insist CLAUSE: the subject of "continued" is the cue's."""
+        text = "Lena Ford continued to insist that the pier was safe."
+        assert reported_by(text) == "Lena Ford"
+
+    def test_went_on_to_say(self) -> None:
+        """X went on to say CLAUSE: "went on to" stands between the speaker and the cue."""
+        assert reported_by("Lena Ford went on to say the pier was safe.") == "Lena Ford"
+
+    def test_to_after_another_verb_is_no_gap(self) -> None:
+        """X hired Y to say CLAUSE: after a verb that is no catenative, X is not the speaker."""
+        assert reported_by("Lena Ford hired lawyers to say the pier was safe.") != "Lena Ford"
+
+    def test_participle_after_by(self) -> None:
+        """X answered the charge by saying CLAUSE: the sentence's subject speaks."""
+        text = "The mayor answered the charge by saying the pier was safe."
+        assert reported_by(text) == "The mayor"
+
+    def test_long_between_auxiliary_and_cue(self) -> None:
+        """X has long said CLAUSE: "long" is an adverb of the gap."""
+        assert reported_by("Lena Ford has long said the pier was safe.") == "Lena Ford"
+
+    @pytest.mark.parametrize(
+        ("text", "words"),
+        [
+            ("The two said the bridge over the Vlara would reopen in May.", "The two"),
+            ("Another said the ferry to Ostrava had been late for weeks.", "Another"),
+            ("Others say the ferry to Ostrava had been late for weeks.", "Others"),
+            ("Two riders were angry and a third said the ferry had been late.", "a third"),
+        ],
+        ids=["the-two", "another", "others", "a-third"],
+    )
+    def test_people_named_without_a_noun(self, text: str, words: str) -> None:
+        """The two said CLAUSE: a number or "another" opening the clause names people."""
+        assert reported_by(text) == words
+
+    def test_bare_plural_after_a_clause_opener(self) -> None:
+        """..., with officials saying CLAUSE: "with" opens a clause whose subject is the plural."""
+        text = "The port reopened on Friday, with officials saying the ferry would run again."
+        assert reported_by(text) == "officials"
+
+    def test_origin_ending_in_a_determiner_is_no_origin(self) -> None:
+        """One of the stated goals is CLAUSE: "of the" is no origin, so "One" states nothing."""
+        assert reported_by("One of the stated goals of the pact is to open the border.") is None
+
+    def test_relative_who_after_a_comma(self) -> None:
+        """..., X, who said CLAUSE: the speaker is the name "who" refers to."""
+        text = "The board met Lena Ford, who said the pier was safe."
+        assert reported_by(text) == "Lena Ford"
+
+    def test_relative_who_after_a_pronoun_is_unattributed(self) -> None:
+        """..., him, who said CLAUSE: a pronoun object is no antecedent this rule trusts."""
+        assert reported_by("The board thanked him, who said the pier was safe.") != "him"
+
+    def test_age_and_description_between_commas(self) -> None:
+        """X, 54, a retired teacher, said CLAUSE: the name, not the description, is the speaker."""
+        text = "Jones, 54, a retired teacher, said the school had been neglected."
+        assert reported_by(text) == "Jones"
+
+    @pytest.mark.parametrize(
+        ("text", "words"),
+        [
+            ("Forty percent said the harbour tax was too high.", "Forty percent"),
+            (
+                "About 52 percent of registered voters say the harbour tax is too high.",
+                "About 52 percent of registered voters",
+            ),
+            ("Nine in 10 voters say the harbour tax is too high.", "Nine in 10 voters"),
+            ("In the poll, 47% said the harbour tax was too high.", "47%"),
+            ("Only 26 percent of Democrats say the harbour tax is too high.", "Only 26 percent of Democrats"),
+        ],
+        ids=["in-words", "of-people", "nine-in-ten", "sign", "of-a-named-group"],
+    )
+    def test_share_of_people_in_a_poll(self, text: str, words: str) -> None:
+        """42 percent said CLAUSE: a share of people speaks as a poll reports it."""
+        assert reported_by(text) == words
+
+    def test_share_of_something_else_is_no_speaker(self) -> None:
+        """The levy raised 40 percent of the budget said ...: a share of money says nothing."""
+        text = "The levy raised 40 percent of the budget said to be needed for the pier."
+        assert reported_by(text) is None
+
+    def test_sentence_adverb_is_no_name(self) -> None:
+        """Overall, the fund said CLAUSE: "Overall" opens the sentence; the fund speaks."""
+        text = "Overall, the fund said the harbour economy would grow next year."
+        assert reported_by(text) == "the fund"
+
+    @pytest.mark.parametrize(
+        ("text", "words"),
+        [
+            ("Lena Ford — who ran the port authority for a decade — said the pier was safe.", "Lena Ford"),
+            ("Sen. Lena Ford (a Democrat who ran the port) says the pier is safe.", "Sen. Lena Ford"),
+            ("Lena Ford - in a speech aimed at her rivals - declared the pier was safe.", "Lena Ford"),
+            (
+                "The harbour judge -- who has clashed with the mayor -- said the pier was safe.",
+                "The harbour judge",
+            ),
+        ],
+        ids=["dashes", "brackets", "hyphens", "double-hyphens"],
+    )
+    def test_parenthetical_between_speaker_and_cue(self, text: str, words: str) -> None:
+        """X — who ran the port — said CLAUSE: the speaker stands before the parenthetical."""
+        assert reported_by(text) == words
+
+    def test_participle_after_a_dash(self) -> None:
+        """X changed course — saying CLAUSE: the sentence's subject speaks."""
+        text = "Lena Ford changed her mind on the pier — saying it was safe after all."
+        assert reported_by(text) == "Lena Ford"
+
+    def test_unclosed_dash_is_no_parenthetical(self) -> None:
+        """X built the pier — the workers said CLAUSE: one dash closes nothing; the workers speak."""
+        assert reported_by("Lena Ford built the pier — the workers said it was safe.") == "the workers"
+
+    def test_contracted_auxiliary(self) -> None:
+        """He's said CLAUSE: "'s" after a pronoun is "has", and the pronoun speaks."""
+        assert reported_by("Lena Ford met the board. She's said the pier was safe.") == "She"
+
+    def test_possessive_is_no_contraction(self) -> None:
+        """Ford's said ...: after a name "'s" is a possessive, so no speaker is read through it."""
+        assert reported_by("Ford's said the pier was safe.") is None
+
+    def test_share_in_words(self) -> None:
+        """Nearly half said CLAUSE: a fraction with its hedge is a share of people."""
+        assert reported_by("Nearly half said the harbour tax was too high.") == "Nearly half"

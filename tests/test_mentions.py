@@ -202,6 +202,32 @@ class TestMentionBefore:
         assert found is not None
         assert (found.kind, found.head) == (MentionKind.DOCUMENT, "statement")
 
+    @pytest.mark.parametrize(
+        ("text", "words", "head"),
+        [
+            ("Later some economists said", "some economists", "economists"),
+            ("Later, allies said", "allies", "allies"),
+            ("and company strategists said", "company strategists", "strategists"),
+        ],
+        ids=["listed-singular", "y-to-ies", "noun-modifier"],
+    )
+    def test_plural_of_a_listed_head(self, text: str, words: str, head: str) -> None:
+        """ "some economists": a head listed in the singular also heads its regular plural."""
+        found = before(text, " said")
+        assert found is not None
+        assert (text[found.start : found.end], found.head, found.plural) == (words, head, True)
+
+    @pytest.mark.parametrize("noun", ["filing", "figures", "poll"])
+    def test_findings_are_documents(self, noun: str) -> None:
+        """ "the filing", "the figures", "the poll": documents that speak for whoever made them."""
+        found = before(f"Later the {noun} said", " said")
+        assert found is not None
+        assert (found.kind, found.head) == (MentionKind.DOCUMENT, noun)
+
+    def test_unlisted_plural_is_no_description(self) -> None:
+        """ "the bridges": a plural of no listed head names no speaker."""
+        assert before("Later the bridges said", " said") is None
+
     def test_mention_does_not_reach_before_start(self) -> None:
         """Nothing is read before `start`."""
         text = "Later, Kaya said"
@@ -257,3 +283,77 @@ class TestProperties:
         """Every name lies inside the text, non-empty."""
         for found in names(text):
             assert 0 <= found.start < found.end <= len(text)
+
+
+class TestGroups:
+    """`mention_before` reads people named without a noun only where they open a phrase."""
+
+    @pytest.mark.parametrize(
+        ("text", "words", "plural"),
+        [("The two said", "The two", True), ("Later, another said", "another", False)],
+        ids=["the-two", "another"],
+    )
+    def test_group_opening_a_clause(self, text: str, words: str, plural: bool) -> None:
+        """ "The two", "another": a speaker without a head noun."""
+        found = before(text, " said")
+        assert found is not None
+        assert (text[found.start : found.end], found.kind, found.plural) == (
+            words,
+            MentionKind.DESCRIPTION,
+            plural,
+        )
+
+    @pytest.mark.parametrize("text", ["It cost money for some said", "He met the third said"])
+    def test_group_inside_a_phrase_is_no_speaker(self, text: str) -> None:
+        """ "for some", "met the third": inside a longer phrase, no subject."""
+        found = before(text, " said")
+        assert found is None or found.kind is not MentionKind.DESCRIPTION
+
+
+class TestShares:
+    """`mention_before` reads a share of people as a poll reports it."""
+
+    def test_percent_of_people(self) -> None:
+        """ "nearly two-thirds of primary voters": a plural description of people."""
+        text = "and nearly two-thirds of primary voters said"
+        found = before(text, " said")
+        assert found is not None
+        assert (text[found.start : found.end], found.plural) == ("nearly two-thirds of primary voters", True)
+
+    def test_percent_of_a_thing(self) -> None:
+        """ "40 percent of the budget": a share of no people is no mention."""
+        assert before("and 40 percent of the budget said", " said") is None
+
+
+class TestBarePlurals:
+    """A plural head noun with unlisted modifiers is a subject only where it opens a phrase."""
+
+    @pytest.mark.parametrize(
+        ("text", "words"),
+        [
+            ("Records show it, and aviation experts say", "aviation experts"),
+            ("In Ostrava, border officials say", "border officials"),
+            ("The rules, which officials say", "officials"),
+        ],
+        ids=["after-and", "after-comma", "after-which"],
+    )
+    def test_bare_plural_opening_a_phrase(self, text: str, words: str) -> None:
+        """ "and aviation experts", ", border officials": a group speaking."""
+        found = before(text, " say")
+        assert found is not None
+        assert text[found.start : found.end] == words
+
+    def test_bare_plural_inside_a_phrase(self) -> None:
+        """ "paid the harbour workers": "the" opens it, so it is read with its determiner."""
+        found = before("He paid the harbour workers said", " said")
+        assert found is not None
+        assert found.start == "He paid the harbour workers said".index("the")
+
+    def test_bare_plural_after_a_verb(self) -> None:
+        """ "It hurt aviation experts": after a verb, no phrase is opened."""
+        assert before("It hurt aviation experts said", " said") is None
+
+    def test_share_of_a_named_thing(self) -> None:
+        """ "32% of Republican statements": a share before a name is no description of people."""
+        text = "It rated 32% of Republican statements"
+        assert mention_before(text, text.index(" statements"), 0, names(text)) is None
