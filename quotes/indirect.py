@@ -101,24 +101,7 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
     if _NEGATED.search(text, max(start, cue.start - 40), cue.start):
         return None  # "had not announced any plans": nothing was reported
     if cue.subject_follows:  # "According to X, CLAUSE." / "CLAUSE, according to X."
-        mention = mention_after(text, cue.end, end, document.names)
-        if mention is None:
-            return None
-        if blank(text, start, cue.start):
-            comma = skip_space(text, mention.end, end)
-            if comma == end or text[comma] != ",":
-                return None  # "According to X, CLAUSE": the comma comes right after X
-            clause_start = comma + 1
-            return _clause(
-                document, clause_start, _clause_end(document, clause_start, end), mention, cue, Evidence.HEAD
-            )
-        if not WORD.search(text, mention.end, end):
-            # "CLAUSE, according to X." and "CLAUSE yesterday according to X."
-            clause_end = skip_space_back(text, start, cue.start)
-            while clause_end > start and text[clause_end - 1] == ",":
-                clause_end -= 1
-            return _clause(document, start, clause_end, mention, cue, Evidence.TAIL)
-        return None
+        return _according(document, cue, start, end)
     tail = _tail_clause(document, cue, start, end)
     if tail is not None:
         return tail
@@ -130,6 +113,79 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
     if mention is None:
         return None
     return _clause(document, *clause, mention, cue, Evidence.HEAD)
+
+
+def _according(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
+    """The report a source phrase opens, closes or interrupts: "According to X, CLAUSE."."""
+    text = document.text
+    phrase = _source_phrase(text, cue.end, end)
+    mention = mention_after(text, cue.end, end, document.names) or phrase
+    if mention is None:
+        return None
+    # a name may be only the start of the source: "according to a person familiar with the talks"
+    source_end = max(mention.end, phrase.end) if phrase is not None else mention.end
+    if blank(text, start, cue.start):
+        comma = skip_space(text, source_end, end)
+        if comma == end or text[comma] != ",":
+            return None  # "According to X, CLAUSE": the comma comes right after X
+        clause_start = comma + 1
+        return _clause(
+            document, clause_start, _clause_end(document, clause_start, end), mention, cue, Evidence.HEAD
+        )
+    if not WORD.search(text, source_end, end):
+        # "CLAUSE, according to X." and "CLAUSE yesterday according to X."
+        clause_end = skip_space_back(text, start, cue.start)
+        while clause_end > start and text[clause_end - 1] == ",":
+            clause_end -= 1
+        return _clause(document, start, clause_end, mention, cue, Evidence.TAIL)
+    return _aside(document, cue, mention, source_end, start, end)
+
+
+def _source_phrase(text: str, start: int, end: int) -> Found | None:
+    """The source after "according to" when it names no one: "according to *recent polls*".
+
+    It runs to the next comma or the sentence end, and is at most a few words long: a
+    longer run is no noun phrase but the clause itself ("according to him the plan ...").
+    """
+    words = list(islice(WORD.finditer(text, start, end), _SOURCE_WORDS + 1))
+    if not words or not blank(text, start, words[0].start()):
+        return None
+    last = words[0]
+    for word in words[1:]:
+        if "," in text[last.end() : word.start()]:
+            break
+        last = word
+    else:
+        if len(words) > _SOURCE_WORDS:
+            return None
+    phrase = text[words[0].start() : last.end()]
+    return Found(words[0].start(), last.end(), MentionKind.DESCRIPTION, phrase, head=last.group().lower())
+
+
+_SOURCE_WORDS = 12  # words: "according to a person familiar with the talks between the two parties"
+
+
+def _aside(
+    document: Document, cue: FoundCue, mention: Found, source_end: int, start: int, end: int
+) -> Reported | None:
+    """``PART, according to X, PART.``: the report is the part with a verb, the first one if both have.
+
+    "By May 1, according to filings, the firm had sold its stake" reports the second part;
+    "The plan, according to aides, is to wait" the first, as the corpora mark it.
+    """
+    text = document.text
+    before = skip_space_back(text, start, cue.start)
+    after = skip_space(text, source_end, end)
+    if before <= start or text[before - 1] != "," or after >= end or text[after] != ",":
+        return None
+    first = WORD.search(text, start, before)
+    if (
+        first is not None
+        and first.group().lower() not in _NOT_A_CLAUSE
+        and _looks_like_clause(text, start, before - 1)
+    ):
+        return _clause(document, start, before - 1, mention, cue, Evidence.TAIL)
+    return _clause(document, after + 1, _clause_end(document, after + 1, end), mention, cue, Evidence.HEAD)
 
 
 def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
