@@ -189,37 +189,96 @@ def _aside(
 
 
 def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
-    """``CLAUSE, X said.``: the cue and its speaker close the sentence."""
+    """``CLAUSE, X said.``: the cue and its speaker close the sentence, or interrupt it.
+
+    After the cue may come an adverbial ("said Wednesday"), or a comma and a new clause
+    ("the guard said, but ..."). With the speaker after the cue ("CLAUSE, said Ann Lee, a
+    professor."), a description may follow the name. A cue inside the clause ("If X, she
+    said, Y") reports the part before it, as PolNeAR marks it, when that part has a verb.
+    """
     text = document.text
     after_start = cue.end
     if cue.lemma in _AUDIENCE:  # "CLAUSE, officials told state media."
         audience = mention_after(text, cue.end, end, document.names)
         if audience is not None:
             after_start = audience.end
-    first = WORD.search(text, after_start, end)
-    if first is not None and not _ends_with_adverbial(text, first, end):
-        return None
+    closes = _closes_sentence(text, after_start, end)
+    comma_before_cue = skip_space_back(text, start, cue.start) - 1
+    inverted = comma_before_cue >= start and text[comma_before_cue] == ","
+    if not closes and not inverted and not _interrupts(text, after_start, end):
+        return None  # the cheap tests first: most cues close no clause
     mention = subject_before(text, cue.start, start, document)
     if mention is None:
-        mention = mention_after(text, cue.end, end, document.names)  # "CLAUSE, said Peskov."
-        comma = skip_space_back(text, start, cue.start) - 1
-        if mention is None or comma < start or text[comma] != ",":
+        if not inverted:
             return None
-        return _clause(document, start, comma, mention, cue, Evidence.TAIL)
+        mention = mention_after(text, cue.end, end, document.names)  # "CLAUSE, said Peskov."
+        if mention is None or not _ends_mention(text, mention.end, end):
+            return None
+        return _clause(document, start, comma_before_cue, mention, cue, Evidence.TAIL)
     comma = skip_space_back(text, start, mention.start) - 1
     if comma < start or text[comma] != ",":
         return None
     clause_start = max(start, text.rfind(";", start, mention.start) + 1)  # the clause after a ";"
+    if not closes:
+        if not _interrupts(text, after_start, end):
+            return None
+        first = WORD.search(text, clause_start, comma)
+        last = WORD_BACKWARDS.search(text, clause_start, comma)
+        if first is None or last is None or first.group().lower() in _RELATIVE_PRONOUNS:
+            return None
+        if last.group().lower() in _RELATIVE_PRONOUNS or _participle(first.group().lower()):
+            return None  # "fighters which, the statement said, CLAUSE": the report is the rest
+        if not _looks_like_clause(text, first.start(), comma):
+            return None  # "Their plan, they said, was ...": no report of its own before the cue
     return _clause(document, clause_start, comma, mention, cue, Evidence.TAIL)
 
 
-def _ends_with_adverbial(text: str, first: regex.Match[str], end: int) -> bool:
-    """Whether the words from `first` to `end`, after a closing cue, are an adverbial
-    ("on Monday") or a participle ("responding")."""
-    lower = first.group().lower()
-    if lower.endswith("ing") and lower not in _NOT_PARTICIPLES:
-        return True
-    return lower in _ADVERBIAL and sum(1 for _ in islice(WORD.finditer(text, first.start(), end), 7)) <= 6
+def _closes_sentence(text: str, position: int, end: int) -> bool:
+    """Whether the words from `position` to `end`, after a closing cue, are an adverbial
+    ("on Monday", "Wednesday"), a participle ("responding"), or a comma and a new clause
+    joined by a conjunction ("the guard said, but ...")."""
+    lists = clause_words()
+    for index, word in enumerate(islice(WORD.finditer(text, position, end), _CLOSING_WORDS + 1)):
+        lower = word.group().lower()
+        if _SEPARATORS.search(text, position, word.start()) is not None:
+            # only a comma, not a quotation, a dash or a colon, lets the sentence go on
+            joined = not text[position : word.start()].strip(_COMMA)
+            return joined and (lower in lists.conjunctions or _participle(lower))
+        if index == _CLOSING_WORDS:
+            return False
+        if index == 0:
+            if _participle(lower):
+                return True
+            if lower not in _ADVERBIAL and lower not in lists.time_words:
+                return False
+        position = word.end()
+    return True
+
+
+_CLOSING_WORDS = 6  # words of an adverbial after a closing cue: "said in a statement on Monday"
+_SEPARATORS = regex.compile(r"[,;:\u2014\u2013\"\u201c]")
+_COMMA = ", \t\u00a0"
+
+
+def _participle(lower: str) -> bool:
+    """Whether a lowercase word reads as a participle ("declining", not "morning")."""
+    return lower.endswith("ing") and lower not in _NOT_PARTICIPLES
+
+
+def _interrupts(text: str, position: int, end: int) -> bool:
+    """Whether a comma follows a cue at once: "If X, she said, Y"."""
+    following = skip_space(text, position, end)
+    if following >= end or text[following] != ",":
+        return False
+    after = skip_space(text, following + 1, end)
+    return WORD.match(text, after, end) is not None  # not 'she said, "..."'
+
+
+def _ends_mention(text: str, position: int, end: int) -> bool:
+    """Whether a speaker named after a closing cue ends the report: the sentence ends, or a
+    description in apposition ("said Ann Lee, a professor") or an adverbial follows."""
+    following = skip_space(text, position, end)
+    return following == end or text[following] == "," or _closes_sentence(text, following, end)
 
 
 _ADVERBIAL = frozenset(
