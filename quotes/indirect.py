@@ -392,8 +392,13 @@ def _clause_end(document: Document, start: int, end: int) -> int:
 _JOINED = regex.compile(r",?[ \t\u00a0]+(?:and|but)$")
 
 
+# A clause ends at a ";", a concession, a dash (" - " or an unspaced em dash, "--"), or a
+# participle after a comma (", meaning the rules ..."), but not at ", including ...".
 _CLAUSE_STOP = regex.compile(
-    r";|,[ \t\u00a0]+(?:but|while|although|though|whereas|however)\b|[ \t\u00a0][\u2014\u2013][ \t\u00a0]"
+    r";|,[ \t\u00a0]+(?:but|while|although|though|whereas|however|despite|even[ \t\u00a0]+as)\b"
+    r"|[ \t\u00a0][\u2014\u2013][ \t\u00a0]|\u2014|[ \t\u00a0]--[ \t\u00a0]"
+    r"|,[ \t\u00a0]+(?!(?:including|according|regarding|notwithstanding|nothing|something|anything"
+    r"|everything|morning|evening|spring|bring)\b)\p{Ll}{2,}ing\b"
 )
 
 
