@@ -301,6 +301,8 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
         if word.start() >= quoted_from:
             break  # the quoted words are no part of the narrator's clause
         if word.group() == "that" and (index == 0 or not _inside_clause(text, cue.end, word.start())):
+            if index and not _complementiser(text, cue, words, index):
+                break  # "said five states that have ...", "expressed hope that": not the cue's "that"
             return word.end(), _clause_end(document, word.end(), end)
         if index and cue_lexicon().lemma(word.group()) is not None:
             break  # "said the talks were useful, adding that ...": that "that" is the next cue's
@@ -319,15 +321,59 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
     if adverbial is not None:  # "said on Friday", "said in a statement,"
         position = skip_space(text, adverbial.end(), end)
     first = WORD.match(text, position, end)
+    position = _after_time(text, position, end)  # "wrote Thursday on a site", "said last week the"
+    first = WORD.match(text, position, end)
     if first is None or first.group().lower() in _NOT_A_CLAUSE:
         return None
     lower = first.group().lower()
     if lower.endswith("ing") and lower not in _NOT_PARTICIPLES:
         return None  # "he said, declining to comment": a participle, not a clause
+    if lower.endswith("ed") and len(lower) > 4 and cue.end == skip_space_back(text, cue.end, first.start()):
+        return None  # "FBI notes released Monday": a participle right after a noun, not a clause
     clause_end = _clause_end(document, first.start(), end)
     if not _looks_like_clause(text, first.start(), clause_end):
         return None  # "announced the launch of ...": an object, not a clause
     return first.start(), clause_end
+
+
+def _after_time(text: str, position: int, end: int) -> int:
+    """Where the words after an adverbial of time at `position` begin ("Thursday", "last
+    week", "earlier this month"); `position` itself if none stands there."""
+    time_words = clause_words().time_words
+    after = position
+    for count, word in enumerate(WORD.finditer(text, position, end)):
+        lower = word.group().lower()
+        if count == _TIME_WORDS or lower not in time_words or not blank(text, after, word.start()):
+            break
+        if lower not in _TIME_MODIFIERS:  # "this" alone is the clause's subject: "said this is"
+            position = skip_space(text, word.end(), end)
+        after = word.end()
+    return position
+
+
+_TIME_WORDS = 3
+_TIME_MODIFIERS = frozenset(
+    {"this", "last", "late", "early", "by", "to", "from", "through", "via", "before", "when", "while"}
+)
+
+
+def _complementiser(text: str, cue: FoundCue, words: list[regex.Match[str]], index: int) -> bool:
+    """Whether the "that" at `words[index]`, some words after a cue, opens its reported clause.
+
+    Between them may stand an audience ("told reporters that"), a comma, a name or a day
+    ("said Tuesday that"), an adverb ("said again that") or a prepositional phrase ("said in
+    a statement that"); a bare noun makes it a relative or a noun's own "that"
+    ("said five states that have ...").
+    """
+    if cue.lemma in _AUDIENCE:
+        return True
+    previous = words[index - 1]
+    if "," in text[previous.end() : words[index].start()] or previous.group()[:1].isupper():
+        return True
+    lists = clause_words()
+    if previous.group().lower() in lists.time_words:
+        return True
+    return any(word.group().lower() in _NOT_A_CLAUSE for word in words[:index])
 
 
 def _looks_like_clause(text: str, start: int, end: int) -> bool:
