@@ -23,7 +23,7 @@ import regex
 
 from quotes.attribution import NEAREST, Attribution, Document, Evidence, cue_subject, inside, subject_before
 from quotes.cues import CueSection, FoundCue
-from quotes.lexicon import clause_words, cue_lexicon
+from quotes.lexicon import clause_words, cue_lexicon, word_lists
 from quotes.mentions import Found, MentionKind, mention_after
 from quotes.text import WORD, WORD_BACKWARDS, blank, skip_space, skip_space_back
 
@@ -323,7 +323,15 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
     first = WORD.match(text, position, end)
     position = _after_time(text, position, end)  # "wrote Thursday on a site", "said last week the"
     first = WORD.match(text, position, end)
-    if first is None or first.group().lower() in _NOT_A_CLAUSE:
+    if first is None:
+        return None
+    if first.group().lower() == "if" and cue.lemma in _BARE_CLAUSE:  # "said if the vote fails, ..."
+        clause_end = _clause_end(document, first.start(), end)
+        comma = text.find(",", first.end(), clause_end)
+        if comma < 0 or not _looks_like_clause(text, comma + 1, clause_end, present=True):
+            return None
+        return first.start(), clause_end
+    if first.group().lower() in _NOT_A_CLAUSE:
         return None
     lower = first.group().lower()
     if lower.endswith("ing") and lower not in _NOT_PARTICIPLES:
@@ -331,7 +339,7 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
     if lower.endswith("ed") and len(lower) > 4 and cue.end == skip_space_back(text, cue.end, first.start()):
         return None  # "FBI notes released Monday": a participle right after a noun, not a clause
     clause_end = _clause_end(document, first.start(), end)
-    if not _looks_like_clause(text, first.start(), clause_end):
+    if not _looks_like_clause(text, first.start(), clause_end, present=cue.lemma in _BARE_CLAUSE):
         return None  # "announced the launch of ...": an object, not a clause
     return first.start(), clause_end
 
@@ -357,6 +365,16 @@ _TIME_MODIFIERS = frozenset(
 )
 
 
+def _present_form(word: str) -> bool:
+    """Whether a lowercase word may be a verb in the present ("leaves", not "glass" or "its")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(_NOT_PRESENT)
+
+
+_NOT_PRESENT = ("ss", "us", "is", "'s", "\u2019s", "ics", "ies")
+# cues whose object is nearly always a clause, so a clause may show a verb in "-s"
+_BARE_CLAUSE = frozenset({"say", "tell"})
+
+
 def _complementiser(text: str, cue: FoundCue, words: list[regex.Match[str]], index: int) -> bool:
     """Whether the "that" at `words[index]`, some words after a cue, opens its reported clause.
 
@@ -376,9 +394,18 @@ def _complementiser(text: str, cue: FoundCue, words: list[regex.Match[str]], ind
     return any(word.group().lower() in _NOT_A_CLAUSE for word in words[:index])
 
 
-def _looks_like_clause(text: str, start: int, end: int) -> bool:
-    """Whether words after a cue read as a clause (with a verb) rather than an object noun phrase."""
+def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False) -> bool:
+    """Whether words after a cue read as a clause (with a verb) rather than an object noun phrase.
+
+    Args:
+        text: The document.
+        start: Where the words begin.
+        end: Where they end.
+        present: Whether a verb in "-s" counts ("the plan leaves tenants"): after "said",
+            whose object is nearly always a clause, not after "announced" ("announced new rules").
+    """
     lists = clause_words()
+    determiners = word_lists().determiners
     relative = _RELATIVE_CLAUSE.search(text, start, end)
     if relative is not None:
         end = relative.start()  # "justified the strike, which was approved ...": the object's own clause
@@ -396,6 +423,8 @@ def _looks_like_clause(text: str, start: int, end: int) -> bool:
         if word in lists.auxiliaries and previous != "to":  # not "claiming a right to have"
             return True
         verb = word in lists.past_forms or (word.endswith("ed") and len(word) > 4)
+        if present and index > 1 and _present_form(word) and words[index - 2] in determiners:
+            return True  # "the plan leaves tenants": a determiner, a noun, a verb
         if verb and index and previous not in lists.not_before_verb:
             return True
     return False
