@@ -32,7 +32,10 @@ __all__ = ["Reported", "reported_speech", "reports"]
 _MIN_WORDS = 3  # a reported clause is at least this long
 _THAT_WITHIN = 16  # words: "said on Monday, in a statement, that ..." keeps its "that" this close
 # Cues of speech that never take a reported clause of their own.
-_NO_CLAUSE = frozenset({"ask", "speak", "query", "question", "call", "post", "continue", "go on", "answer"})
+# ("points to data that ...": "point" without "out" points at a thing, not a clause.)
+_NO_CLAUSE = frozenset(
+    {"ask", "speak", "query", "question", "call", "post", "continue", "go on", "answer", "point"}
+)
 # Words after a cue that start an adverbial, not the reported clause.
 _NOT_A_CLAUSE = frozenset(
     {"when", "after", "before", "while", "during", "on", "in", "at", "to", "with", "about", "for", "by", "as",

@@ -163,6 +163,143 @@ class TestNotReportedSpeech:
         assert quotes.Extractor(kinds=["direct", "mixed"])(text) == []
 
 
+class TestContentBeforeTheCue:
+    """The clause comes first and the cue closes or interrupts it (issue 15)."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "The vote must come first, said Ann Lee, a professor at the college.",
+                ("The vote must come first", "Ann Lee", "said"),
+            ),
+            (
+                "Rates will rise next year, the central bank said Wednesday.",
+                ("Rates will rise next year", "the central bank", "said"),
+            ),
+            (
+                "The bridge will reopen in May, Mayor Rachel Okafor said, but the ferry will stop.",
+                ("The bridge will reopen in May", "Rachel Okafor", "said"),
+            ),
+            (
+                "If the council rejected the plan, Mayor Rachel Okafor said, the library would close.",
+                ("If the council rejected the plan", "Rachel Okafor", "said"),
+            ),
+        ],
+        ids=["said-name-description", "said-a-day", "said-but", "cue-inside-the-clause"],
+    )
+    def test_clause_before_cue(self, text: str, expected: tuple[str, str, str]) -> None:
+        assert reported(text) == expected
+
+    def test_a_relative_before_an_inner_cue_is_not_the_report(self) -> None:
+        """ "fighters whom, the mayor said, no town would take": the report is the part after the cue."""
+        text = (
+            "The camp holds fighters whom, Mayor Rachel Okafor said, the nearby towns have refused to take."
+        )
+        assert reported(text)[0] == "the nearby towns have refused to take"
+
+    def test_a_quotation_after_the_cue_is_no_second_part(self) -> None:
+        text = 'On Friday in the city hall, Mayor Rachel Okafor said, "The bridge will reopen in May."'
+        assert indirect(text) == []
+
+
+class TestAccordingToAnySource:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "The suspect left the state in June, according to a person familiar with the case.",
+                ("The suspect left the state in June", "according to"),
+            ),
+            (
+                "Most voters favour the new tram line, according to recent polls.",
+                ("Most voters favour the new tram line", "according to"),
+            ),
+            (
+                "By May 1, according to court filings, the company had sold its stake.",
+                ("the company had sold its stake", "according to"),
+            ),
+        ],
+        ids=["a-person-familiar", "polls", "between-two-parts"],
+    )
+    def test_source_without_a_name(self, text: str, expected: tuple[str, str]) -> None:
+        content, _, cue = reported(text)
+        assert (content, cue) == expected
+
+    def test_a_source_runs_a_few_words_only(self) -> None:
+        """A run of words with no comma after "according to" is no source."""
+        text = "According to the " + "very " * 20 + "old map the river is wide."
+        assert indirect(text) == []
+
+
+class TestClauseWithoutThat:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Mayor Rachel Okafor said the plan leaves tenants without heat.",
+                "the plan leaves tenants without heat",
+            ),
+            (
+                "Mayor Rachel Okafor said if the council votes no, the library will close.",
+                "if the council votes no, the library will close",
+            ),
+            (
+                "Mayor Rachel Okafor said last week the bridge would reopen in May.",
+                "the bridge would reopen in May",
+            ),
+        ],
+        ids=["present-tense", "if-clause", "said-last-week"],
+    )
+    def test_bare_clause(self, text: str, expected: str) -> None:
+        assert reported(text)[0] == expected
+
+    def test_present_tense_is_not_read_after_announced(self) -> None:
+        assert indirect("The mayor announced the new parking rules for the city.") == []
+
+
+class TestNotAComplementiser:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The governor expressed optimism that the budget would pass by June.",
+            "The inspectors' notes released Monday show that the pipes were old.",
+            "The campaign points to technology that has already cut the queues at polling stations.",
+        ],
+        ids=["stance-verb", "notes-as-a-noun", "relative-that"],
+    )
+    def test_no_indirect_quote(self, text: str) -> None:
+        assert indirect(text) == []
+
+    def test_a_that_after_a_bare_noun_is_no_complementiser(self) -> None:
+        """ "said five states that have ...": the states' "that", not the cue's."""
+        text = "Mayor Rachel Okafor said five states that have long opposed the tax will now support it."
+        assert reported(text)[0] == "five states that have long opposed the tax will now support it"
+
+
+class TestClauseBoundaries:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Mayor Rachel Okafor said the bridge would reopen in May, meaning the ferry will stop.",
+                "the bridge would reopen in May",
+            ),
+            (
+                "Mayor Rachel Okafor said the bridge would reopen in May\u2014a month late.",
+                "the bridge would reopen in May",
+            ),
+            (
+                "Mayor Rachel Okafor said the bridge would reopen in May, even as the river rose.",
+                "the bridge would reopen in May",
+            ),
+        ],
+        ids=["trailing-participle", "unspaced-dash", "concession"],
+    )
+    def test_clause_ends(self, text: str, expected: str) -> None:
+        assert reported(text)[0] == expected
+
+
 class TestRepeatedCues:
     """A sentence of a hundred reporting verbs costs each of them the same (issue 13, D5)."""
 
