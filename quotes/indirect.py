@@ -121,12 +121,17 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
 def _according(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
     """The report a source phrase opens, closes or interrupts: "According to X, CLAUSE."."""
     text = document.text
-    phrase = _source_phrase(text, cue.end, end)
-    mention = mention_after(text, cue.end, end, document.names) or phrase
-    if mention is None:
-        return None
-    # a name may be only the start of the source: "according to a person familiar with the talks"
-    source_end = max(mention.end, phrase.end) if phrase is not None else mention.end
+    mention = mention_after(text, cue.end, end, document.names)
+    following = skip_space(text, mention.end, end) if mention is not None else end
+    if mention is None or (following < end and text[following] not in _SOURCE_ENDS):
+        # a name may be only the start of the source: "according to a person familiar with the talks"
+        phrase = _source_phrase(text, cue.end, end)
+        mention = mention or phrase
+        if mention is None:
+            return None
+        source_end = max(mention.end, phrase.end) if phrase is not None else mention.end
+    else:
+        source_end = mention.end
     if blank(text, start, cue.start):
         comma = skip_space(text, source_end, end)
         if comma == end or text[comma] != ",":
@@ -165,6 +170,7 @@ def _source_phrase(text: str, start: int, end: int) -> Found | None:
     return Found(words[0].start(), last.end(), MentionKind.DESCRIPTION, phrase, head=last.group().lower())
 
 
+_SOURCE_ENDS = ",.;:!?"  # after these the source is the name alone
 _SOURCE_WORDS = 12  # words: "according to a person familiar with the talks between the two parties"
 
 
@@ -208,16 +214,13 @@ def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Rep
     closes = _closes_sentence(text, after_start, end)
     comma_before_cue = skip_space_back(text, start, cue.start) - 1
     inverted = comma_before_cue >= start and text[comma_before_cue] == ","
-    if not closes and not inverted and not _interrupts(text, after_start, end):
-        return None  # the cheap tests first: most cues close no clause
+    interrupts = not closes and _interrupts(text, after_start, end)
+    if not closes and not interrupts:
+        # the cheap tests first: most cues close no clause, and only "CLAUSE, said X" is left
+        return _inverted(document, cue, start, comma_before_cue, end) if inverted else None
     mention = subject_before(text, cue.start, start, document)
     if mention is None:
-        if not inverted:
-            return None
-        mention = mention_after(text, cue.end, end, document.names)  # "CLAUSE, said Peskov."
-        if mention is None or not _ends_mention(text, mention.end, end):
-            return None
-        return _clause(document, start, comma_before_cue, mention, cue, Evidence.TAIL)
+        return _inverted(document, cue, start, comma_before_cue, end) if inverted else None
     comma = skip_space_back(text, start, mention.start) - 1
     if comma < start or text[comma] != ",":
         return None
@@ -234,6 +237,15 @@ def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Rep
         if not _looks_like_clause(text, first.start(), comma):
             return None  # "Their plan, they said, was ...": no report of its own before the cue
     return _clause(document, clause_start, comma, mention, cue, Evidence.TAIL)
+
+
+def _inverted(document: Document, cue: FoundCue, start: int, comma: int, end: int) -> Reported | None:
+    """``CLAUSE, said X.``: the speaker after the cue, perhaps with a description after it."""
+    text = document.text
+    mention = mention_after(text, cue.end, end, document.names)
+    if mention is None or not _ends_mention(text, mention.end, end):
+        return None
+    return _clause(document, start, comma, mention, cue, Evidence.TAIL)
 
 
 def _closes_sentence(text: str, position: int, end: int) -> bool:
