@@ -253,6 +253,15 @@ def _closes_sentence(text: str, position: int, end: int) -> bool:
     ("on Monday", "Wednesday"), a participle ("responding"), or a comma and a new clause
     joined by a conjunction ("the guard said, but ...")."""
     lists = clause_words()
+    first = WORD.search(text, position, end)  # the first word decides for most cues: read it alone
+    if first is None:
+        return True
+    lower = first.group().lower()
+    if first.start() == position or not text[position : first.start()].strip():
+        if _participle(lower):
+            return True
+        if lower not in _ADVERBIAL and lower not in lists.time_words:
+            return False
     for index, word in enumerate(islice(WORD.finditer(text, position, end), _CLOSING_WORDS + 1)):
         lower = word.group().lower()
         if _SEPARATORS.search(text, position, word.start()) is not None:
@@ -363,6 +372,9 @@ def _after_time(text: str, position: int, end: int) -> int:
     """Where the words after an adverbial of time at `position` begin ("Thursday", "last
     week", "earlier this month"); `position` itself if none stands there."""
     time_words = clause_words().time_words
+    first = WORD.match(text, position, end)
+    if first is None or first.group().lower() not in time_words:
+        return position  # the cheap test first: most clauses open with no adverbial of time
     after = position
     for count, word in enumerate(WORD.finditer(text, position, end)):
         lower = word.group().lower()
