@@ -187,6 +187,9 @@ def _aside(
     after = skip_space(text, source_end, end)
     if before <= start or text[before - 1] != "," or after >= end or text[after] != ",":
         return None
+    last = WORD_BACKWARDS.search(text, start, before)
+    if last is not None and cue_lexicon().lemma(last.group()) is not None:
+        return None  # "X decided, according to the summary, that ...": the source of another cue's report
     first = WORD.search(text, start, before)
     if (
         first is not None
