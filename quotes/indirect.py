@@ -411,17 +411,19 @@ def _complementiser(text: str, cue: FoundCue, words: list[regex.Match[str]], ind
     Between them may stand an audience ("told reporters that"), a comma, a name or a day
     ("said Tuesday that"), an adverb ("said again that") or a prepositional phrase ("said in
     a statement that"); a bare noun makes it a relative or a noun's own "that"
-    ("said five states that have ...").
+    ("said five states that have ..."), and a verb between them a "that" inside the clause.
     """
+    lists = clause_words()
+    if any(word.group().lower() in lists.auxiliaries for word in words[:index]):
+        return False  # "said officials are in possession of video that": a "that" inside the clause
     if cue.lemma in _AUDIENCE:
         return True
     previous = words[index - 1]
     if "," in text[previous.end() : words[index].start()] or previous.group()[:1].isupper():
         return True
-    lists = clause_words()
     if previous.group().lower() in lists.time_words:
         return True
-    return any(word.group().lower() in _NOT_A_CLAUSE for word in words[:index])
+    return words[0].group().lower() in _NOT_A_CLAUSE  # "said in a statement that", not "said X of Y that"
 
 
 def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False) -> bool:

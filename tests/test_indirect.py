@@ -276,6 +276,11 @@ class TestNotAComplementiser:
         text = "Mayor Rachel Okafor said five states that have long opposed the tax will now support it."
         assert reported(text)[0] == "five states that have long opposed the tax will now support it"
 
+    def test_a_that_after_a_verb_is_inside_the_clause(self) -> None:
+        """ "said the police are in possession of a video that ...": the clause begins after the cue."""
+        text = "Mayor Rachel Okafor said the police are in possession of a video that shows the crash."
+        assert reported(text)[0] == "the police are in possession of a video that shows the crash"
+
 
 class TestClauseBoundaries:
     @pytest.mark.parametrize(
