@@ -400,6 +400,7 @@ def _present_form(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(_NOT_PRESENT)
 
 
+_CONTRACTION = regex.compile(r"['\u2019](?:ll|s|re|d|ve|m)$")
 _NOT_PRESENT = ("ss", "us", "is", "'s", "\u2019s", "ics", "ies")
 # cues whose object is nearly always a clause, so a clause may show a verb in "-s"
 _BARE_CLAUSE = frozenset({"say", "tell"})
@@ -446,8 +447,8 @@ def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False
     ]
     if not words:
         return False
-    if words[0] in lists.subject_pronouns:
-        return True
+    if _CONTRACTION.sub("", words[0]) in lists.subject_pronouns:
+        return True  # "she", and "she'll", "he's", "they're": a pronoun with its verb
     for index, word in enumerate(words):
         previous = words[index - 1] if index else ""
         if previous in _RELATIVE_PRONOUNS:

@@ -248,8 +248,12 @@ class TestClauseWithoutThat:
                 "Mayor Rachel Okafor said last week the bridge would reopen in May.",
                 "the bridge would reopen in May",
             ),
+            (
+                "Mayor Rachel Okafor said she’ll reopen the bridge in May.",
+                "she’ll reopen the bridge in May",
+            ),
         ],
-        ids=["present-tense", "if-clause", "said-last-week"],
+        ids=["present-tense", "if-clause", "said-last-week", "contracted-pronoun"],
     )
     def test_bare_clause(self, text: str, expected: str) -> None:
         assert reported(text)[0] == expected
