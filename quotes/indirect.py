@@ -16,6 +16,7 @@ of aggression) never do (see ``quotes/data/cues.toml``).
 
 from __future__ import annotations
 
+import itertools
 from itertools import islice
 
 import attrs
@@ -23,7 +24,7 @@ import regex
 
 from quotes.attribution import NEAREST, Attribution, Document, Evidence, cue_subject, inside, subject_before
 from quotes.cues import CueSection, FoundCue
-from quotes.lexicon import clause_words, cue_lexicon, word_lists
+from quotes.lexicon import clause_words, cue_lexicon, mention_lexicon, word_lists
 from quotes.mentions import Found, MentionKind, mention_after
 from quotes.text import WORD, WORD_BACKWARDS, blank, skip_space, skip_space_back
 
@@ -113,6 +114,9 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
         return None
     # the rules alone find the speaker of reported speech: a parser's guess costs precision here
     mention = cue_subject(text, cue, start, end, document, parsed=False)
+    if mention is None and not _opens_with_verb(text, clause[0], clause[1]):
+        # ("The initial reports were of ...": no subject after the cue, so the cue is a noun)
+        mention = _plain_subject(document, cue, start)
     if mention is None:
         return None
     return _clause(document, *clause, mention, cue, Evidence.HEAD)
@@ -198,6 +202,58 @@ def _aside(
     ):
         return _clause(document, start, before - 1, mention, cue, Evidence.TAIL)
     return _clause(document, after + 1, _clause_end(document, after + 1, end), mention, cue, Evidence.HEAD)
+
+
+def _plain_subject(document: Document, cue: FoundCue, start: int) -> Found | None:
+    """A subject the mention rules do not know, right before a cue: "*The organizer of the
+    rally* said", "*Some 22 percent* said", "..., *the magazine* said".
+
+    It is a few words after the sentence start or a comma, none of them a verb, opening
+    with a capital, a number or a determiner.
+    """
+    text = document.text
+    end = skip_space_back(text, start, cue.start)
+    window = max(start, end - _SUBJECT_CHARS)
+    opening = max(text.rfind(",", window, end), text.rfind(";", window, end))
+    if opening < 0 and window > start:
+        return None  # no comma or sentence start close enough: too long for a subject
+    begin = skip_space(text, max(start, opening + 1), end)
+    words = list(islice(WORD.finditer(text, begin, end), _SUBJECT_WORDS + 1))
+    if not words or len(words) > _SUBJECT_WORDS or words[0].start() != begin:
+        return None
+    if any(not blank(text, a.end(), b.start()) for a, b in itertools.pairwise(words)):
+        return None  # punctuation between the words: no plain noun phrase
+    if not blank(text, words[-1].end(), end):
+        return None
+    first = words[0].group()
+    if not (first[0].isupper() or first[0].isdigit() or first.lower() in mention_lexicon().determiners):
+        return None
+    lists = clause_words()
+    lexicon = cue_lexicon()
+    for word in words:
+        lower = word.group().lower()
+        if lower in lists.auxiliaries or lower in lists.subject_pronouns or lexicon.lemma(lower) is not None:
+            return None  # "the report he wrote said", "It said": not a plain noun phrase
+        if lower in _RELATIVE_PRONOUNS or lower in _NOT_CLAUSE_SUBJECT:
+            return None
+    head = words[-1].group().lower()
+    if head in mention_lexicon().determiners or head in lists.not_before_verb or head.endswith("ly"):
+        return None  # "The estimated cost": the cue is an adjective; "X initially denied"
+    return Found(begin, end, MentionKind.DESCRIPTION, text[begin:end], head=head)
+
+
+def _opens_with_verb(text: str, start: int, end: int) -> bool:
+    """Whether the words at `start` open with an auxiliary ("were of drone attacks")."""
+    first = WORD.match(text, start, end)
+    return first is not None and first.group().lower() in clause_words().auxiliaries
+
+
+_SUBJECT_CHARS = 80  # characters: "The deputy head of the delegation to the forum"
+_SUBJECT_WORDS = 8
+# words that make the run before a cue an adverbial or a clause, not its subject
+_NOT_CLAUSE_SUBJECT = frozenset(
+    {"when", "after", "before", "while", "if", "as", "because", "but", "and", "or"}
+)
 
 
 def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:

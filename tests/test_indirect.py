@@ -22,6 +22,12 @@ def indirect(text: str) -> list[Quote]:
     return [q for q in quotes.extract(text) if q.kind is QuoteKind.INDIRECT]
 
 
+def only_indirect(text: str) -> Quote:
+    """The one indirect quotation of `text`."""
+    (quote,) = indirect(text)
+    return quote
+
+
 def reported(text: str) -> tuple[str, str | None, str | None]:
     """(content, speaker name, cue) of the one indirect quotation in `text`."""
     (quote,) = indirect(text)
@@ -260,6 +266,37 @@ class TestClauseWithoutThat:
 
     def test_present_tense_is_not_read_after_announced(self) -> None:
         assert indirect("The mayor announced the new parking rules for the city.") == []
+
+
+class TestSubjectsTheMentionRulesDoNotKnow:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "The organizer of the harbour festival said the new rules raised the cost of a stall.",
+                ("the new rules raised the cost of a stall", "The organizer of the harbour festival"),
+            ),
+            (
+                "Some 22 percent said they would back the tram line.",
+                ("they would back the tram line", "Some 22 percent"),
+            ),
+        ],
+        ids=["description-with-a-phrase", "a-share-of-voters"],
+    )
+    def test_plain_noun_phrase_before_the_cue(self, text: str, expected: tuple[str, str]) -> None:
+        quote = only_indirect(text)
+        assert (quote.text, quote.speaker_mention.text if quote.speaker_mention else None) == expected
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The estimated cost is two billion euros for the whole line.",
+            "The first reports were of a fire near the harbour.",
+        ],
+        ids=["cue-as-an-adjective", "cue-as-a-noun"],
+    )
+    def test_no_subject(self, text: str) -> None:
+        assert indirect(text) == []
 
 
 class TestNotAComplementiser:
