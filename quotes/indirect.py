@@ -306,10 +306,29 @@ def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Rep
 def _inverted(document: Document, cue: FoundCue, start: int, comma: int, end: int) -> Reported | None:
     """``CLAUSE, said X.``: the speaker after the cue, perhaps with a description after it."""
     text = document.text
+    following = WORD.match(text, cue.end + 1, end)
+    if following is None or following.group().lower() in _NO_SPEAKER:
+        return None  # the cheap test first: "..., said that", "..., said on Monday", '..., said "...'
     mention = mention_after(text, cue.end, end, document.names)
     if mention is None or not _ends_mention(text, mention.end, end):
         return None
     return _clause(document, start, comma, mention, cue, Evidence.TAIL)
+
+
+# words right after a cue that name no speaker: "..., said that ...", "..., said it was ..."
+_NO_SPEAKER = _NOT_A_CLAUSE | {
+    "that",
+    "it",
+    "there",
+    "this",
+    "yesterday",
+    "today",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+}
 
 
 def _closes_sentence(text: str, position: int, end: int) -> bool:
@@ -409,10 +428,12 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
     if adverbial is not None:  # "said on Friday", "said in a statement,"
         position = skip_space(text, adverbial.end(), end)
     first = WORD.match(text, position, end)
-    position = _after_time(text, position, end)  # "wrote Thursday on a site", "said last week the"
-    first = WORD.match(text, position, end)
     if first is None:
         return None
+    if first.group().lower() in clause_words().time_words:  # "wrote Thursday on a site", "said last week the"
+        first = WORD.match(text, _after_time(text, position, end), end)
+        if first is None:
+            return None
     if first.group().lower() == "if" and cue.lemma in _BARE_CLAUSE:  # "said if the vote fails, ..."
         clause_end = _clause_end(document, first.start(), end)
         comma = text.find(",", first.end(), clause_end)
