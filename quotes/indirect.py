@@ -235,8 +235,10 @@ def _plain_subject(document: Document, cue: FoundCue, start: int) -> Found | Non
         lower = word.group().lower()
         if lower in lists.auxiliaries or lower in lists.subject_pronouns or lexicon.lemma(lower) is not None:
             return None  # "the report he wrote said", "It said": not a plain noun phrase
-        if lower in _RELATIVE_PRONOUNS or lower in _NOT_CLAUSE_SUBJECT:
+        if lower in _RELATIVE_PRONOUNS or lower in _NOT_CLAUSE_SUBJECT or lower in lists.past_forms:
             return None
+        if lower.endswith("ed") and len(lower) > 4:
+            return None  # "The plan failed and officials said": a clause, not a subject
     head = words[-1].group().lower()
     if head in mention_lexicon().determiners or head in lists.not_before_verb or head.endswith("ly"):
         return None  # "The estimated cost": the cue is an adjective; "X initially denied"
@@ -252,9 +254,7 @@ def _opens_with_verb(text: str, start: int, end: int) -> bool:
 _SUBJECT_CHARS = 80  # characters: "The deputy head of the delegation to the forum"
 _SUBJECT_WORDS = 8
 # words that make the run before a cue an adverbial or a clause, not its subject
-_NOT_CLAUSE_SUBJECT = frozenset(
-    {"when", "after", "before", "while", "if", "as", "because", "but", "and", "or"}
-)
+_NOT_CLAUSE_SUBJECT = frozenset({"when", "after", "before", "while", "if", "as", "because", "but", "or"})
 
 
 def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:

@@ -280,8 +280,12 @@ class TestSubjectsTheMentionRulesDoNotKnow:
                 "Some 22 percent said they would back the tram line.",
                 ("they would back the tram line", "Some 22 percent"),
             ),
+            (
+                "Tenants and their lawyers say the heating failed in March.",
+                ("the heating failed in March", "Tenants and their lawyers"),
+            ),
         ],
-        ids=["description-with-a-phrase", "a-share-of-voters"],
+        ids=["description-with-a-phrase", "a-share-of-voters", "two-groups"],
     )
     def test_plain_noun_phrase_before_the_cue(self, text: str, expected: tuple[str, str]) -> None:
         quote = only_indirect(text)
