@@ -281,8 +281,8 @@ class TestSubjectsTheMentionRulesDoNotKnow:
                 ("they would back the tram line", "Some 22 percent"),
             ),
             (
-                "Tenants and their lawyers say the heating failed in March.",
-                ("the heating failed in March", "Tenants and their lawyers"),
+                "Tenants and even some plumbers say the heating failed in March.",
+                ("the heating failed in March", "Tenants and even some plumbers"),
             ),
         ],
         ids=["description-with-a-phrase", "a-share-of-voters", "two-groups"],
