@@ -101,7 +101,7 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
     if cue.section is not CueSection.SPEECH and not cue.subject_follows:
         return None
     if cue.lemma in _NO_CLAUSE:
-        return None
+        return _question(document, cue, start, end) if cue.lemma == "ask" else None
     text = document.text
     if _NEGATED.search(text, max(start, cue.start - 40), cue.start):
         return None  # "had not announced any plans": nothing was reported
@@ -121,6 +121,40 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
     if mention is None:
         return None
     return _clause(document, *clause, mention, cue, Evidence.HEAD)
+
+
+def _question(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
+    """An embedded question: "X asked (Y) whether CLAUSE", "X asked why CLAUSE".
+
+    Only a question word makes what follows "asked" a report: "asked the court to act"
+    is a request, and "asked about the plan" names a topic.
+    """
+    text = document.text
+    question_words = clause_words().question_words
+    first = None
+    position = cue.end
+    for word in islice(WORD.finditer(text, cue.end, end), _AUDIENCE_WORDS + 1):
+        if not blank(text, position, word.start()):
+            return None  # punctuation: "asked, ..." or "asked "..."
+        lower = word.group().lower()
+        if lower in question_words:
+            first = word
+            break
+        if lower in _NOT_A_CLAUSE or cue_lexicon().lemma(lower) is not None:
+            return None  # "asked for ...", "asked about ..."
+        position = word.end()  # an audience: "asked the engineers why"
+    if first is None:
+        return None
+    mention = cue_subject(text, cue, start, end, document, parsed=False)
+    if mention is None:
+        return None  # "Asked whether ..., she said": the asker is unnamed
+    clause_start = first.start()
+    return _clause(
+        document, clause_start, _clause_end(document, clause_start, end), mention, cue, Evidence.HEAD
+    )
+
+
+_AUDIENCE_WORDS = 4  # words between "asked" and its question: "asked the city's engineers why"
 
 
 def _according(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:

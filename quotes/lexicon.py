@@ -332,6 +332,7 @@ class ClauseWords:
         not_before_verb: Words after which an "-ed" word is an adjective.
         time_words: Words that open an adverbial of time ("Wednesday", "yesterday").
         conjunctions: Words that join a new clause after a comma ("but", "while").
+        question_words: Words that open an embedded question ("asked whether").
     """
 
     subject_pronouns: frozenset[str]
@@ -340,6 +341,7 @@ class ClauseWords:
     not_before_verb: frozenset[str]
     time_words: frozenset[str]
     conjunctions: frozenset[str]
+    question_words: frozenset[str]
 
 
 @functools.cache

@@ -303,6 +303,41 @@ class TestSubjectsTheMentionRulesDoNotKnow:
         assert indirect(text) == []
 
 
+class TestEmbeddedQuestions:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Mayor Rachel Okafor asked whether the bridge would reopen before winter.",
+                "whether the bridge would reopen before winter",
+            ),
+            (
+                "Mayor Rachel Okafor asked the engineers why the repairs had taken so long.",
+                "why the repairs had taken so long",
+            ),
+        ],
+        ids=["asked-whether", "asked-an-audience-why"],
+    )
+    def test_question_after_asked(self, text: str, expected: str) -> None:
+        assert reported(text)[:2] == (expected, "Rachel Okafor")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Mayor Rachel Okafor asked the council to approve the repairs.",
+            "Mayor Rachel Okafor asked about the repairs when she met the engineers.",
+        ],
+        ids=["a-request", "a-topic"],
+    )
+    def test_no_question(self, text: str) -> None:
+        assert indirect(text) == []
+
+    def test_asked_by_no_one_named_reports_the_answer(self) -> None:
+        """ "Asked whether X, she said Y": the asker is unnamed; the answer is the report."""
+        text = "Asked whether the bridge would reopen, Mayor Rachel Okafor said the repairs were on schedule."
+        assert reported(text) == ("the repairs were on schedule", "Rachel Okafor", "said")
+
+
 class TestNotAComplementiser:
     @pytest.mark.parametrize(
         "text",
