@@ -130,6 +130,9 @@ def _question(document: Document, cue: FoundCue, start: int, end: int) -> Report
     is a request, and "asked about the plan" names a topic.
     """
     text = document.text
+    previous = WORD_BACKWARDS.search(text, max(start, cue.start - 12), cue.start)
+    if previous is not None and previous.group().lower() in clause_words().auxiliaries:
+        return None  # "he was asked whether ...": the asker is unnamed, the subject is asked
     question_words = clause_words().question_words
     first = None
     position = cue.end
