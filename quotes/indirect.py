@@ -219,7 +219,8 @@ _SOURCE_WORDS = 12  # words: "according to a person familiar with the talks betw
 def _aside(
     document: Document, cue: FoundCue, mention: Found, source_end: int, start: int, end: int
 ) -> Reported | None:
-    """``PART, according to X, PART.``: the report is the part with a verb, the first one if both have.
+    """``PART, according to X, PART.``: the report is the part with a verb, the first one if both
+    have, and the first one if only a description of the source follows it.
 
     "By May 1, according to filings, the firm had sold its stake" reports the second part;
     "The plan, according to aides, is to wait" the first, as the corpora mark it.
@@ -233,13 +234,14 @@ def _aside(
     if last is not None and cue_lexicon().lemma(last.group()) is not None:
         return None  # "X decided, according to the summary, that ...": the source of another cue's report
     first = WORD.search(text, start, before)
-    if (
-        first is not None
-        and first.group().lower() not in _NOT_A_CLAUSE
-        and _looks_like_clause(text, start, before - 1)
-    ):
+    opens = first is not None and first.group().lower() not in _NOT_A_CLAUSE  # not "By May 1"
+    if opens and _looks_like_clause(text, start, before - 1):
         return _clause(document, start, before - 1, mention, cue, Evidence.TAIL)
-    return _clause(document, after + 1, _clause_end(document, after + 1, end), mention, cue, Evidence.HEAD)
+    clause_end = _clause_end(document, after + 1, end)
+    if opens and not _looks_like_clause(text, after + 1, clause_end, present=True):
+        # "The deal covers 100 workers, according to the union, one of two in the talks"
+        return _clause(document, start, before - 1, mention, cue, Evidence.TAIL)
+    return _clause(document, after + 1, clause_end, mention, cue, Evidence.HEAD)
 
 
 def _plain_subject(document: Document, cue: FoundCue, start: int) -> Found | None:

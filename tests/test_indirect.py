@@ -225,8 +225,12 @@ class TestAccordingToAnySource:
                 "By May 1, according to court filings, the company had sold its stake.",
                 ("the company had sold its stake", "according to"),
             ),
+            (
+                "The new contract covers a hundred workers, according to the union, one of two in the talks.",
+                ("The new contract covers a hundred workers", "according to"),
+            ),
         ],
-        ids=["a-person-familiar", "polls", "between-two-parts"],
+        ids=["a-person-familiar", "polls", "between-two-parts", "source-with-a-description"],
     )
     def test_source_without_a_name(self, text: str, expected: tuple[str, str]) -> None:
         content, _, cue = reported(text)
