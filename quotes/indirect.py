@@ -36,7 +36,7 @@ _THAT_WITHIN = 16  # words: "said on Monday, in a statement, that ..." keeps its
 # Cues of speech that never take a reported clause of their own.
 # ("points to data that ...": "point" without "out" points at a thing, not a clause.)
 _NO_CLAUSE = frozenset(
-    {"ask", "speak", "query", "question", "call", "post", "continue", "go on", "answer", "point"}
+    {"ask", "speak", "query", "question", "call", "post", "continue", "go on", "answer", "point", "plead"}
 )
 # Words after a cue that start an adverbial, not the reported clause.
 _NOT_A_CLAUSE = frozenset(
@@ -449,6 +449,10 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
         if word.group() == "that" and (index == 0 or not _inside_clause(text, cue.end, word.start())):
             if index and not _complementiser(text, cue, words, index):
                 break  # "said five states that have ...", "expressed hope that": not the cue's "that"
+            if _verb_follows(text, word.end(), end):
+                if index:
+                    break  # "said in a film that showed ...": a relative "that", with no subject after it
+                return word.start(), _clause_end(document, word.start(), end)  # "said that was wrong"
             return word.end(), _clause_end(document, word.end(), end)
         if index and cue_lexicon().lemma(word.group()) is not None:
             break  # "said the talks were useful, adding that ...": that "that" is the next cue's
@@ -484,8 +488,13 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
     lower = first.group().lower()
     if lower.endswith("ing") and lower not in _NOT_PARTICIPLES:
         return None  # "he said, declining to comment": a participle, not a clause
-    if lower.endswith("ed") and len(lower) > 4 and cue.end == skip_space_back(text, cue.end, first.start()):
+    adjacent = cue.end == skip_space_back(text, cue.end, first.start())
+    if adjacent and lower.endswith("ed") and len(lower) > 4:
         return None  # "FBI notes released Monday": a participle right after a noun, not a clause
+    if adjacent and lower in clause_words().auxiliaries and not _relative_before(text, cue.start):
+        # "how a candidate responds can be ...": no subject, so the cue is no verb of its own
+        # (but "fires which state media said were under control" reports the relative's clause)
+        return None
     clause_end = _clause_end(document, first.start(), end)
     if not _looks_like_clause(text, first.start(), clause_end, present=cue.lemma in _BARE_CLAUSE):
         return None  # "announced the launch of ...": an object, not a clause
@@ -527,6 +536,33 @@ _NOT_PRESENT = ("ss", "us", "is", "'s", "\u2019s", "ics", "ies")
 _BARE_CLAUSE = frozenset({"say", "tell"})
 
 
+def _relative_before(text: str, position: int) -> bool:
+    """Whether a relative pronoun stands a few words before `position`: "which officials said"."""
+    window = text[max(0, position - _RELATIVE_CHARS) : position]
+    return any(word.group().lower() in _RELATIVE_PRONOUNS for word in WORD.finditer(window))
+
+
+_RELATIVE_CHARS = 40  # characters before a cue: "which the state news agency said"
+
+
+def _verb_follows(text: str, position: int, end: int) -> bool:
+    """Whether the word at `position` (after spaces) is an auxiliary or a verb in the past:
+    after "that", a relative's verb or a demonstrative's ("a film that showed", "that was")."""
+    word = WORD.match(text, skip_space(text, position, end), end)
+    if word is None:
+        return False
+    lower = word.group().lower()
+    lists = clause_words()
+    return (
+        lower in lists.auxiliaries or lower in lists.past_forms or (lower.endswith("ed") and len(lower) > 4)
+    )
+
+
+_PREPOSITIONS = frozenset(
+    {"on", "in", "at", "to", "with", "about", "for", "by", "as", "of", "from", "via", "through", "during"}
+)
+
+
 def _complementiser(text: str, cue: FoundCue, words: list[regex.Match[str]], index: int) -> bool:
     """Whether the "that" at `words[index]`, some words after a cue, opens its reported clause.
 
@@ -545,7 +581,7 @@ def _complementiser(text: str, cue: FoundCue, words: list[regex.Match[str]], ind
         return True
     if previous.group().lower() in lists.time_words:
         return True
-    return words[0].group().lower() in _NOT_A_CLAUSE  # "said in a statement that", not "said X of Y that"
+    return words[0].group().lower() in _PREPOSITIONS  # "said in a statement that", not "said X of Y that"
 
 
 def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False) -> bool:

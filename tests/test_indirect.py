@@ -349,8 +349,20 @@ class TestNotAComplementiser:
             "The governor expressed optimism that the budget would pass by June.",
             "The inspectors' notes released Monday show that the pipes were old.",
             "The campaign points to technology that has already cut the queues at polling stations.",
+            "Mayor Rachel Okafor said in a short film that showed the old harbour at night.",
+            "The driver pleaded guilty to a charge of careless driving.",
+            "How a council responds can be as important as the storm itself.",
+            "Editor's note: the mayor has since resigned from the council.",
         ],
-        ids=["stance-verb", "notes-as-a-noun", "relative-that"],
+        ids=[
+            "stance-verb",
+            "notes-as-a-noun",
+            "relative-that",
+            "relative-that-and-its-verb",
+            "pleaded-guilty",
+            "no-subject-after-the-cue",
+            "a-possessive-makes-a-noun",
+        ],
     )
     def test_no_indirect_quote(self, text: str) -> None:
         assert indirect(text) == []
@@ -359,6 +371,16 @@ class TestNotAComplementiser:
         """ "said five states that have ...": the states' "that", not the cue's."""
         text = "Mayor Rachel Okafor said five states that have long opposed the tax will now support it."
         assert reported(text)[0] == "five states that have long opposed the tax will now support it"
+
+    def test_a_that_with_a_verb_after_the_cue_is_the_subject(self) -> None:
+        """ "said that was ...": the demonstrative is the clause's subject, and part of it."""
+        text = "Mayor Rachel Okafor said that was the wrong way to build a bridge."
+        assert reported(text)[0] == "that was the wrong way to build a bridge"
+
+    def test_a_relative_before_the_cue_keeps_its_clause(self) -> None:
+        """ "which officials said were ...": the clause after the cue has its subject before it."""
+        text = "The storm started fires at a depot, which state media said were under control by noon."
+        assert reported(text)[:2] == ("were under control by noon", "state media")
 
     def test_a_that_after_a_verb_is_inside_the_clause(self) -> None:
         """ "said the police are in possession of a video that ...": the clause begins after the cue."""
