@@ -640,6 +640,9 @@ def _clause_end(document: Document, start: int, end: int) -> int:
     stop = _CLAUSE_STOP.search(text, start, end)
     if stop is not None:
         end = stop.start()
+    relative = _TRAILING_RELATIVE.search(text, start, end)
+    if relative is not None and _looks_like_clause(text, start, relative.start()):
+        end = relative.start()  # "..., who worked on the campaign": after the clause's verb, the narrator's
     quote = document.quote_after(start + 1)
     if quote is not None and quote[0] < end:
         end = quote[0]  # the quoted words are a mixed quote of their own
@@ -666,6 +669,9 @@ _CLAUSE_STOP = re.compile(  # the standard engine: this is searched in every cla
     r"|morning|evening|spring|bring)\b)[a-z]{2,}ing\b)"
     r"|[ \t\u00a0](?:\u2013|--)[ \t\u00a0]"
 )
+# a relative clause at a clause's end ("the firm hired Lee, who ..."), not inside its subject
+# ("the pipeline, which is running, renders ...")
+_TRAILING_RELATIVE = re.compile(r",[ \t\u00a0]+(?:which|who|whom|whose|when|where)\b")
 
 
 def _clause(

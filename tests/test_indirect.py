@@ -404,8 +404,22 @@ class TestClauseBoundaries:
                 "Mayor Rachel Okafor said the bridge would reopen in May, even as the river rose.",
                 "the bridge would reopen in May",
             ),
+            (
+                "Mayor Rachel Okafor said the city had hired Tom Reed, who built the old bridge.",
+                "the city had hired Tom Reed",
+            ),
+            (
+                "Mayor Rachel Okafor said that the bridge, which opened in 1990, would reopen in May.",
+                "the bridge, which opened in 1990, would reopen in May",
+            ),
         ],
-        ids=["trailing-participle", "unspaced-dash", "concession"],
+        ids=[
+            "trailing-participle",
+            "unspaced-dash",
+            "concession",
+            "trailing-relative",
+            "relative-in-the-subject",
+        ],
     )
     def test_clause_ends(self, text: str, expected: str) -> None:
         assert reported(text)[0] == expected
