@@ -598,6 +598,9 @@ def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False
     determiners = word_lists().determiners
     relative = _RELATIVE_CLAUSE.search(text, start, end)
     if relative is not None:
+        closing = text.find(",", relative.end(), end)
+        if closing >= 0 and _verb_follows(text, closing + 1, end):
+            return True  # "the bridge, which opened in 1990, would reopen": the subject's relative
         end = relative.start()  # "justified the strike, which was approved ...": the object's own clause
     words = [
         w.group().lower() for w in islice(WORD.finditer(text, start, min(end, start + 160)), _CLAUSE_WINDOW)

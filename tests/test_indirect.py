@@ -409,7 +409,7 @@ class TestClauseBoundaries:
                 "the city had hired Tom Reed",
             ),
             (
-                "Mayor Rachel Okafor said that the bridge, which opened in 1990, would reopen in May.",
+                "Mayor Rachel Okafor said the bridge, which opened in 1990, would reopen in May.",
                 "the bridge, which opened in 1990, would reopen in May",
             ),
         ],
