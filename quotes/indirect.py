@@ -305,6 +305,8 @@ def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Rep
     said, Y") reports the part before it, as PolNeAR marks it, when that part has a verb.
     """
     text = document.text
+    if text.find(",", start, cue.start) < 0:
+        return None  # every form here has a comma before the cue: the cheapest test first
     after_start = cue.end
     if cue.lemma in _AUDIENCE:  # "CLAUSE, officials told state media."
         audience = mention_after(text, cue.end, end, document.names)
@@ -473,28 +475,30 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
     first = WORD.match(text, position, end)
     if first is None:
         return None
-    if first.group().lower() in clause_words().time_words:  # "wrote Thursday on a site", "said last week the"
+    lists = clause_words()
+    lower = first.group().lower()
+    if lower in lists.time_words:  # "wrote Thursday on a site", "said last week the"
         first = WORD.match(text, _after_time(text, position, end), end)
         if first is None:
             return None
-    if first.group().lower() == "if" and cue.lemma in _BARE_CLAUSE:  # "said if the vote fails, ..."
+        lower = first.group().lower()
+    if lower == "if" and cue.lemma in _BARE_CLAUSE:  # "said if the vote fails, ..."
         clause_end = _clause_end(document, first.start(), end)
         comma = text.find(",", first.end(), clause_end)
         if comma < 0 or not _looks_like_clause(text, comma + 1, clause_end, present=True):
             return None
         return first.start(), clause_end
-    if first.group().lower() in _NOT_A_CLAUSE:
+    if lower in _NOT_A_CLAUSE:
         return None
-    lower = first.group().lower()
     if lower.endswith("ing") and lower not in _NOT_PARTICIPLES:
         return None  # "he said, declining to comment": a participle, not a clause
-    adjacent = cue.end == skip_space_back(text, cue.end, first.start())
-    if adjacent and lower.endswith("ed") and len(lower) > 4:
-        return None  # "FBI notes released Monday": a participle right after a noun, not a clause
-    if adjacent and lower in clause_words().auxiliaries and not _relative_before(text, cue.start):
-        # "how a candidate responds can be ...": no subject, so the cue is no verb of its own
-        # (but "fires which state media said were under control" reports the relative's clause)
-        return None
+    if first.start() == cue.end + 1:  # the word right after the cue, with no audience or adverbial
+        if lower.endswith("ed") and len(lower) > 4:
+            return None  # "FBI notes released Monday": a participle right after a noun, not a clause
+        if lower in lists.auxiliaries and not _relative_before(text, cue.start):
+            # "how a candidate responds can be ...": no subject, so the cue is no verb of its own
+            # (but "fires which state media said were under control" reports the relative's clause)
+            return None
     clause_end = _clause_end(document, first.start(), end)
     if not _looks_like_clause(text, first.start(), clause_end, present=cue.lemma in _BARE_CLAUSE):
         return None  # "announced the launch of ...": an object, not a clause
