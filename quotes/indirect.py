@@ -466,7 +466,7 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
     if cue.lemma in _AUDIENCE:  # "told reporters Russia ...", "informed Erdogan the talks ..."
         audience = mention_after(text, position, end, document.names)
         if audience is None:
-            return None
+            return _after_audience(document, cue, words[0].start(), end)
         position = audience.end
     position = skip_space(text, position, end)
     adverbial = _ADVERBIAL_PHRASE.match(text, position, end)
@@ -586,6 +586,24 @@ def _complementiser(text: str, cue: FoundCue, words: list[regex.Match[str]], ind
     if previous.group().lower() in lists.time_words:
         return True
     return words[0].group().lower() in _PREPOSITIONS  # "said in a statement that", not "said X of Y that"
+
+
+def _after_audience(document: Document, cue: FoundCue, start: int, end: int) -> tuple[int, int] | None:
+    """The clause after an audience the mention rules do not know: "told *the crowd* she
+    would run", "tells *audiences at rallies* he will win": it opens with a pronoun."""
+    text = document.text
+    pronouns = clause_words().subject_pronouns
+    for index, word in enumerate(islice(WORD.finditer(text, start, end), _AUDIENCE_WORDS + 1)):
+        lower = word.group().lower()
+        if index and lower in pronouns and lower not in _NOT_AUDIENCE_END:
+            clause_end = _clause_end(document, word.start(), end)
+            return (word.start(), clause_end) if _looks_like_clause(text, word.start(), clause_end) else None
+        if index == 0 and lower in pronouns:
+            return None  # "told it", "told them": the pronoun is the audience, read by the rules above
+    return None
+
+
+_NOT_AUDIENCE_END = frozenset({"this", "these", "those", "there"})  # "told the crowd this ..." is ambiguous
 
 
 def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False) -> bool:

@@ -262,8 +262,18 @@ class TestClauseWithoutThat:
                 "Mayor Rachel Okafor said she’ll reopen the bridge in May.",
                 "she’ll reopen the bridge in May",
             ),
+            (
+                "Mayor Rachel Okafor told supporters at the rally she would reopen the bridge.",
+                "she would reopen the bridge",
+            ),
         ],
-        ids=["present-tense", "if-clause", "said-last-week", "contracted-pronoun"],
+        ids=[
+            "present-tense",
+            "if-clause",
+            "said-last-week",
+            "contracted-pronoun",
+            "told-an-unknown-audience",
+        ],
     )
     def test_bare_clause(self, text: str, expected: str) -> None:
         assert reported(text)[0] == expected
