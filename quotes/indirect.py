@@ -41,7 +41,9 @@ _NO_CLAUSE = frozenset(
 # Words after a cue that start an adverbial, not the reported clause.
 _NOT_A_CLAUSE = frozenset(
     {"when", "after", "before", "while", "during", "on", "in", "at", "to", "with", "about", "for", "by", "as",
-     "if", "whether", "of", "from", "via", "through", "without", "so", "and", "but", "or", "nothing"}
+     "if", "whether", "of", "from", "via", "through", "without", "so", "and", "but", "or", "nothing",
+     "aboard", "along", "amid", "among", "outside", "inside", "near", "across", "against", "toward",
+     "towards", "behind", "alongside", "into", "onto", "upon", "throughout", "within"}
 )  # fmt: skip
 _CLAUSE_WINDOW = 10  # words after a cue in which a reported clause shows its verb
 # A sentence of news has at most a handful of reporting cues (four in the development set);
@@ -237,6 +239,10 @@ def _aside(
     opens = first is not None and first.group().lower() not in _NOT_A_CLAUSE  # not "By May 1"
     if opens and _looks_like_clause(text, start, before - 1):
         return _clause(document, start, before - 1, mention, cue, Evidence.TAIL)
+    second = WORD.search(text, after + 1, end)
+    if second is None or second.group().lower() in _NOT_A_CLAUSE:
+        # "Trump leads, according to the poll, and has a lead in Ohio": no clause of its own
+        return _clause(document, start, before - 1, mention, cue, Evidence.TAIL) if opens else None
     clause_end = _clause_end(document, after + 1, end)
     if opens and not _looks_like_clause(text, after + 1, clause_end, present=True):
         # "The deal covers 100 workers, according to the union, one of two in the talks"
@@ -479,6 +485,12 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
     lower = first.group().lower()
     if lower in lists.time_words:  # "wrote Thursday on a site", "said last week the"
         first = WORD.match(text, _after_time(text, position, end), end)
+        if first is None:
+            return None
+        lower = first.group().lower()
+    if lower.endswith("ly") and len(lower) > 4 and lower not in lists.subject_pronouns:
+        # "said carefully, as ...", "said recently the plan ...": an adverb, not the clause's first word
+        first = WORD.match(text, skip_space(text, first.end(), end), end)
         if first is None:
             return None
         lower = first.group().lower()
