@@ -229,8 +229,18 @@ class TestAccordingToAnySource:
                 "The new contract covers a hundred workers, according to the union, one of two in the talks.",
                 ("The new contract covers a hundred workers", "according to"),
             ),
+            (
+                "Turnout rose sharply in the city, according to the count, and fell in the villages.",
+                ("Turnout rose sharply in the city", "according to"),
+            ),
         ],
-        ids=["a-person-familiar", "polls", "between-two-parts", "source-with-a-description"],
+        ids=[
+            "a-person-familiar",
+            "polls",
+            "between-two-parts",
+            "source-with-a-description",
+            "and-a-verb-after",
+        ],
     )
     def test_source_without_a_name(self, text: str, expected: tuple[str, str]) -> None:
         content, _, cue = reported(text)
@@ -266,6 +276,10 @@ class TestClauseWithoutThat:
                 "Mayor Rachel Okafor told supporters at the rally she would reopen the bridge.",
                 "she would reopen the bridge",
             ),
+            (
+                "Mayor Rachel Okafor said recently the bridge would reopen in May.",
+                "the bridge would reopen in May",
+            ),
         ],
         ids=[
             "present-tense",
@@ -273,6 +287,7 @@ class TestClauseWithoutThat:
             "said-last-week",
             "contracted-pronoun",
             "told-an-unknown-audience",
+            "an-adverb-first",
         ],
     )
     def test_bare_clause(self, text: str, expected: str) -> None:
@@ -363,6 +378,7 @@ class TestNotAComplementiser:
             "The driver pleaded guilty to a charge of careless driving.",
             "How a council responds can be as important as the storm itself.",
             "Editor's note: the mayor has since resigned from the council.",
+            '"We will win," the mayor said aboard the ferry on Monday as she crossed the bay.',
         ],
         ids=[
             "stance-verb",
@@ -372,6 +388,7 @@ class TestNotAComplementiser:
             "pleaded-guilty",
             "no-subject-after-the-cue",
             "a-possessive-makes-a-noun",
+            "a-place-after-the-cue",
         ],
     )
     def test_no_indirect_quote(self, text: str) -> None:
