@@ -345,8 +345,8 @@ def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Rep
             return None
         if last.group().lower() in _RELATIVE_PRONOUNS or _participle(first.group().lower()):
             return None  # "fighters which, the statement said, CLAUSE": the report is the rest
-        if not _looks_like_clause(text, first.start(), comma):
-            return None  # "Their plan, they said, was ...": no report of its own before the cue
+        if not _looks_like_clause(text, first.start(), comma, present=True) and first.start() != start:
+            return None  # "..., and their plan, they said, was ...": no report of its own before the cue
     return _clause(document, clause_start, comma, mention, cue, Evidence.TAIL)
 
 

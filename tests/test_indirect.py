@@ -191,8 +191,18 @@ class TestContentBeforeTheCue:
                 "If the council rejected the plan, Mayor Rachel Okafor said, the library would close.",
                 ("If the council rejected the plan", "Rachel Okafor", "said"),
             ),
+            (
+                "The old ferry service, Mayor Rachel Okafor said, is doing much better than last year.",
+                ("The old ferry service", "Rachel Okafor", "said"),
+            ),
         ],
-        ids=["said-name-description", "said-a-day", "said-but", "cue-inside-the-clause"],
+        ids=[
+            "said-name-description",
+            "said-a-day",
+            "said-but",
+            "cue-inside-the-clause",
+            "cue-after-the-subject",
+        ],
     )
     def test_clause_before_cue(self, text: str, expected: tuple[str, str, str]) -> None:
         assert reported(text) == expected
