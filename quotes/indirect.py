@@ -1,12 +1,16 @@
 """Reported speech without quotation marks: "Peskov said Russia and Turkey maintain contacts".
 
 The content of an indirect quotation is the reported clause alone, never the
-cue, the speaker or a trailing attribution. News writes it in four ways:
+cue, the speaker or a trailing attribution. News writes it in these ways:
 
 - ``X said (that) CLAUSE``, with an audience or an adverbial between
   (``X told reporters on Monday that CLAUSE``);
-- ``CLAUSE, X said.``;
-- ``According to X, CLAUSE.`` and ``CLAUSE, according to X.``;
+- ``CLAUSE, X said.`` and ``CLAUSE, said X, a description.``, perhaps with a day
+  or a new clause after the cue (``..., the bank said Wednesday``);
+- ``PART, X said, PART.``, where PolNeAR marks the first part;
+- ``According to X, CLAUSE.``, ``CLAUSE, according to X.`` and
+  ``PART, according to X, PART.``, X any source (``recent polls``);
+- an embedded question: ``X asked (Y) whether CLAUSE``;
 - a second clause joined to the first: ``…, adding that CLAUSE``.
 
 Only verbs of speech introduce reported speech; beliefs, wishes and plans
