@@ -312,7 +312,8 @@ def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Rep
     After the cue may come an adverbial ("said Wednesday"), or a comma and a new clause
     ("the guard said, but ..."). With the speaker after the cue ("CLAUSE, said Ann Lee, a
     professor."), a description may follow the name. A cue inside the clause ("If X, she
-    said, Y") reports the part before it, as PolNeAR marks it, when that part has a verb.
+    said, Y") reports the part before it, as PolNeAR marks it, when that part opens the
+    sentence or has a verb.
     """
     text = document.text
     if text.find(",", start, cue.start) < 0:
@@ -340,9 +341,7 @@ def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Rep
     if comma < start or text[comma] != ",":
         return None
     clause_start = max(start, text.rfind(";", start, mention.start) + 1)  # the clause after a ";"
-    if not closes:
-        if not _interrupts(text, after_start, end):
-            return None
+    if not closes:  # the cue interrupts the clause: "If X, she said, Y"
         first = WORD.search(text, clause_start, comma)
         last = WORD_BACKWARDS.search(text, clause_start, comma)
         if first is None or last is None or first.group().lower() in _RELATIVE_PRONOUNS:
