@@ -291,6 +291,8 @@ def _plain_subject(document: Document, cue: FoundCue, start: int) -> Found | Non
     head = words[-1].group().lower()
     if head in mention_lexicon().determiners or head in lists.not_before_verb or head.endswith("ly"):
         return None  # "The estimated cost": the cue is an adjective; "X initially denied"
+    if head[0].isdigit():
+        return None  # "the RNC and 11 state parties": a number before a noun read as a cue
     return Found(begin, end, MentionKind.DESCRIPTION, text[begin:end], head=head)
 
 

@@ -335,8 +335,9 @@ class TestSubjectsTheMentionRulesDoNotKnow:
         [
             "The estimated cost is two billion euros for the whole line.",
             "The first reports were of a fire near the harbour.",
+            "The fund is shared by the campaign, the party and 11 state parties, its papers show.",
         ],
-        ids=["cue-as-an-adjective", "cue-as-a-noun"],
+        ids=["cue-as-an-adjective", "cue-as-a-noun", "a-number-before-a-noun"],
     )
     def test_no_subject(self, text: str) -> None:
         assert indirect(text) == []
