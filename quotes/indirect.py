@@ -293,6 +293,8 @@ def _plain_subject(document: Document, cue: FoundCue, start: int) -> Found | Non
         return None  # "The estimated cost": the cue is an adjective; "X initially denied"
     if head[0].isdigit():
         return None  # "the RNC and 11 state parties": a number before a noun read as a cue
+    if head.endswith(_POSSESSIVE):
+        return None  # "Ford's said": a possessive whose noun is missing, not "Ford has said"
     return Found(begin, end, MentionKind.DESCRIPTION, text[begin:end], head=head)
 
 
@@ -302,6 +304,7 @@ def _opens_with_verb(text: str, start: int, end: int) -> bool:
     return first is not None and first.group().lower() in clause_words().auxiliaries
 
 
+_POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 _SUBJECT_CHARS = 80  # characters: "The deputy head of the delegation to the forum"
 _SUBJECT_WORDS = 8
 # words that make the run before a cue an adverbial or a clause, not its subject
@@ -506,7 +509,8 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
             return None
         return first.start(), clause_end
     if lower in _NOT_A_CLAUSE:
-        return None
+        # "told supporters at the rally she would ...": the audience goes on past its first noun
+        return _after_audience(document, cue, words[0].start(), end) if cue.lemma in _AUDIENCE else None
     if lower.endswith("ing") and lower not in _NOT_PARTICIPLES:
         return None  # "he said, declining to comment": a participle, not a clause
     if first.start() == cue.end + 1:  # the word right after the cue, with no audience or adverbial

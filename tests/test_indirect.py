@@ -335,8 +335,9 @@ class TestSubjectsTheMentionRulesDoNotKnow:
         [
             "The estimated cost is two billion euros for the whole line.",
             "The first reports were of a fire near the harbour.",
+            "Ford's said the pier was safe.",
         ],
-        ids=["cue-as-an-adjective", "cue-as-a-noun"],
+        ids=["cue-as-an-adjective", "cue-as-a-noun", "a-possessive-without-its-noun"],
     )
     def test_no_subject(self, text: str) -> None:
         assert indirect(text) == []
