@@ -129,8 +129,8 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
         lemma, section = entry
         if lower in (lemma, lemma + "s"):
             before = _previous_word(text, piece_start, position)
-            if before in nominal:
-                continue  # "the state", "a report", "his comments"
+            if before in nominal or before.endswith(_POSSESSIVE):
+                continue  # "the state", "a report", "his comments", "the editor's note"
             if lower == lemma and not (before in _BARE_BEFORE or before.endswith("s")):
                 continue  # "the Republican demand": a bare form needs "they", "to", "will" or a plural
         found.append(FoundCue(position, word.end(), lemma, section))
@@ -229,6 +229,7 @@ _BARE_BEFORE = frozenset(
         "still",
     }
 )
+_POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 _NOMINAL_BEFORE = frozenset({"of", "in", "on", "for", "by", "with", "our", "my", "your", "no", "any"})
 
 

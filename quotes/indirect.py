@@ -1,12 +1,16 @@
 """Reported speech without quotation marks: "Peskov said Russia and Turkey maintain contacts".
 
 The content of an indirect quotation is the reported clause alone, never the
-cue, the speaker or a trailing attribution. News writes it in four ways:
+cue, the speaker or a trailing attribution. News writes it in these ways:
 
 - ``X said (that) CLAUSE``, with an audience or an adverbial between
   (``X told reporters on Monday that CLAUSE``);
-- ``CLAUSE, X said.``;
-- ``According to X, CLAUSE.`` and ``CLAUSE, according to X.``;
+- ``CLAUSE, X said.`` and ``CLAUSE, said X, a description.``, perhaps with a day
+  or a new clause after the cue (``..., the bank said Wednesday``);
+- ``PART, X said, PART.``, where PolNeAR marks the first part;
+- ``According to X, CLAUSE.``, ``CLAUSE, according to X.`` and
+  ``PART, according to X, PART.``, X any source (``recent polls``);
+- an embedded question: ``X asked (Y) whether CLAUSE``;
 - a second clause joined to the first: ``…, adding that CLAUSE``.
 
 Only verbs of speech introduce reported speech; beliefs, wishes and plans
@@ -16,6 +20,8 @@ of aggression) never do (see ``quotes/data/cues.toml``).
 
 from __future__ import annotations
 
+import itertools
+import re
 from itertools import islice
 
 import attrs
@@ -23,7 +29,7 @@ import regex
 
 from quotes.attribution import NEAREST, Attribution, Document, Evidence, cue_subject, inside, subject_before
 from quotes.cues import CueSection, FoundCue
-from quotes.lexicon import clause_words, cue_lexicon
+from quotes.lexicon import clause_words, cue_lexicon, mention_lexicon, word_lists
 from quotes.mentions import Found, MentionKind, mention_after
 from quotes.text import WORD, WORD_BACKWARDS, blank, skip_space, skip_space_back
 
@@ -32,11 +38,16 @@ __all__ = ["Reported", "reported_speech", "reports"]
 _MIN_WORDS = 3  # a reported clause is at least this long
 _THAT_WITHIN = 16  # words: "said on Monday, in a statement, that ..." keeps its "that" this close
 # Cues of speech that never take a reported clause of their own.
-_NO_CLAUSE = frozenset({"ask", "speak", "query", "question", "call", "post", "continue", "go on", "answer"})
+# ("points to data that ...": "point" without "out" points at a thing, not a clause.)
+_NO_CLAUSE = frozenset(
+    {"ask", "speak", "query", "question", "call", "post", "continue", "go on", "answer", "point", "plead"}
+)
 # Words after a cue that start an adverbial, not the reported clause.
 _NOT_A_CLAUSE = frozenset(
     {"when", "after", "before", "while", "during", "on", "in", "at", "to", "with", "about", "for", "by", "as",
-     "if", "whether", "of", "from", "via", "through", "without", "so", "and", "but", "or", "nothing"}
+     "if", "whether", "of", "from", "via", "through", "without", "so", "and", "but", "or", "nothing",
+     "aboard", "along", "amid", "among", "outside", "inside", "near", "across", "against", "toward",
+     "towards", "behind", "alongside", "into", "onto", "upon", "throughout", "within"}
 )  # fmt: skip
 _CLAUSE_WINDOW = 10  # words after a cue in which a reported clause shows its verb
 # A sentence of news has at most a handful of reporting cues (four in the development set);
@@ -96,29 +107,12 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
     if cue.section is not CueSection.SPEECH and not cue.subject_follows:
         return None
     if cue.lemma in _NO_CLAUSE:
-        return None
+        return _question(document, cue, start, end) if cue.lemma == "ask" else None
     text = document.text
     if _NEGATED.search(text, max(start, cue.start - 40), cue.start):
         return None  # "had not announced any plans": nothing was reported
     if cue.subject_follows:  # "According to X, CLAUSE." / "CLAUSE, according to X."
-        mention = mention_after(text, cue.end, end, document.names)
-        if mention is None:
-            return None
-        if blank(text, start, cue.start):
-            comma = skip_space(text, mention.end, end)
-            if comma == end or text[comma] != ",":
-                return None  # "According to X, CLAUSE": the comma comes right after X
-            clause_start = comma + 1
-            return _clause(
-                document, clause_start, _clause_end(document, clause_start, end), mention, cue, Evidence.HEAD
-            )
-        if not WORD.search(text, mention.end, end):
-            # "CLAUSE, according to X." and "CLAUSE yesterday according to X."
-            clause_end = skip_space_back(text, start, cue.start)
-            while clause_end > start and text[clause_end - 1] == ",":
-                clause_end -= 1
-            return _clause(document, start, clause_end, mention, cue, Evidence.TAIL)
-        return None
+        return _according(document, cue, start, end)
     tail = _tail_clause(document, cue, start, end)
     if tail is not None:
         return tail
@@ -127,43 +121,326 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
         return None
     # the rules alone find the speaker of reported speech: a parser's guess costs precision here
     mention = cue_subject(text, cue, start, end, document, parsed=False)
+    if mention is None and not _opens_with_verb(text, clause[0], clause[1]):
+        # ("The initial reports were of ...": no subject after the cue, so the cue is a noun)
+        mention = _plain_subject(document, cue, start)
     if mention is None:
         return None
     return _clause(document, *clause, mention, cue, Evidence.HEAD)
 
 
-def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
-    """``CLAUSE, X said.``: the cue and its speaker close the sentence."""
+def _question(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
+    """An embedded question: "X asked (Y) whether CLAUSE", "X asked why CLAUSE".
+
+    Only a question word makes what follows "asked" a report: "asked the court to act"
+    is a request, and "asked about the plan" names a topic.
+    """
     text = document.text
+    previous = WORD_BACKWARDS.search(text, max(start, cue.start - 12), cue.start)
+    if previous is not None and previous.group().lower() in clause_words().auxiliaries:
+        return None  # "he was asked whether ...": the asker is unnamed, the subject is asked
+    question_words = clause_words().question_words
+    first = None
+    position = cue.end
+    for word in islice(WORD.finditer(text, cue.end, end), _AUDIENCE_WORDS + 1):
+        if not blank(text, position, word.start()):
+            return None  # punctuation: "asked, ..." or "asked "..."
+        lower = word.group().lower()
+        if lower in question_words:
+            first = word
+            break
+        if lower in _NOT_A_CLAUSE or cue_lexicon().lemma(lower) is not None:
+            return None  # "asked for ...", "asked about ..."
+        position = word.end()  # an audience: "asked the engineers why"
+    if first is None:
+        return None
+    mention = cue_subject(text, cue, start, end, document, parsed=False)
+    if mention is None:
+        return None  # "Asked whether ..., she said": the asker is unnamed
+    clause_start = first.start()
+    return _clause(
+        document, clause_start, _clause_end(document, clause_start, end), mention, cue, Evidence.HEAD
+    )
+
+
+_AUDIENCE_WORDS = 4  # words between "asked" and its question: "asked the city's engineers why"
+
+
+def _according(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
+    """The report a source phrase opens, closes or interrupts: "According to X, CLAUSE."."""
+    text = document.text
+    mention = mention_after(text, cue.end, end, document.names)
+    following = skip_space(text, mention.end, end) if mention is not None else end
+    if mention is None or (following < end and text[following] not in _SOURCE_ENDS):
+        # a name may be only the start of the source: "according to a person familiar with the talks"
+        phrase = _source_phrase(text, cue.end, end)
+        mention = mention or phrase
+        if mention is None:
+            return None
+        source_end = max(mention.end, phrase.end) if phrase is not None else mention.end
+    else:
+        source_end = mention.end
+    if blank(text, start, cue.start):
+        comma = skip_space(text, source_end, end)
+        if comma == end or text[comma] != ",":
+            return None  # "According to X, CLAUSE": the comma comes right after X
+        clause_start = comma + 1
+        return _clause(
+            document, clause_start, _clause_end(document, clause_start, end), mention, cue, Evidence.HEAD
+        )
+    if not WORD.search(text, source_end, end):
+        # "CLAUSE, according to X." and "CLAUSE yesterday according to X."
+        clause_end = skip_space_back(text, start, cue.start)
+        while clause_end > start and text[clause_end - 1] == ",":
+            clause_end -= 1
+        return _clause(document, start, clause_end, mention, cue, Evidence.TAIL)
+    return _aside(document, cue, mention, source_end, start, end)
+
+
+def _source_phrase(text: str, start: int, end: int) -> Found | None:
+    """The source after "according to" when it names no one: "according to *recent polls*".
+
+    It runs to the next comma or the sentence end, and is at most a few words long: a
+    longer run is no noun phrase but the clause itself ("according to him the plan ...").
+    """
+    words = list(islice(WORD.finditer(text, start, end), _SOURCE_WORDS + 1))
+    if not words or not blank(text, start, words[0].start()):
+        return None
+    last = words[0]
+    for word in words[1:]:
+        if "," in text[last.end() : word.start()]:
+            break
+        last = word
+    else:
+        if len(words) > _SOURCE_WORDS:
+            return None
+    phrase = text[words[0].start() : last.end()]
+    return Found(words[0].start(), last.end(), MentionKind.DESCRIPTION, phrase, head=last.group().lower())
+
+
+_SOURCE_ENDS = ",.;:!?"  # after these the source is the name alone
+_SOURCE_WORDS = 12  # words: "according to a person familiar with the talks between the two parties"
+
+
+def _aside(
+    document: Document, cue: FoundCue, mention: Found, source_end: int, start: int, end: int
+) -> Reported | None:
+    """``PART, according to X, PART.``: the report is the part with a verb, the first one if both
+    have, and the first one if only a description of the source follows it.
+
+    "By May 1, according to filings, the firm had sold its stake" reports the second part;
+    "The plan, according to aides, is to wait" the first, as the corpora mark it.
+    """
+    text = document.text
+    before = skip_space_back(text, start, cue.start)
+    after = skip_space(text, source_end, end)
+    if before <= start or text[before - 1] != "," or after >= end or text[after] != ",":
+        return None
+    last = WORD_BACKWARDS.search(text, start, before)
+    if last is not None and cue_lexicon().lemma(last.group()) is not None:
+        return None  # "X decided, according to the summary, that ...": the source of another cue's report
+    first = WORD.search(text, start, before)
+    opens = first is not None and first.group().lower() not in _NOT_A_CLAUSE  # not "By May 1"
+    if opens and _looks_like_clause(text, start, before - 1):
+        return _clause(document, start, before - 1, mention, cue, Evidence.TAIL)
+    second = WORD.search(text, after + 1, end)
+    if second is None or second.group().lower() in _NOT_A_CLAUSE:
+        # "Trump leads, according to the poll, and has a lead in Ohio": no clause of its own
+        return _clause(document, start, before - 1, mention, cue, Evidence.TAIL) if opens else None
+    clause_end = _clause_end(document, after + 1, end)
+    if opens and not _looks_like_clause(text, after + 1, clause_end, present=True):
+        # "The deal covers 100 workers, according to the union, one of two in the talks"
+        return _clause(document, start, before - 1, mention, cue, Evidence.TAIL)
+    return _clause(document, after + 1, clause_end, mention, cue, Evidence.HEAD)
+
+
+def _plain_subject(document: Document, cue: FoundCue, start: int) -> Found | None:
+    """A subject the mention rules do not know, right before a cue: "*The organizer of the
+    rally* said", "*Some 22 percent* said", "..., *the magazine* said".
+
+    It is a few words after the sentence start or a comma, none of them a verb, opening
+    with a capital, a number or a determiner.
+    """
+    text = document.text
+    end = skip_space_back(text, start, cue.start)
+    window = max(start, end - _SUBJECT_CHARS)
+    opening = max(text.rfind(",", window, end), text.rfind(";", window, end))
+    if opening < 0 and window > start:
+        return None  # no comma or sentence start close enough: too long for a subject
+    begin = skip_space(text, max(start, opening + 1), end)
+    words = list(islice(WORD.finditer(text, begin, end), _SUBJECT_WORDS + 1))
+    if not words or len(words) > _SUBJECT_WORDS or words[0].start() != begin:
+        return None
+    if any(not blank(text, a.end(), b.start()) for a, b in itertools.pairwise(words)):
+        return None  # punctuation between the words: no plain noun phrase
+    if not blank(text, words[-1].end(), end):
+        return None
+    first = words[0].group()
+    if not (first[0].isupper() or first[0].isdigit() or first.lower() in mention_lexicon().determiners):
+        return None
+    lists = clause_words()
+    lexicon = cue_lexicon()
+    for word in words:
+        lower = word.group().lower()
+        if lower in lists.auxiliaries or lower in lists.subject_pronouns or lexicon.lemma(lower) is not None:
+            return None  # "the report he wrote said", "It said": not a plain noun phrase
+        if lower in _RELATIVE_PRONOUNS or lower in _NOT_CLAUSE_SUBJECT or lower in lists.past_forms:
+            return None
+        if lower.endswith("ed") and len(lower) > 4:
+            return None  # "The plan failed and officials said": a clause, not a subject
+    head = words[-1].group().lower()
+    if head in mention_lexicon().determiners or head in lists.not_before_verb or head.endswith("ly"):
+        return None  # "The estimated cost": the cue is an adjective; "X initially denied"
+    if head[0].isdigit():
+        return None  # "the RNC and 11 state parties": a number before a noun read as a cue
+    if head.endswith(_POSSESSIVE):
+        return None  # "Ford's said": a possessive whose noun is missing, not "Ford has said"
+    return Found(begin, end, MentionKind.DESCRIPTION, text[begin:end], head=head)
+
+
+def _opens_with_verb(text: str, start: int, end: int) -> bool:
+    """Whether the words at `start` open with an auxiliary ("were of drone attacks")."""
+    first = WORD.match(text, start, end)
+    return first is not None and first.group().lower() in clause_words().auxiliaries
+
+
+_POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
+_SUBJECT_CHARS = 80  # characters: "The deputy head of the delegation to the forum"
+_SUBJECT_WORDS = 8
+# words that make the run before a cue an adverbial or a clause, not its subject
+_NOT_CLAUSE_SUBJECT = frozenset({"when", "after", "before", "while", "if", "as", "because", "but", "or"})
+
+
+def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
+    """``CLAUSE, X said.``: the cue and its speaker close the sentence, or interrupt it.
+
+    After the cue may come an adverbial ("said Wednesday"), or a comma and a new clause
+    ("the guard said, but ..."). With the speaker after the cue ("CLAUSE, said Ann Lee, a
+    professor."), a description may follow the name. A cue inside the clause ("If X, she
+    said, Y") reports the part before it, as PolNeAR marks it, when that part opens the
+    sentence or has a verb.
+    """
+    text = document.text
+    if text.find(",", start, cue.start) < 0:
+        return None  # every form here has a comma before the cue: the cheapest test first
     after_start = cue.end
     if cue.lemma in _AUDIENCE:  # "CLAUSE, officials told state media."
         audience = mention_after(text, cue.end, end, document.names)
         if audience is not None:
             after_start = audience.end
-    first = WORD.search(text, after_start, end)
-    if first is not None and not _ends_with_adverbial(text, first, end):
-        return None
+    closes = _closes_sentence(text, after_start, end)
+    # "X, said Y" and "If X, she said, Y": a comma at either side of the cue (these are read
+    # for every cue, so a single space is looked at, not a run of white space)
+    comma_before_cue = cue.start - 2 if text[cue.start - 1 : cue.start] == " " else cue.start - 1
+    inverted = comma_before_cue >= start and text[comma_before_cue] == ","
+    interrupts = (
+        not closes and text[after_start : after_start + 1] == "," and _interrupts(text, after_start, end)
+    )
+    if not closes and not interrupts:
+        # the cheap tests first: most cues close no clause, and only "CLAUSE, said X" is left
+        return _inverted(document, cue, start, comma_before_cue, end) if inverted else None
     mention = subject_before(text, cue.start, start, document)
     if mention is None:
-        mention = mention_after(text, cue.end, end, document.names)  # "CLAUSE, said Peskov."
-        comma = skip_space_back(text, start, cue.start) - 1
-        if mention is None or comma < start or text[comma] != ",":
-            return None
-        return _clause(document, start, comma, mention, cue, Evidence.TAIL)
+        return _inverted(document, cue, start, comma_before_cue, end) if inverted else None
     comma = skip_space_back(text, start, mention.start) - 1
     if comma < start or text[comma] != ",":
         return None
     clause_start = max(start, text.rfind(";", start, mention.start) + 1)  # the clause after a ";"
+    if not closes:  # the cue interrupts the clause: "If X, she said, Y"
+        first = WORD.search(text, clause_start, comma)
+        last = WORD_BACKWARDS.search(text, clause_start, comma)
+        if first is None or last is None or first.group().lower() in _RELATIVE_PRONOUNS:
+            return None
+        if last.group().lower() in _RELATIVE_PRONOUNS or _participle(first.group().lower()):
+            return None  # "fighters which, the statement said, CLAUSE": the report is the rest
+        if not _looks_like_clause(text, first.start(), comma, present=True) and first.start() != start:
+            return None  # "..., and their plan, they said, was ...": no report of its own before the cue
     return _clause(document, clause_start, comma, mention, cue, Evidence.TAIL)
 
 
-def _ends_with_adverbial(text: str, first: regex.Match[str], end: int) -> bool:
-    """Whether the words from `first` to `end`, after a closing cue, are an adverbial
-    ("on Monday") or a participle ("responding")."""
+def _inverted(document: Document, cue: FoundCue, start: int, comma: int, end: int) -> Reported | None:
+    """``CLAUSE, said X.``: the speaker after the cue, perhaps with a description after it."""
+    text = document.text
+    following = WORD.match(text, cue.end + 1, end)
+    if following is None or following.group().lower() in _NO_SPEAKER:
+        return None  # the cheap test first: "..., said that", "..., said on Monday", '..., said "...'
+    mention = mention_after(text, cue.end, end, document.names)
+    if mention is None or not _ends_mention(text, mention.end, end):
+        return None
+    return _clause(document, start, comma, mention, cue, Evidence.TAIL)
+
+
+# words right after a cue that name no speaker: "..., said that ...", "..., said it was ..."
+_NO_SPEAKER = _NOT_A_CLAUSE | {
+    "that",
+    "it",
+    "there",
+    "this",
+    "yesterday",
+    "today",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+}
+
+
+def _closes_sentence(text: str, position: int, end: int) -> bool:
+    """Whether the words from `position` to `end`, after a closing cue, are an adverbial
+    ("on Monday", "Wednesday"), a participle ("responding"), or a comma and a new clause
+    joined by a conjunction ("the guard said, but ...")."""
+    first = WORD.search(text, position, end)  # the first word decides for most cues: read it alone
+    if first is None:
+        return True  # only the final stop
     lower = first.group().lower()
+    between = text[position : first.start()]
+    lists = clause_words()
+    if between and not between.isspace():
+        # only a comma, not a quotation, a dash or a colon, lets the sentence go on
+        if between.strip(_COMMA) or between.count(",") != 1:
+            return False
+        return lower in lists.conjunctions or (lower.endswith("ing") and lower not in _NOT_PARTICIPLES)
     if lower.endswith("ing") and lower not in _NOT_PARTICIPLES:
         return True
-    return lower in _ADVERBIAL and sum(1 for _ in islice(WORD.finditer(text, first.start(), end), 7)) <= 6
+    if lower not in _ADVERBIAL and lower not in lists.time_words:
+        return False
+    position = first.end()
+    for index, word in enumerate(islice(WORD.finditer(text, position, end), _CLOSING_WORDS)):
+        if _SEPARATORS.search(text, position, word.start()) is not None:
+            joined = not text[position : word.start()].strip(_COMMA)
+            lower = word.group().lower()
+            return joined and (lower in lists.conjunctions or _participle(lower))
+        if index == _CLOSING_WORDS - 1:
+            return False  # too long for an adverbial
+        position = word.end()
+    return True
+
+
+_CLOSING_WORDS = 6  # words of an adverbial after a closing cue: "said in a statement on Monday"
+_SEPARATORS = regex.compile(r"[,;:\u2014\u2013\"\u201c]")
+_COMMA = ", \t\u00a0"
+
+
+def _participle(lower: str) -> bool:
+    """Whether a lowercase word reads as a participle ("declining", not "morning")."""
+    return lower.endswith("ing") and lower not in _NOT_PARTICIPLES
+
+
+def _interrupts(text: str, position: int, end: int) -> bool:
+    """Whether a comma follows a cue at once: "If X, she said, Y"."""
+    following = skip_space(text, position, end)
+    if following >= end or text[following] != ",":
+        return False
+    after = skip_space(text, following + 1, end)
+    return WORD.match(text, after, end) is not None  # not 'she said, "..."'
+
+
+def _ends_mention(text: str, position: int, end: int) -> bool:
+    """Whether a speaker named after a closing cue ends the report: the sentence ends, or a
+    description in apposition ("said Ann Lee, a professor") or an adverbial follows."""
+    following = skip_space(text, position, end)
+    return following == end or text[following] == "," or _closes_sentence(text, following, end)
 
 
 _ADVERBIAL = frozenset(
@@ -186,6 +463,12 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
         if word.start() >= quoted_from:
             break  # the quoted words are no part of the narrator's clause
         if word.group() == "that" and (index == 0 or not _inside_clause(text, cue.end, word.start())):
+            if index and not _complementiser(text, cue, words, index):
+                break  # "said five states that have ...", "expressed hope that": not the cue's "that"
+            if _verb_follows(text, word.end(), end):
+                if index:
+                    break  # "said in a film that showed ...": a relative "that", with no subject after it
+                return word.start(), _clause_end(document, word.start(), end)  # "said that was wrong"
             return word.end(), _clause_end(document, word.end(), end)
         if index and cue_lexicon().lemma(word.group()) is not None:
             break  # "said the talks were useful, adding that ...": that "that" is the next cue's
@@ -197,37 +480,179 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
     if cue.lemma in _AUDIENCE:  # "told reporters Russia ...", "informed Erdogan the talks ..."
         audience = mention_after(text, position, end, document.names)
         if audience is None:
-            return None
+            return _after_audience(document, cue, words[0].start(), end)
         position = audience.end
     position = skip_space(text, position, end)
     adverbial = _ADVERBIAL_PHRASE.match(text, position, end)
     if adverbial is not None:  # "said on Friday", "said in a statement,"
         position = skip_space(text, adverbial.end(), end)
     first = WORD.match(text, position, end)
-    if first is None or first.group().lower() in _NOT_A_CLAUSE:
+    if first is None:
         return None
+    lists = clause_words()
     lower = first.group().lower()
+    if lower in lists.time_words:  # "wrote Thursday on a site", "said last week the"
+        first = WORD.match(text, _after_time(text, position, end), end)
+        if first is None:
+            return None
+        lower = first.group().lower()
+    if lower.endswith("ly") and len(lower) > 4 and lower not in lists.subject_pronouns:
+        # "said carefully, as ...", "said recently the plan ...": an adverb, not the clause's first word
+        first = WORD.match(text, skip_space(text, first.end(), end), end)
+        if first is None:
+            return None
+        lower = first.group().lower()
+    if lower == "if" and cue.lemma in _BARE_CLAUSE:  # "said if the vote fails, ..."
+        clause_end = _clause_end(document, first.start(), end)
+        comma = text.find(",", first.end(), clause_end)
+        if comma < 0 or not _looks_like_clause(text, comma + 1, clause_end, present=True):
+            return None
+        return first.start(), clause_end
+    if lower in _NOT_A_CLAUSE:
+        # "told supporters at the rally she would ...": the audience goes on past its first noun
+        return _after_audience(document, cue, words[0].start(), end) if cue.lemma in _AUDIENCE else None
     if lower.endswith("ing") and lower not in _NOT_PARTICIPLES:
         return None  # "he said, declining to comment": a participle, not a clause
+    if first.start() == cue.end + 1:  # the word right after the cue, with no audience or adverbial
+        if lower.endswith("ed") and len(lower) > 4:
+            return None  # "FBI notes released Monday": a participle right after a noun, not a clause
+        if lower in lists.auxiliaries and not _relative_before(text, cue.start):
+            # "how a candidate responds can be ...": no subject, so the cue is no verb of its own
+            # (but "fires which state media said were under control" reports the relative's clause)
+            return None
     clause_end = _clause_end(document, first.start(), end)
-    if not _looks_like_clause(text, first.start(), clause_end):
+    if not _looks_like_clause(text, first.start(), clause_end, present=cue.lemma in _BARE_CLAUSE):
         return None  # "announced the launch of ...": an object, not a clause
     return first.start(), clause_end
 
 
-def _looks_like_clause(text: str, start: int, end: int) -> bool:
-    """Whether words after a cue read as a clause (with a verb) rather than an object noun phrase."""
+def _after_time(text: str, position: int, end: int) -> int:
+    """Where the words after an adverbial of time at `position` begin ("Thursday", "last
+    week", "earlier this month"); `position` itself if none stands there."""
+    time_words = clause_words().time_words
+    first = WORD.match(text, position, end)
+    if first is None or first.group().lower() not in time_words:
+        return position  # the cheap test first: most clauses open with no adverbial of time
+    after = position
+    for count, word in enumerate(WORD.finditer(text, position, end)):
+        lower = word.group().lower()
+        if count == _TIME_WORDS or lower not in time_words or not blank(text, after, word.start()):
+            break
+        if lower not in _TIME_MODIFIERS:  # "this" alone is the clause's subject: "said this is"
+            position = skip_space(text, word.end(), end)
+        after = word.end()
+    return position
+
+
+_TIME_WORDS = 3
+_TIME_MODIFIERS = frozenset(
+    {"this", "last", "late", "early", "by", "to", "from", "through", "via", "before", "when", "while"}
+)
+
+
+def _present_form(word: str) -> bool:
+    """Whether a lowercase word may be a verb in the present ("leaves", not "glass" or "its")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(_NOT_PRESENT)
+
+
+_CONTRACTION = regex.compile(r"['\u2019](?:ll|s|re|d|ve|m)$")
+_NOT_PRESENT = ("ss", "us", "is", "'s", "\u2019s", "ics", "ies")
+# cues whose object is nearly always a clause, so a clause may show a verb in "-s"
+_BARE_CLAUSE = frozenset({"say", "tell"})
+
+
+def _relative_before(text: str, position: int) -> bool:
+    """Whether a relative pronoun stands a few words before `position`: "which officials said"."""
+    window = text[max(0, position - _RELATIVE_CHARS) : position]
+    return any(word.group().lower() in _RELATIVE_PRONOUNS for word in WORD.finditer(window))
+
+
+_RELATIVE_CHARS = 40  # characters before a cue: "which the state news agency said"
+
+
+def _verb_follows(text: str, position: int, end: int) -> bool:
+    """Whether the word at `position` (after spaces) is an auxiliary or a verb in the past:
+    after "that", a relative's verb or a demonstrative's ("a film that showed", "that was")."""
+    word = WORD.match(text, skip_space(text, position, end), end)
+    if word is None:
+        return False
+    lower = word.group().lower()
     lists = clause_words()
+    return (
+        lower in lists.auxiliaries or lower in lists.past_forms or (lower.endswith("ed") and len(lower) > 4)
+    )
+
+
+_PREPOSITIONS = frozenset(
+    {"on", "in", "at", "to", "with", "about", "for", "by", "as", "of", "from", "via", "through", "during"}
+)
+
+
+def _complementiser(text: str, cue: FoundCue, words: list[regex.Match[str]], index: int) -> bool:
+    """Whether the "that" at `words[index]`, some words after a cue, opens its reported clause.
+
+    Between them may stand an audience ("told reporters that"), a comma, a name or a day
+    ("said Tuesday that"), an adverb ("said again that") or a prepositional phrase ("said in
+    a statement that"); a bare noun makes it a relative or a noun's own "that"
+    ("said five states that have ..."), and a verb between them a "that" inside the clause.
+    """
+    lists = clause_words()
+    if any(word.group().lower() in lists.auxiliaries for word in words[:index]):
+        return False  # "said officials are in possession of video that": a "that" inside the clause
+    if cue.lemma in _AUDIENCE:
+        return True
+    previous = words[index - 1]
+    if "," in text[previous.end() : words[index].start()] or previous.group()[:1].isupper():
+        return True
+    if previous.group().lower() in lists.time_words:
+        return True
+    return words[0].group().lower() in _PREPOSITIONS  # "said in a statement that", not "said X of Y that"
+
+
+def _after_audience(document: Document, cue: FoundCue, start: int, end: int) -> tuple[int, int] | None:
+    """The clause after an audience the mention rules do not know: "told *the crowd* she
+    would run", "tells *audiences at rallies* he will win": it opens with a pronoun."""
+    text = document.text
+    pronouns = clause_words().subject_pronouns
+    for index, word in enumerate(islice(WORD.finditer(text, start, end), _AUDIENCE_WORDS + 1)):
+        lower = word.group().lower()
+        if index and lower in pronouns and lower not in _NOT_AUDIENCE_END:
+            clause_end = _clause_end(document, word.start(), end)
+            return (word.start(), clause_end) if _looks_like_clause(text, word.start(), clause_end) else None
+        if index == 0 and lower in pronouns:
+            return None  # "told it", "told them": the pronoun is the audience, read by the rules above
+    return None
+
+
+_NOT_AUDIENCE_END = frozenset({"this", "these", "those", "there"})  # "told the crowd this ..." is ambiguous
+
+
+def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False) -> bool:
+    """Whether words after a cue read as a clause (with a verb) rather than an object noun phrase.
+
+    Args:
+        text: The document.
+        start: Where the words begin.
+        end: Where they end.
+        present: Whether a verb in "-s" counts ("the plan leaves tenants"): after "said",
+            whose object is nearly always a clause, not after "announced" ("announced new rules").
+    """
+    lists = clause_words()
+    determiners = word_lists().determiners
     relative = _RELATIVE_CLAUSE.search(text, start, end)
     if relative is not None:
+        closing = text.find(",", relative.end(), end)
+        if closing >= 0 and _verb_follows(text, closing + 1, end):
+            return True  # "the bridge, which opened in 1990, would reopen": the subject's relative
         end = relative.start()  # "justified the strike, which was approved ...": the object's own clause
     words = [
         w.group().lower() for w in islice(WORD.finditer(text, start, min(end, start + 160)), _CLAUSE_WINDOW)
     ]
     if not words:
         return False
-    if words[0] in lists.subject_pronouns:
-        return True
+    first = _CONTRACTION.sub("", words[0]) if "'" in words[0] or "\u2019" in words[0] else words[0]
+    if first in lists.subject_pronouns:
+        return True  # "she", and "she'll", "he's", "they're": a pronoun with its verb
     for index, word in enumerate(words):
         previous = words[index - 1] if index else ""
         if previous in _RELATIVE_PRONOUNS:
@@ -235,6 +660,8 @@ def _looks_like_clause(text: str, start: int, end: int) -> bool:
         if word in lists.auxiliaries and previous != "to":  # not "claiming a right to have"
             return True
         verb = word in lists.past_forms or (word.endswith("ed") and len(word) > 4)
+        if present and index > 1 and _present_form(word) and words[index - 2] in determiners:
+            return True  # "the plan leaves tenants": a determiner, a noun, a verb
         if verb and index and previous not in lists.not_before_verb:
             return True
     return False
@@ -259,6 +686,9 @@ def _clause_end(document: Document, start: int, end: int) -> int:
     stop = _CLAUSE_STOP.search(text, start, end)
     if stop is not None:
         end = stop.start()
+    relative = _TRAILING_RELATIVE.search(text, start, end)
+    if relative is not None and _looks_like_clause(text, start, relative.start()):
+        end = relative.start()  # "..., who worked on the campaign": after the clause's verb, the narrator's
     quote = document.quote_after(start + 1)
     if quote is not None and quote[0] < end:
         end = quote[0]  # the quoted words are a mixed quote of their own
@@ -277,9 +707,17 @@ def _clause_end(document: Document, start: int, end: int) -> int:
 _JOINED = regex.compile(r",?[ \t\u00a0]+(?:and|but)$")
 
 
-_CLAUSE_STOP = regex.compile(
-    r";|,[ \t\u00a0]+(?:but|while|although|though|whereas|however)\b|[ \t\u00a0][\u2014\u2013][ \t\u00a0]"
+# A clause ends at a ";", a concession, a dash (" - " or an unspaced em dash, "--"), or a
+# participle after a comma (", meaning the rules ..."), but not at ", including ...".
+_CLAUSE_STOP = re.compile(  # the standard engine: this is searched in every clause, and it is faster here
+    r";|\u2014|,[ \t\u00a0]+(?:(?:but|while|although|though|whereas|however|despite|even[ \t\u00a0]+as)\b"
+    r"|(?!(?:including|according|regarding|notwithstanding|nothing|something|anything|everything"
+    r"|morning|evening|spring|bring)\b)[a-z]{2,}ing\b)"
+    r"|[ \t\u00a0](?:\u2013|--)[ \t\u00a0]"
 )
+# a relative clause at a clause's end ("the firm hired Lee, who ..."), not inside its subject
+# ("the pipeline, which is running, renders ...")
+_TRAILING_RELATIVE = re.compile(r",[ \t\u00a0]+(?:which|who|whom|whose|when|where)\b")
 
 
 def _clause(

@@ -362,12 +362,18 @@ class ClauseWords:
         auxiliaries: Auxiliary and modal verbs.
         past_forms: Irregular past forms and present forms of common verbs.
         not_before_verb: Words after which an "-ed" word is an adjective.
+        time_words: Words that open an adverbial of time ("Wednesday", "yesterday").
+        conjunctions: Words that join a new clause after a comma ("but", "while").
+        question_words: Words that open an embedded question ("asked whether").
     """
 
     subject_pronouns: frozenset[str]
     auxiliaries: frozenset[str]
     past_forms: frozenset[str]
     not_before_verb: frozenset[str]
+    time_words: frozenset[str]
+    conjunctions: frozenset[str]
+    question_words: frozenset[str]
 
 
 @functools.cache

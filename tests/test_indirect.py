@@ -22,6 +22,12 @@ def indirect(text: str) -> list[Quote]:
     return [q for q in quotes.extract(text) if q.kind is QuoteKind.INDIRECT]
 
 
+def only_indirect(text: str) -> Quote:
+    """The one indirect quotation of `text`."""
+    (quote,) = indirect(text)
+    return quote
+
+
 def reported(text: str) -> tuple[str, str | None, str | None]:
     """(content, speaker name, cue) of the one indirect quotation in `text`."""
     (quote,) = indirect(text)
@@ -161,6 +167,308 @@ class TestNotReportedSpeech:
     def test_kinds_filter_drops_indirect_speech(self) -> None:
         text = "Mayor Rachel Okafor said that the bridge would reopen in May."
         assert quotes.Extractor(kinds=["direct", "mixed"])(text) == []
+
+
+class TestContentBeforeTheCue:
+    """The clause comes first and the cue closes or interrupts it (issue 15)."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "The vote must come first, said Ann Lee, a professor at the college.",
+                ("The vote must come first", "Ann Lee", "said"),
+            ),
+            (
+                "Rates will rise next year, the central bank said Wednesday.",
+                ("Rates will rise next year", "the central bank", "said"),
+            ),
+            (
+                "The bridge will reopen in May, Mayor Rachel Okafor said, but the ferry will stop.",
+                ("The bridge will reopen in May", "Rachel Okafor", "said"),
+            ),
+            (
+                "If the council rejected the plan, Mayor Rachel Okafor said, the library would close.",
+                ("If the council rejected the plan", "Rachel Okafor", "said"),
+            ),
+            (
+                "The old ferry service, Mayor Rachel Okafor said, is doing much better than last year.",
+                ("The old ferry service", "Rachel Okafor", "said"),
+            ),
+        ],
+        ids=[
+            "said-name-description",
+            "said-a-day",
+            "said-but",
+            "cue-inside-the-clause",
+            "cue-after-the-subject",
+        ],
+    )
+    def test_clause_before_cue(self, text: str, expected: tuple[str, str, str]) -> None:
+        assert reported(text) == expected
+
+    def test_a_relative_before_an_inner_cue_is_not_the_report(self) -> None:
+        """ "fighters whom, the mayor said, no town would take": the report is the part after the cue."""
+        text = (
+            "The camp holds fighters whom, Mayor Rachel Okafor said, the nearby towns have refused to take."
+        )
+        assert reported(text)[0] == "the nearby towns have refused to take"
+
+    def test_a_quotation_after_the_cue_is_no_second_part(self) -> None:
+        text = 'On Friday in the city hall, Mayor Rachel Okafor said, "The bridge will reopen in May."'
+        assert indirect(text) == []
+
+
+class TestAccordingToAnySource:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "The suspect left the state in June, according to a person familiar with the case.",
+                ("The suspect left the state in June", "according to"),
+            ),
+            (
+                "Most voters favour the new tram line, according to recent polls.",
+                ("Most voters favour the new tram line", "according to"),
+            ),
+            (
+                "By May 1, according to court filings, the company had sold its stake.",
+                ("the company had sold its stake", "according to"),
+            ),
+            (
+                "The new contract covers a hundred workers, according to the union, one of two in the talks.",
+                ("The new contract covers a hundred workers", "according to"),
+            ),
+            (
+                "Turnout rose sharply in the city, according to the count, and fell in the villages.",
+                ("Turnout rose sharply in the city", "according to"),
+            ),
+        ],
+        ids=[
+            "a-person-familiar",
+            "polls",
+            "between-two-parts",
+            "source-with-a-description",
+            "and-a-verb-after",
+        ],
+    )
+    def test_source_without_a_name(self, text: str, expected: tuple[str, str]) -> None:
+        content, _, cue = reported(text)
+        assert (content, cue) == expected
+
+    def test_a_source_runs_a_few_words_only(self) -> None:
+        """A run of words with no comma after "according to" is no source."""
+        text = "According to the " + "very " * 20 + "old map the river is wide."
+        assert indirect(text) == []
+
+
+class TestClauseWithoutThat:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Mayor Rachel Okafor said the plan leaves tenants without heat.",
+                "the plan leaves tenants without heat",
+            ),
+            (
+                "Mayor Rachel Okafor said if the council votes no, the library will close.",
+                "if the council votes no, the library will close",
+            ),
+            (
+                "Mayor Rachel Okafor said last week the bridge would reopen in May.",
+                "the bridge would reopen in May",
+            ),
+            (
+                "Mayor Rachel Okafor said she’ll reopen the bridge in May.",
+                "she’ll reopen the bridge in May",
+            ),
+            (
+                "Mayor Rachel Okafor told supporters at the rally she would reopen the bridge.",
+                "she would reopen the bridge",
+            ),
+            (
+                "Mayor Rachel Okafor said recently the bridge would reopen in May.",
+                "the bridge would reopen in May",
+            ),
+        ],
+        ids=[
+            "present-tense",
+            "if-clause",
+            "said-last-week",
+            "contracted-pronoun",
+            "told-an-unknown-audience",
+            "an-adverb-first",
+        ],
+    )
+    def test_bare_clause(self, text: str, expected: str) -> None:
+        assert reported(text)[0] == expected
+
+    def test_present_tense_is_not_read_after_announced(self) -> None:
+        assert indirect("The mayor announced the new parking rules for the city.") == []
+
+
+class TestSubjectsTheMentionRulesDoNotKnow:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "The organizer of the harbour festival said the new rules raised the cost of a stall.",
+                ("the new rules raised the cost of a stall", "The organizer of the harbour festival"),
+            ),
+            (
+                "Some 22 percent said they would back the tram line.",
+                ("they would back the tram line", "Some 22 percent"),
+            ),
+            (
+                "Tenants and even some plumbers say the heating failed in March.",
+                ("the heating failed in March", "Tenants and even some plumbers"),
+            ),
+        ],
+        ids=["description-with-a-phrase", "a-share-of-voters", "two-groups"],
+    )
+    def test_plain_noun_phrase_before_the_cue(self, text: str, expected: tuple[str, str]) -> None:
+        quote = only_indirect(text)
+        assert (quote.text, quote.speaker_mention.text if quote.speaker_mention else None) == expected
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The estimated cost is two billion euros for the whole line.",
+            "The first reports were of a fire near the harbour.",
+            "Ford's said the pier was safe.",
+        ],
+        ids=["cue-as-an-adjective", "cue-as-a-noun", "a-possessive-without-its-noun"],
+    )
+    def test_no_subject(self, text: str) -> None:
+        assert indirect(text) == []
+
+    def test_a_number_is_no_subject(self) -> None:
+        """ "the committee and 11 state parties": "state" is a noun, and "11" no speaker."""
+        text = "The fund is run by the campaign, the committee and 11 state parties, the party said Tuesday."
+        assert reported(text)[:2] == (
+            "The fund is run by the campaign, the committee and 11 state parties",
+            "the party",
+        )
+
+
+class TestEmbeddedQuestions:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Mayor Rachel Okafor asked whether the bridge would reopen before winter.",
+                "whether the bridge would reopen before winter",
+            ),
+            (
+                "Mayor Rachel Okafor asked the engineers why the repairs had taken so long.",
+                "why the repairs had taken so long",
+            ),
+        ],
+        ids=["asked-whether", "asked-an-audience-why"],
+    )
+    def test_question_after_asked(self, text: str, expected: str) -> None:
+        assert reported(text)[:2] == (expected, "Rachel Okafor")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Mayor Rachel Okafor asked the council to approve the repairs.",
+            "Mayor Rachel Okafor asked about the repairs when she met the engineers.",
+        ],
+        ids=["a-request", "a-topic"],
+    )
+    def test_no_question(self, text: str) -> None:
+        assert indirect(text) == []
+
+    def test_asked_by_no_one_named_reports_the_answer(self) -> None:
+        """ "Asked whether X, she said Y": the asker is unnamed; the answer is the report."""
+        text = "Asked whether the bridge would reopen, Mayor Rachel Okafor said the repairs were on schedule."
+        assert reported(text) == ("the repairs were on schedule", "Rachel Okafor", "said")
+
+
+class TestNotAComplementiser:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The governor expressed optimism that the budget would pass by June.",
+            "The inspectors' notes released Monday show that the pipes were old.",
+            "The campaign points to technology that has already cut the queues at polling stations.",
+            "Mayor Rachel Okafor said in a short film that showed the old harbour at night.",
+            "The driver pleaded guilty to a charge of careless driving.",
+            "How a council responds can be as important as the storm itself.",
+            "Editor's note: the mayor has since resigned from the council.",
+            '"We will win," the mayor said aboard the ferry on Monday as she crossed the bay.',
+        ],
+        ids=[
+            "stance-verb",
+            "notes-as-a-noun",
+            "relative-that",
+            "relative-that-and-its-verb",
+            "pleaded-guilty",
+            "no-subject-after-the-cue",
+            "a-possessive-makes-a-noun",
+            "a-place-after-the-cue",
+        ],
+    )
+    def test_no_indirect_quote(self, text: str) -> None:
+        assert indirect(text) == []
+
+    def test_a_that_after_a_bare_noun_is_no_complementiser(self) -> None:
+        """ "said five states that have ...": the states' "that", not the cue's."""
+        text = "Mayor Rachel Okafor said five states that have long opposed the tax will now support it."
+        assert reported(text)[0] == "five states that have long opposed the tax will now support it"
+
+    def test_a_that_with_a_verb_after_the_cue_is_the_subject(self) -> None:
+        """ "said that was ...": the demonstrative is the clause's subject, and part of it."""
+        text = "Mayor Rachel Okafor said that was the wrong way to build a bridge."
+        assert reported(text)[0] == "that was the wrong way to build a bridge"
+
+    def test_a_relative_before_the_cue_keeps_its_clause(self) -> None:
+        """ "which officials said were ...": the clause after the cue has its subject before it."""
+        text = "The storm started fires at a depot, which state media said were under control by noon."
+        assert reported(text)[:2] == ("were under control by noon", "state media")
+
+    def test_a_that_after_a_verb_is_inside_the_clause(self) -> None:
+        """ "said the police are in possession of a video that ...": the clause begins after the cue."""
+        text = "Mayor Rachel Okafor said the police are in possession of a video that shows the crash."
+        assert reported(text)[0] == "the police are in possession of a video that shows the crash"
+
+
+class TestClauseBoundaries:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Mayor Rachel Okafor said the bridge would reopen in May, meaning the ferry will stop.",
+                "the bridge would reopen in May",
+            ),
+            (
+                "Mayor Rachel Okafor said the bridge would reopen in May\u2014a month late.",
+                "the bridge would reopen in May",
+            ),
+            (
+                "Mayor Rachel Okafor said the bridge would reopen in May, even as the river rose.",
+                "the bridge would reopen in May",
+            ),
+            (
+                "Mayor Rachel Okafor said the city had hired Tom Reed, who built the old bridge.",
+                "the city had hired Tom Reed",
+            ),
+            (
+                "Mayor Rachel Okafor said the bridge, which opened in 1990, would reopen in May.",
+                "the bridge, which opened in 1990, would reopen in May",
+            ),
+        ],
+        ids=[
+            "trailing-participle",
+            "unspaced-dash",
+            "concession",
+            "trailing-relative",
+            "relative-in-the-subject",
+        ],
+    )
+    def test_clause_ends(self, text: str, expected: str) -> None:
+        assert reported(text)[0] == expected
 
 
 class TestRepeatedCues:
