@@ -171,29 +171,33 @@ def names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Found]:
     pattern = _name_run()
     runs = (m for s, e in unquoted_pieces(0, len(text), quoted) for m in pattern.finditer(text, s, e))
     for match in runs:
-        start = _run_start(text, match.start())
-        run = text[start : match.end()]
+        start, end = match.span()
+        if text[start - 1 : start] == "-":  # the cheap test first: few runs have a prefix
+            start = _run_start(text, start)
+        run = text[start:end]
         # news repeats its names: a run's reading is remembered, unless the run is too long to be one
-        common, readings = _analyse(run) if len(run) <= _CACHED_RUN else _analyse.__wrapped__(run)
+        common, readings = _analyse(run) if end - start <= _CACHED_RUN else _analyse.__wrapped__(run)
         if common and opens_sentence(text, start):
             continue  # "Calling it ...", "Officials said ...": a common word opening a sentence
-        for reading in readings:
-            found.append(_described_person(text, _shifted(reading, start)))
+        for reading, describable in readings:
+            name = _shifted(reading, start)
+            found.append(_described_person(text, name) if describable else name)
     return _people(found)
 
 
 @functools.lru_cache(maxsize=8192)
-def _analyse(run: str) -> tuple[bool, tuple[Found, ...]]:
+def _analyse(run: str) -> tuple[bool, tuple[tuple[Found, bool], ...]]:
     """Whether a capitalised run is one common word, and its names with offsets into the run.
 
     The reading depends on the run's words alone, and news repeats its names,
-    so it is computed once per distinct run.
+    so it is computed once per distinct run. Each name comes with whether a
+    description before it may say it is a person (`_described_person`).
     """
     lexicon = mention_lexicon()
     tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(run)]
     common = len(tokens) == 1 and _is_common(run)
     found = (_name(run, piece, lexicon) for piece in _pieces(run, tokens, lexicon))
-    return common, tuple(f for f in found if f is not None)
+    return common, tuple((f, _describable(f)) for f in found if f is not None)
 
 
 def _shifted(found: Found, offset: int) -> Found:
@@ -211,13 +215,14 @@ def _shifted(found: Found, offset: int) -> Found:
     )
 
 
+def _describable(name: Found) -> bool:
+    """Whether a description before a name may tell that it is a person: a full name of unknown kind."""
+    return name.kind is MentionKind.NAME and name.speaker_kind is SpeakerKind.UNKNOWN and " " in name.name
+
+
 def _described_person(text: str, name: Found) -> Found:
     """A name of unknown kind after a description of a person ("press secretary Karine Jean-Pierre")."""
-    if (
-        name.kind is not MentionKind.NAME
-        or name.speaker_kind is not SpeakerKind.UNKNOWN
-        or " " not in name.name
-    ):
+    if not _describable(name):
         return name
     described = with_description(text, name, max(0, name.start - 80))
     if described.start == name.start or described.speaker_kind is not SpeakerKind.PERSON:
@@ -230,8 +235,8 @@ def _people(found: list[Found]) -> list[Found]:
     single: set[str] = set()  # one-word names
     surnames: set[str] = set()  # last words of longer names that are not organisations
     people: set[str] = set()  # last words of the names of people
-    for f in found:
-        last = f.name.rsplit(" ", 1)[-1]
+    lasts = [f.name[f.name.rfind(" ") + 1 :] for f in found]  # the last word, or the whole name
+    for f, last in zip(found, lasts, strict=True):
         if f.speaker_kind is SpeakerKind.PERSON:
             people.add(last)
         if f.kind is MentionKind.NAME:
@@ -240,11 +245,10 @@ def _people(found: list[Found]) -> list[Found]:
             elif f.speaker_kind is not SpeakerKind.ORGANISATION:
                 surnames.add(last)
     result = []
-    for f in found:
-        if f.kind is MentionKind.NAME and f.speaker_kind is SpeakerKind.UNKNOWN:
-            last = f.name.rsplit(" ", 1)[-1]
-            if (last in single) if last != f.name else (last in people or last in surnames):
-                f = attrs.evolve(f, speaker_kind=SpeakerKind.PERSON)
+    for f, last in zip(found, lasts, strict=True):
+        unknown = f.kind is MentionKind.NAME and f.speaker_kind is SpeakerKind.UNKNOWN
+        if unknown and ((last in single) if last != f.name else (last in people or last in surnames)):
+            f = attrs.evolve(f, speaker_kind=SpeakerKind.PERSON)
         result.append(f)
     return result
 
