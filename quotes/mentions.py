@@ -248,7 +248,8 @@ def _people(found: list[Found]) -> list[Found]:
     for f, last in zip(found, lasts, strict=True):
         unknown = f.kind is MentionKind.NAME and f.speaker_kind is SpeakerKind.UNKNOWN
         if unknown and ((last in single) if last != f.name else (last in people or last in surnames)):
-            f = attrs.evolve(f, speaker_kind=SpeakerKind.PERSON)
+            # built directly: `attrs.evolve` costs several times as much, and a tenth of names come here
+            f = Found(f.start, f.end, f.kind, f.name, SpeakerKind.PERSON, f.title, f.gender, f.plural, f.head)
         result.append(f)
     return result
 
