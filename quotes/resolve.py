@@ -78,7 +78,10 @@ class Resolver:
         self.names = list(found_names)
         self.registry = registry
         self.sentences = list(sentences)
-        self._subjects: list[Found] | None = None  # found when a pronoun first needs them
+        # sentence subjects, read only as far as a pronoun needs them: names[:_subjects_read]
+        self._subjects: list[Found] = []
+        self._subjects_read = 0
+        self._openings: set[int] | None = None
         self._ends = [name.end for name in self.names]
         self._fullest: dict[str, str] = {}
         self._genders: dict[str, str] = {}
@@ -120,20 +123,28 @@ class Resolver:
             if len(surnames) == 1 and " " not in self._fullest.get(first, "")
         }
 
-    def _sentence_subjects(self) -> list[Found]:
-        """The first name of each sentence: the likeliest subject, so the likeliest antecedent."""
-        subjects: list[Found] = []
-        # where each sentence's first word starts, past any quotation marks and brackets before it
-        openings = {_first_word(self.text, start, end) for start, end in self.sentences}
-        for name in self.names:
+    def _subjects_before(self, limit: int) -> list[Found]:
+        """The first name of each sentence, at least all before `limit`, in order.
+
+        The first name of a sentence is its likeliest subject, so the likeliest
+        antecedent. Names are read only as far as a pronoun asks: past the last
+        pronoun of an article none is read.
+        """
+        if self._openings is None:
+            # where each sentence's first word starts, past any quotation marks and brackets before it
+            self._openings = {_first_word(self.text, start, end) for start, end in self.sentences}
+        openings, names, text = self._openings, self.names, self.text
+        while self._subjects_read < len(names) and names[self._subjects_read].start < limit:
+            name = names[self._subjects_read]
+            self._subjects_read += 1
             if name.kind is not MentionKind.NAME:
                 continue
             opening = name.start in openings or (
-                self.text[name.start - 4 : name.start] in ("The ", "the ") and name.start - 4 in openings
+                text[name.start - 4 : name.start] in ("The ", "the ") and name.start - 4 in openings
             )
-            if opening or _cue_follows(self.text, name.end):
-                subjects.append(name)
-        return subjects
+            if opening or _cue_follows(text, name.end):
+                self._subjects.append(name)
+        return self._subjects
 
     def resolve(self, mention: Found, history: Sequence[tuple[int, Resolved]] = ()) -> Resolved | None:
         """The speaker a mention stands for.
@@ -260,11 +271,10 @@ class Resolver:
         sentence = bisect.bisect_right(self.sentences, (mention.start, float("inf"))) - 1
         limit = self.sentences[sentence][0] if sentence >= 0 else mention.start
         candidates = [(start, r) for start, r in _recent(history) if start < mention.start]
-        if self._subjects is None:
-            self._subjects = self._sentence_subjects()
-        last = bisect.bisect_left(self._subjects, limit, key=start_of)
+        subjects = self._subjects_before(limit)
+        last = bisect.bisect_left(subjects, limit, key=start_of)
         unknown: list[tuple[int, Resolved]] = []
-        for name in self._subjects[max(0, last - 8) : last]:
+        for name in subjects[max(0, last - 8) : last]:
             resolved = self._name(name)
             known = resolved.speaker.kind is not SpeakerKind.UNKNOWN
             (candidates if known else unknown).append((name.start, resolved))
