@@ -519,7 +519,8 @@ def mention_after(text: str, start: int, end: int, found_names: Sequence[Found])
         if not modifier:
             return name  # unlike "the Turkish president" or "Erdogan's office", where it is a modifier
     lexicon = mention_lexicon()
-    words = list(WORD.finditer(text, start, min(end, start + 160)))
+    # a description here has its head among the first seven words, and is read leftwards from it
+    words = list(islice(WORD.finditer(text, start, min(end, start + 160)), 7))
     if not words or words[0].start() != start:
         return name
     first = words[0].group().lower()
@@ -527,8 +528,9 @@ def mention_after(text: str, start: int, end: int, found_names: Sequence[Found])
         return _pronoun(words[0], lexicon)
     # a description runs from its determiner to its head: take the longest that parses
     best = None
-    for index in range(min(len(words), 7)):
-        if words[index].group().lower() in _heads():
+    heads = _heads()
+    for index in range(len(words)):
+        if words[index].group().lower() in heads:
             candidate = _description(text, words, index, start, lexicon)
             if candidate is not None and candidate.start == start:
                 best = candidate
