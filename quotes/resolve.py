@@ -433,12 +433,18 @@ class Resolver:
         wanted = set(_WORDS.findall(mention.name.lower())) - mention_lexicon().determiners
         last = bisect.bisect_right(self._ends, mention.start)
         titled = _title_before(head)  # "President of Argentina X"
+        clues = _title_clues(head) if head and head.isascii() else None
         partial = peer = None
         for name in reversed(self.names[max(0, last - _NAMES_BACK) : last]):
             if name.kind is not MentionKind.NAME:
                 continue
             if mention.speaker_kind is SpeakerKind.PERSON and name.speaker_kind is SpeakerKind.ORGANISATION:
                 continue
+            if clues is not None:
+                # the title words come from these characters: without a clue in them, none can fit
+                nearby = self.text[max(0, name.start - 80) : name.end].lower()
+                if not any(clue in nearby for clue in clues):
+                    continue
             words = self._title_words(name, head, titled)
             if head in words or any(
                 w.startswith(head) for w in words if mention.speaker_kind is SpeakerKind.ORGANISATION
@@ -488,6 +494,18 @@ _FOLLOWING = regex.compile(
 def _fuller_form(body: str) -> regex.Pattern[str]:
     """The last capitalised words ending in `body`: "Kremlin press service" for "press service"."""
     return regex.compile(rf"(?r)(?:\p{{Lu}}[\p{{L}}'\u2019]*[ \t]+)+(?i:{regex.escape(body)})\b")
+
+
+@functools.lru_cache(maxsize=1024)
+def _title_clues(head: str) -> tuple[str, ...]:
+    """What the text around a name must hold for its title words to have `head` or a peer in them.
+
+    `head` itself, the abbreviations of titles that hold it ("sen" for a senator)
+    and the words for a peer: `_described_name` reads a name's title words only
+    where one of these is near, for reading them costs many times this test.
+    """
+    abbreviations = mention_lexicon().title_abbreviations
+    return (head, *(short for short, full in abbreviations.items() if head in full), *sorted(_PEERS))
 
 
 @functools.lru_cache(maxsize=1024)
