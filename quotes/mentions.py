@@ -246,12 +246,16 @@ def _described_person(text: str, name: Found) -> Found:
 
 
 def _people(found: list[Found]) -> list[Found]:
-    """Mark as people the names news shortens to a surname ("Kino Gabriel" ... "Gabriel")."""
+    """Mark as people the names news shortens to a surname ("Kino Gabriel" ... "Gabriel").
+
+    `found` is changed in place and returned.
+    """
     single: set[str] = set()  # one-word names
     surnames: set[str] = set()  # last words of longer names that are not organisations
     people: set[str] = set()  # last words of the names of people
-    lasts = [f.name[f.name.rfind(" ") + 1 :] for f in found]  # the last word, or the whole name
-    for f, last in zip(found, lasts, strict=True):
+    unknown: list[tuple[int, str]] = []  # the names of unknown kind, by index, with their last words
+    for index, f in enumerate(found):
+        last = f.name[f.name.rfind(" ") + 1 :]  # the last word, or the whole name
         if f.speaker_kind is SpeakerKind.PERSON:
             people.add(last)
         if f.kind is MentionKind.NAME:
@@ -259,14 +263,16 @@ def _people(found: list[Found]) -> list[Found]:
                 single.add(last)
             elif f.speaker_kind is not SpeakerKind.ORGANISATION:
                 surnames.add(last)
-    result = []
-    for f, last in zip(found, lasts, strict=True):
-        unknown = f.kind is MentionKind.NAME and f.speaker_kind is SpeakerKind.UNKNOWN
-        if unknown and ((last in single) if last != f.name else (last in people or last in surnames)):
+            if f.speaker_kind is SpeakerKind.UNKNOWN:
+                unknown.append((index, last))
+    for index, last in unknown:
+        f = found[index]
+        if (last in single) if last != f.name else (last in people or last in surnames):
             # built directly: `attrs.evolve` costs several times as much, and a tenth of names come here
-            f = Found(f.start, f.end, f.kind, f.name, SpeakerKind.PERSON, f.title, f.gender, f.plural, f.head)
-        result.append(f)
-    return result
+            found[index] = Found(
+                f.start, f.end, f.kind, f.name, SpeakerKind.PERSON, f.title, f.gender, f.plural, f.head
+            )
+    return found
 
 
 def _is_common(word: str) -> bool:
