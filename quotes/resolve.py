@@ -485,11 +485,12 @@ _PEERS = frozenset({"counterpart", "colleague", "peer"})  # a peer holds the sam
 _WORDS = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
 _POSSESSIVE = regex.compile(r"(?r)['\u2019]s\b")  # the last possessive of a mention
 _THE = regex.compile(r"^[Tt]he[ \t\u00a0]+")
-_BRACKET = regex.compile(r"[ \t\u00a0]*\([^()\n]{1,24}\)")
 _APPOSITION = regex.compile(r",[ \t\u00a0]+")
 _APPOSITION_END = regex.compile(r"[ \t\u00a0]*(?:[,.;:)\u2014\u2013]|$)")
-# up to three words after a name, or one after a comma
+# up to three words after a name, or one after a comma; past an acronym in brackets, if any, which
+# once read is kept (the possessive "?+"): "the Commission (USCIRF) also criticized"
 _FOLLOWING = regex.compile(
+    r"(?:[ \t\u00a0]*\([^()\n]{1,24}\))?+"
     r"[ \t\u00a0]*(?:(,)[ \t\u00a0]*)?(\p{L}+)(?:[ \t\u00a0]*(\p{L}+)(?:[ \t\u00a0]*(\p{L}+))?)?"
 )
 
@@ -533,8 +534,7 @@ def _recent(history: Sequence[tuple[int, Resolved]]) -> Sequence[tuple[int, Reso
 def _cue_follows(text: str, position: int) -> bool:
     """Whether a reporting verb follows a name, past adverbs and an acronym: "Peskov *also said*",
     "the Commission (USCIRF) *also criticized*"."""
-    bracket = _BRACKET.match(text, position)
-    following = _FOLLOWING.match(text, bracket.end() if bracket is not None else position)
+    following = _FOLLOWING.match(text, position)
     if following is None:
         return False
     lexicon = cue_lexicon()
