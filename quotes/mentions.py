@@ -171,29 +171,33 @@ def names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Found]:
     pattern = _name_run()
     runs = (m for s, e in unquoted_pieces(0, len(text), quoted) for m in pattern.finditer(text, s, e))
     for match in runs:
-        start = _run_start(text, match.start())
-        run = text[start : match.end()]
+        start, end = match.span()
+        if text[start - 1 : start] == "-":  # the cheap test first: few runs have a prefix
+            start = _run_start(text, start)
+        run = text[start:end]
         # news repeats its names: a run's reading is remembered, unless the run is too long to be one
-        common, readings = _analyse(run) if len(run) <= _CACHED_RUN else _analyse.__wrapped__(run)
+        common, readings = _analyse(run) if end - start <= _CACHED_RUN else _analyse.__wrapped__(run)
         if common and opens_sentence(text, start):
             continue  # "Calling it ...", "Officials said ...": a common word opening a sentence
-        for reading in readings:
-            found.append(_described_person(text, _shifted(reading, start)))
+        for reading, describable in readings:
+            name = _shifted(reading, start)
+            found.append(_described_person(text, name) if describable else name)
     return _people(found)
 
 
 @functools.lru_cache(maxsize=8192)
-def _analyse(run: str) -> tuple[bool, tuple[Found, ...]]:
+def _analyse(run: str) -> tuple[bool, tuple[tuple[Found, bool], ...]]:
     """Whether a capitalised run is one common word, and its names with offsets into the run.
 
     The reading depends on the run's words alone, and news repeats its names,
-    so it is computed once per distinct run.
+    so it is computed once per distinct run. Each name comes with whether a
+    description before it may say it is a person (`_described_person`).
     """
     lexicon = mention_lexicon()
     tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(run)]
     common = len(tokens) == 1 and _is_common(run)
     found = (_name(run, piece, lexicon) for piece in _pieces(run, tokens, lexicon))
-    return common, tuple(f for f in found if f is not None)
+    return common, tuple((f, _describable(f)) for f in found if f is not None)
 
 
 def _shifted(found: Found, offset: int) -> Found:
@@ -211,13 +215,29 @@ def _shifted(found: Found, offset: int) -> Found:
     )
 
 
+def _spanning(found: Found, start: int, end: int) -> Found:
+    """`found` over other offsets: `attrs.evolve` costs several times as much, at every cue."""
+    return Found(
+        start,
+        end,
+        found.kind,
+        found.name,
+        found.speaker_kind,
+        found.title,
+        found.gender,
+        found.plural,
+        found.head,
+    )
+
+
+def _describable(name: Found) -> bool:
+    """Whether a description before a name may tell that it is a person: a full name of unknown kind."""
+    return name.kind is MentionKind.NAME and name.speaker_kind is SpeakerKind.UNKNOWN and " " in name.name
+
+
 def _described_person(text: str, name: Found) -> Found:
     """A name of unknown kind after a description of a person ("press secretary Karine Jean-Pierre")."""
-    if (
-        name.kind is not MentionKind.NAME
-        or name.speaker_kind is not SpeakerKind.UNKNOWN
-        or " " not in name.name
-    ):
+    if not _describable(name):
         return name
     described = with_description(text, name, max(0, name.start - 80))
     if described.start == name.start or described.speaker_kind is not SpeakerKind.PERSON:
@@ -226,12 +246,16 @@ def _described_person(text: str, name: Found) -> Found:
 
 
 def _people(found: list[Found]) -> list[Found]:
-    """Mark as people the names news shortens to a surname ("Kino Gabriel" ... "Gabriel")."""
+    """Mark as people the names news shortens to a surname ("Kino Gabriel" ... "Gabriel").
+
+    `found` is changed in place and returned.
+    """
     single: set[str] = set()  # one-word names
     surnames: set[str] = set()  # last words of longer names that are not organisations
     people: set[str] = set()  # last words of the names of people
-    for f in found:
-        last = f.name.rsplit(" ", 1)[-1]
+    unknown: list[tuple[int, str]] = []  # the names of unknown kind, by index, with their last words
+    for index, f in enumerate(found):
+        last = f.name[f.name.rfind(" ") + 1 :]  # the last word, or the whole name
         if f.speaker_kind is SpeakerKind.PERSON:
             people.add(last)
         if f.kind is MentionKind.NAME:
@@ -239,14 +263,16 @@ def _people(found: list[Found]) -> list[Found]:
                 single.add(last)
             elif f.speaker_kind is not SpeakerKind.ORGANISATION:
                 surnames.add(last)
-    result = []
-    for f in found:
-        if f.kind is MentionKind.NAME and f.speaker_kind is SpeakerKind.UNKNOWN:
-            last = f.name.rsplit(" ", 1)[-1]
-            if (last in single) if last != f.name else (last in people or last in surnames):
-                f = attrs.evolve(f, speaker_kind=SpeakerKind.PERSON)
-        result.append(f)
-    return result
+            if f.speaker_kind is SpeakerKind.UNKNOWN:
+                unknown.append((index, last))
+    for index, last in unknown:
+        f = found[index]
+        if (last in single) if last != f.name else (last in people or last in surnames):
+            # built directly: `attrs.evolve` costs several times as much, and a tenth of names come here
+            found[index] = Found(
+                f.start, f.end, f.kind, f.name, SpeakerKind.PERSON, f.title, f.gender, f.plural, f.head
+            )
+    return found
 
 
 def _is_common(word: str) -> bool:
@@ -422,7 +448,7 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
     acronym = _ACRONYM_BEFORE.search(text, max(start, end - 16), end) if text[end - 1] == ")" else None
     if acronym is not None:
         found = mention_before(text, acronym.start(), start, found_names)
-        return attrs.evolve(found, end=end) if found is not None else None
+        return _spanning(found, found.start, end) if found is not None else None
     index = bisect.bisect_left(found_names, end, key=end_of)
     if index < len(found_names) and found_names[index].end == end and found_names[index].start >= start:
         name = found_names[index]
@@ -434,14 +460,14 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
                 return None
             quantity = _QUANTITY_OF.search(text, max(start, preposition.start() - 24), preposition.end())
             if quantity is not None and preposition.group(1) == "of":
-                return attrs.evolve(name, start=quantity.start())  # "A number of Senators"
+                return _spanning(name, quantity.start(), name.end)  # "A number of Senators"
             described = mention_before(text, preposition.start(), start, found_names)
             if described is None or described.kind is MentionKind.PRONOUN:
                 return None
             if described.head == "percent" and not name.name.endswith("s"):
                 return None  # "32% of Republican statements": a share of things; "42% of Democrats" speak
             if described.kind is MentionKind.NAME:  # "President Hassan Rouhani of Iran"
-                return attrs.evolve(described, end=end)
+                return _spanning(described, described.start, end)
             return attrs.evolve(described, end=end, name=described.name + text[described.end : end])
         if name.kind is MentionKind.NAME:
             name = with_description(text, name, start)
@@ -449,7 +475,7 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
         if name.kind is MentionKind.DESCRIPTION:
             article = _DETERMINER_BEFORE.search(text, max(start, name.start - 10), name.start)
         if article is not None:
-            name = attrs.evolve(name, start=article.start())
+            name = _spanning(name, article.start(), name.end)
         return name
     lexicon = mention_lexicon()
     backwards = WORD_BACKWARDS.finditer(text, max(start, end - 160), end)
@@ -509,12 +535,13 @@ def mention_after(text: str, start: int, end: int, found_names: Sequence[Found])
     index = bisect.bisect_left(found_names, name_start, key=start_of)
     name = None
     if index < len(found_names) and found_names[index].start == name_start and found_names[index].end <= end:
-        name = attrs.evolve(found_names[index], start=start)
+        name = _spanning(found_names[index], start, found_names[index].end)
         modifier = text.startswith(_POSSESSIVE, name.end) or _head_follows(text, name.end, end)
         if not modifier:
             return name  # unlike "the Turkish president" or "Erdogan's office", where it is a modifier
     lexicon = mention_lexicon()
-    words = list(WORD.finditer(text, start, min(end, start + 160)))
+    # a description here has its head among the first seven words, and is read leftwards from it
+    words = list(islice(WORD.finditer(text, start, min(end, start + 160)), 7))
     if not words or words[0].start() != start:
         return name
     first = words[0].group().lower()
@@ -522,8 +549,9 @@ def mention_after(text: str, start: int, end: int, found_names: Sequence[Found])
         return _pronoun(words[0], lexicon)
     # a description runs from its determiner to its head: take the longest that parses
     best = None
-    for index in range(min(len(words), 7)):
-        if words[index].group().lower() in _heads():
+    heads = _heads()
+    for index in range(len(words)):
+        if words[index].group().lower() in heads:
             candidate = _description(text, words, index, start, lexicon)
             if candidate is not None and candidate.start == start:
                 best = candidate
@@ -881,7 +909,7 @@ def with_description(text: str, name: Found, start: int) -> Found:
     if description is None or description.kind is not MentionKind.DESCRIPTION:
         return name
     if description.speaker_kind is SpeakerKind.ORGANISATION and name.speaker_kind is not SpeakerKind.PERSON:
-        return attrs.evolve(name, start=description.start)  # "television broadcaster PBS"
+        return _spanning(name, description.start, name.end)  # "television broadcaster PBS"
     title = text[description.start : name.start].strip()
     if name.title:
         title = f"{title} {name.title}"

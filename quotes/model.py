@@ -56,14 +56,23 @@ _A_STR: _Wanted = (_is_str, "a str")
 _AN_INT: _Wanted = (_is_int, "an int")
 
 
-def _must_be(wanted: _Wanted, *, optional: bool = False) -> _Validator:
-    """A validator raising a `TypeError` that names the field where the check fails."""
+def _must_be(wanted: _Wanted, *, optional: bool = False, exact: type | None = None) -> _Validator:
+    """A validator raising a `TypeError` that names the field where the check fails.
+
+    Args:
+        wanted: The check and what it wants, for the message.
+        optional: Whether None passes too.
+        exact: A type whose instances pass without `check`: the common case
+            answered by one comparison, as every quotation builds several parts.
+    """
     check, expected = wanted
     if optional:
         expected += " or None"
 
     def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not check(value) and not (optional and value is None):
+        if type(value) is exact or (optional and value is None):
+            return
+        if not check(value):
             owner = type(instance).__name__
             raise TypeError(
                 Errors.E007.format(owner=owner, field=attribute.name, expected=expected, value=value)
@@ -74,12 +83,12 @@ def _must_be(wanted: _Wanted, *, optional: bool = False) -> _Validator:
 
 def _must_be_a(cls: type) -> _Validator:
     """A validator for an optional part: an instance of `cls` or None."""
-    return _must_be((lambda value: isinstance(value, cls), f"a {cls.__name__}"), optional=True)
+    return _must_be((lambda value: isinstance(value, cls), f"a {cls.__name__}"), optional=True, exact=cls)
 
 
-_STR = _must_be(_A_STR)
-_OPTIONAL_STR = _must_be(_A_STR, optional=True)
-_OFFSET = _must_be(_AN_INT)
+_STR = _must_be(_A_STR, exact=str)
+_OPTIONAL_STR = _must_be(_A_STR, optional=True, exact=str)
+_OFFSET = _must_be(_AN_INT, exact=int)
 
 
 def _check_span(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:

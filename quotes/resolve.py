@@ -55,6 +55,10 @@ class Resolved:
     gender: str | None = None
     plural: bool = False
 
+    def with_certainty(self, certainty: float) -> Resolved:
+        """The same speaker, as sure as `certainty`: `attrs.evolve` costs several times as much."""
+        return Resolved(self.speaker, certainty, self.gender, self.plural)
+
 
 class Resolver:
     """Resolves the mentions of one document.
@@ -78,7 +82,10 @@ class Resolver:
         self.names = list(found_names)
         self.registry = registry
         self.sentences = list(sentences)
-        self._subjects: list[Found] | None = None  # found when a pronoun first needs them
+        # sentence subjects, read only as far as a pronoun needs them: names[:_subjects_read]
+        self._subjects: list[Found] = []
+        self._subjects_read = 0
+        self._openings: set[int] | None = None
         self._ends = [name.end for name in self.names]
         self._fullest: dict[str, str] = {}
         self._genders: dict[str, str] = {}
@@ -120,20 +127,28 @@ class Resolver:
             if len(surnames) == 1 and " " not in self._fullest.get(first, "")
         }
 
-    def _sentence_subjects(self) -> list[Found]:
-        """The first name of each sentence: the likeliest subject, so the likeliest antecedent."""
-        subjects: list[Found] = []
-        # where each sentence's first word starts, past any quotation marks and brackets before it
-        openings = {_first_word(self.text, start, end) for start, end in self.sentences}
-        for name in self.names:
+    def _subjects_before(self, limit: int) -> list[Found]:
+        """The first name of each sentence, at least all before `limit`, in order.
+
+        The first name of a sentence is its likeliest subject, so the likeliest
+        antecedent. Names are read only as far as a pronoun asks: past the last
+        pronoun of an article none is read.
+        """
+        if self._openings is None:
+            # where each sentence's first word starts, past any quotation marks and brackets before it
+            self._openings = {_first_word(self.text, start, end) for start, end in self.sentences}
+        openings, names, text = self._openings, self.names, self.text
+        while self._subjects_read < len(names) and names[self._subjects_read].start < limit:
+            name = names[self._subjects_read]
+            self._subjects_read += 1
             if name.kind is not MentionKind.NAME:
                 continue
             opening = name.start in openings or (
-                self.text[name.start - 4 : name.start] in ("The ", "the ") and name.start - 4 in openings
+                text[name.start - 4 : name.start] in ("The ", "the ") and name.start - 4 in openings
             )
-            if opening or _cue_follows(self.text, name.end):
-                subjects.append(name)
-        return subjects
+            if opening or _cue_follows(text, name.end):
+                self._subjects.append(name)
+        return self._subjects
 
     def resolve(self, mention: Found, history: Sequence[tuple[int, Resolved]] = ()) -> Resolved | None:
         """The speaker a mention stands for.
@@ -174,14 +189,14 @@ class Resolver:
             return None
         if _APPOSITION_END.match(self.text, name.end) is None:
             return None  # "the minister, Moscow and Kyiv": a list, not a name beside it
-        return attrs.evolve(self._name(name), certainty=0.9)
+        return self._name(name).with_certainty(0.9)
 
     def _named_by(self, mention: Found | None) -> Resolved | None:
         """A name's or a description's speaker, no surer than 0.9; None for other mentions."""
         if mention is None or mention.kind in (MentionKind.DOCUMENT, MentionKind.PRONOUN):
             return None
         resolved = self._name(mention) if mention.kind is MentionKind.NAME else self._description(mention)
-        return attrs.evolve(resolved, certainty=min(resolved.certainty, 0.9))
+        return resolved.with_certainty(min(resolved.certainty, 0.9))
 
     def _note_acronym(self, name: Found) -> None:
         """Remember the acronym a name spells out right after it, if any."""
@@ -252,7 +267,7 @@ class Resolver:
         if " " not in head and head in mention_lexicon().organisation_heads:
             named = self._named_organisation({head}, head, mention.end)
             if named is not None:
-                return attrs.evolve(self._name(named), certainty=0.95)
+                return self._name(named).with_certainty(0.95)
         return Resolved(Speaker(full, kind=SpeakerKind.ORGANISATION), 1.0, plural=True)
 
     def _pronoun(self, mention: Found, history: Sequence[tuple[int, Resolved]]) -> Resolved | None:
@@ -260,11 +275,10 @@ class Resolver:
         sentence = bisect.bisect_right(self.sentences, (mention.start, float("inf"))) - 1
         limit = self.sentences[sentence][0] if sentence >= 0 else mention.start
         candidates = [(start, r) for start, r in _recent(history) if start < mention.start]
-        if self._subjects is None:
-            self._subjects = self._sentence_subjects()
-        last = bisect.bisect_left(self._subjects, limit, key=start_of)
+        subjects = self._subjects_before(limit)
+        last = bisect.bisect_left(subjects, limit, key=start_of)
         unknown: list[tuple[int, Resolved]] = []
-        for name in self._subjects[max(0, last - 8) : last]:
+        for name in subjects[max(0, last - 8) : last]:
             resolved = self._name(name)
             known = resolved.speaker.kind is not SpeakerKind.UNKNOWN
             (candidates if known else unknown).append((name.start, resolved))
@@ -277,7 +291,7 @@ class Resolver:
                         gendered = self._nearest_person(mention, limit, after=start, gendered=True)
                         if gendered is not None:
                             return gendered
-                    return attrs.evolve(resolved, certainty=0.85)
+                    return resolved.with_certainty(0.85)
         # no subject fits: the nearest earlier person of any position
         return self._nearest_person(mention, limit)
 
@@ -296,21 +310,21 @@ class Resolver:
                 continue
             if gendered and resolved.gender is None:
                 continue
-            return attrs.evolve(resolved, certainty=0.7)
+            return resolved.with_certainty(0.7)
         return None
 
     def _document(self, mention: Found, history: Sequence[tuple[int, Resolved]]) -> Resolved:
         """A document speaks for the last named speaker ("the report said")."""
         for _, resolved in reversed(_recent(history)):
             if resolved.speaker.kind is SpeakerKind.ORGANISATION and resolved.certainty >= 0.9:
-                return attrs.evolve(resolved, certainty=0.85)
+                return resolved.with_certainty(0.85)
         for _, resolved in reversed(_recent(history)):
             if resolved.certainty >= 0.9:
-                return attrs.evolve(resolved, certainty=0.8)
+                return resolved.with_certainty(0.8)
         last = bisect.bisect_right(self._ends, mention.start)
         for name in reversed(self.names[max(0, last - _NAMES_BACK) : last]):
             if name.speaker_kind is SpeakerKind.ORGANISATION:
-                return attrs.evolve(self._name(name), certainty=0.7)
+                return self._name(name).with_certainty(0.7)
         return Resolved(Speaker(self._written(mention), kind=SpeakerKind.UNKNOWN), 0.6)
 
     def _description(self, mention: Found) -> Resolved:
@@ -360,7 +374,7 @@ class Resolver:
             words = set(_WORDS.findall(body.lower())) - mention_lexicon().determiners
             named = self._named_organisation(words, mention.head, mention.end)
         if named is not None and (fuller is None or named.start >= fuller.start()):
-            return attrs.evolve(self._name(named), certainty=0.85)
+            return self._name(named).with_certainty(0.85)
         if fuller is None:
             return None
         form = _THE.sub("", fuller.group())
@@ -423,23 +437,29 @@ class Resolver:
         wanted = set(_WORDS.findall(mention.name.lower())) - mention_lexicon().determiners
         last = bisect.bisect_right(self._ends, mention.start)
         titled = _title_before(head)  # "President of Argentina X"
+        clues = _title_clues(head) if head and head.isascii() else None
         partial = peer = None
         for name in reversed(self.names[max(0, last - _NAMES_BACK) : last]):
             if name.kind is not MentionKind.NAME:
                 continue
             if mention.speaker_kind is SpeakerKind.PERSON and name.speaker_kind is SpeakerKind.ORGANISATION:
                 continue
+            if clues is not None:
+                # the title words come from these characters: without a clue in them, none can fit
+                nearby = self.text[max(0, name.start - 80) : name.end].lower()
+                if not any(clue in nearby for clue in clues):
+                    continue
             words = self._title_words(name, head, titled)
             if head in words or any(
                 w.startswith(head) for w in words if mention.speaker_kind is SpeakerKind.ORGANISATION
             ):
-                resolved = attrs.evolve(self._name(name), certainty=0.85)
+                resolved = self._name(name).with_certainty(0.85)
                 if wanted <= words:
                     return resolved  # "the Hungarian minister": every word fits
                 partial = partial or resolved
             elif peer is None and words & _PEERS and wanted - {head} and wanted - {head} <= words:
                 # "his Hungarian counterpart Peter Szijjarto" ... "the Hungarian minister"
-                peer = attrs.evolve(self._name(name), certainty=0.8)
+                peer = self._name(name).with_certainty(0.8)
         return peer or partial
 
     def _title_words(self, name: Found, head: str, titled: regex.Pattern[str]) -> set[str]:
@@ -465,11 +485,12 @@ _PEERS = frozenset({"counterpart", "colleague", "peer"})  # a peer holds the sam
 _WORDS = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
 _POSSESSIVE = regex.compile(r"(?r)['\u2019]s\b")  # the last possessive of a mention
 _THE = regex.compile(r"^[Tt]he[ \t\u00a0]+")
-_BRACKET = regex.compile(r"[ \t\u00a0]*\([^()\n]{1,24}\)")
 _APPOSITION = regex.compile(r",[ \t\u00a0]+")
 _APPOSITION_END = regex.compile(r"[ \t\u00a0]*(?:[,.;:)\u2014\u2013]|$)")
-# up to three words after a name, or one after a comma
+# up to three words after a name, or one after a comma; past an acronym in brackets, if any, which
+# once read is kept (the possessive "?+"): "the Commission (USCIRF) also criticized"
 _FOLLOWING = regex.compile(
+    r"(?:[ \t\u00a0]*\([^()\n]{1,24}\))?+"
     r"[ \t\u00a0]*(?:(,)[ \t\u00a0]*)?(\p{L}+)(?:[ \t\u00a0]*(\p{L}+)(?:[ \t\u00a0]*(\p{L}+))?)?"
 )
 
@@ -478,6 +499,18 @@ _FOLLOWING = regex.compile(
 def _fuller_form(body: str) -> regex.Pattern[str]:
     """The last capitalised words ending in `body`: "Kremlin press service" for "press service"."""
     return regex.compile(rf"(?r)(?:\p{{Lu}}[\p{{L}}'\u2019]*[ \t]+)+(?i:{regex.escape(body)})\b")
+
+
+@functools.lru_cache(maxsize=1024)
+def _title_clues(head: str) -> tuple[str, ...]:
+    """What the text around a name must hold for its title words to have `head` or a peer in them.
+
+    `head` itself, the abbreviations of titles that hold it ("sen" for a senator)
+    and the words for a peer: `_described_name` reads a name's title words only
+    where one of these is near, for reading them costs many times this test.
+    """
+    abbreviations = mention_lexicon().title_abbreviations
+    return (head, *(short for short, full in abbreviations.items() if head in full), *sorted(_PEERS))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -501,8 +534,7 @@ def _recent(history: Sequence[tuple[int, Resolved]]) -> Sequence[tuple[int, Reso
 def _cue_follows(text: str, position: int) -> bool:
     """Whether a reporting verb follows a name, past adverbs and an acronym: "Peskov *also said*",
     "the Commission (USCIRF) *also criticized*"."""
-    bracket = _BRACKET.match(text, position)
-    following = _FOLLOWING.match(text, bracket.end() if bracket is not None else position)
+    following = _FOLLOWING.match(text, position)
     if following is None:
         return False
     lexicon = cue_lexicon()
@@ -539,11 +571,13 @@ _SPELT_OUT_AFTER = (" (", "\t(", "\u00a0(", ",")  # how `_ACRONYM` and `_OR_ACRO
 _NOT_CONTENT = frozenset({"of", "the", "for", "and", "affairs"})
 
 
+@functools.lru_cache(maxsize=4096)
 def _organisation_key(name: str) -> frozenset[str]:
     """The content words of an organisation's name, in any order.
 
     "Ministry of Foreign Affairs" and "Foreign Ministry", "Ministry of the
     Interior" and "Interior Ministry" have the same key: one organisation.
+    News names the same organisations again and again: each key is found once.
     """
     return frozenset(_WORDS.findall(name.lower())) - _NOT_CONTENT
 
