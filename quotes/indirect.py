@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from itertools import islice
 
 import attrs
@@ -88,11 +89,21 @@ def reported_speech(document: Document) -> list[Reported]:
         document: The document, with its quotations and names.
     """
     found: list[Reported] = []
-    for start, end in document.sentences:
-        for cue in document.cues_between(start, end, _CUES_PER_SENTENCE):
-            reported = _reported(document, cue, start, end)
-            if reported is not None and (not found or reported.start >= found[-1].end):
-                found.append(reported)
+    # walk the cues, not the sentences: most sentences have none, and asking each costs a search
+    sentences = document.sentences
+    sentence = -1
+    start = end = count = 0
+    for cue in document.cues:
+        if sentence < 0 or cue.start >= end:
+            sentence = document.sentence_index(cue.start)
+            start, end = sentences[sentence]
+            count = 0
+        if cue.start < start or cue.end > end or count == _CUES_PER_SENTENCE:
+            continue  # a cue across a sentence end is no sentence's (`Document.cues_between`)
+        count += 1
+        reported = _reported(document, cue, start, end)
+        if reported is not None and (not found or reported.start >= found[-1].end):
+            found.append(reported)
     return found
 
 
@@ -454,12 +465,20 @@ _NOT_PARTICIPLES = frozenset(
 def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int] | None:
     """The reported clause after a cue: after "that", an audience or an adverbial, to its end."""
     text = document.text
-    # the words are read one by one only where a "that" may be among them
-    that_follows = text.find("that", cue.end, end) >= 0
-    words = list(islice(WORD.finditer(text, cue.end, end), _THAT_WITHIN if that_follows else 1))
-    quotation = document.quote_after(cue.end)
-    quoted_from = quotation[0] if quotation is not None else end
-    for index, word in enumerate(words if that_follows else ()):
+    # the words are read one by one only where a "that" may be among them, and only as far as
+    # the loop goes (the rules read no word after the one it stops at)
+    words: list[regex.Match[str]] = []
+    words_after: Iterable[regex.Match[str]] = ()
+    if text.find("that", cue.end, end) >= 0:
+        quotation = document.quote_after(cue.end)
+        quoted_from = quotation[0] if quotation is not None else end
+        words_after = WORD.finditer(text, cue.end, end)
+    else:
+        first_word = WORD.search(text, cue.end, end)  # the one word the rules below read
+        if first_word is not None:
+            words.append(first_word)
+    for index, word in enumerate(islice(words_after, _THAT_WITHIN)):
+        words.append(word)
         if word.start() >= quoted_from:
             break  # the quoted words are no part of the narrator's clause
         if word.group() == "that" and (index == 0 or not _inside_clause(text, cue.end, word.start())):
@@ -645,25 +664,27 @@ def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False
         if closing >= 0 and _verb_follows(text, closing + 1, end):
             return True  # "the bridge, which opened in 1990, would reopen": the subject's relative
         end = relative.start()  # "justified the strike, which was approved ...": the object's own clause
-    words = [
+    # the words are lowercased as they are read: most clauses show their verb in the first few
+    words = (
         w.group().lower() for w in islice(WORD.finditer(text, start, min(end, start + 160)), _CLAUSE_WINDOW)
-    ]
-    if not words:
+    )
+    first = next(words, None)
+    if first is None:
         return False
-    first = _CONTRACTION.sub("", words[0]) if "'" in words[0] or "\u2019" in words[0] else words[0]
-    if first in lists.subject_pronouns:
+    bare = _CONTRACTION.sub("", first) if "'" in first or "\u2019" in first else first
+    if bare in lists.subject_pronouns:
         return True  # "she", and "she'll", "he's", "they're": a pronoun with its verb
-    for index, word in enumerate(words):
-        previous = words[index - 1] if index else ""
-        if previous in _RELATIVE_PRONOUNS:
-            continue  # "the strike, which was approved": a relative clause, not the reported one
-        if word in lists.auxiliaries and previous != "to":  # not "claiming a right to have"
-            return True
-        verb = word in lists.past_forms or (word.endswith("ed") and len(word) > 4)
-        if present and index > 1 and _present_form(word) and words[index - 2] in determiners:
-            return True  # "the plan leaves tenants": a determiner, a noun, a verb
-        if verb and index and previous not in lists.not_before_verb:
-            return True
+    previous = before_previous = ""
+    for index, word in enumerate(itertools.chain((first,), words)):
+        if previous not in _RELATIVE_PRONOUNS:  # "the strike, which was approved": a relative clause
+            if word in lists.auxiliaries and previous != "to":  # not "claiming a right to have"
+                return True
+            verb = word in lists.past_forms or (word.endswith("ed") and len(word) > 4)
+            if present and index > 1 and _present_form(word) and before_previous in determiners:
+                return True  # "the plan leaves tenants": a determiner, a noun, a verb
+            if verb and index and previous not in lists.not_before_verb:
+                return True
+        before_previous, previous = previous, word
     return False
 
 
@@ -752,5 +773,8 @@ def _mostly_quoted(document: Document, start: int, end: int) -> bool:
     quoted = document.quoted
     first = max(0, quoted.first_after(start) - 1)
     last = quoted.first_from(end)
-    covered = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in quoted[first:last])
+    starts, ends = quoted.starts, quoted.ends  # read in place: a slice of `Bounds` copies its arrays
+    covered = 0
+    for index in range(first, last):
+        covered += max(0, min(end, ends[index]) - max(start, starts[index]))
     return covered * 2 >= end - start
