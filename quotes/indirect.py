@@ -730,11 +730,14 @@ _JOINED = regex.compile(r",?[ \t\u00a0]+(?:and|but)$")
 
 # A clause ends at a ";", a concession, a dash (" - " or an unspaced em dash, "--"), or a
 # participle after a comma (", meaning the rules ..."), but not at ", including ...".
+# (Each choice opens with one character, the space before a dash too, so that the engine
+# skips straight to the next of them instead of trying every position.)
+_DASH = r"(?:\u2013|--)[ \t\u00a0]"
 _CLAUSE_STOP = re.compile(  # the standard engine: this is searched in every clause, and it is faster here
     r";|\u2014|,[ \t\u00a0]+(?:(?:but|while|although|though|whereas|however|despite|even[ \t\u00a0]+as)\b"
     r"|(?!(?:including|according|regarding|notwithstanding|nothing|something|anything|everything"
     r"|morning|evening|spring|bring)\b)[a-z]{2,}ing\b)"
-    r"|[ \t\u00a0](?:\u2013|--)[ \t\u00a0]"
+    rf"| {_DASH}|\t{_DASH}|\u00a0{_DASH}"
 )
 # a relative clause at a clause's end ("the firm hired Lee, who ..."), not inside its subject
 # ("the pipeline, which is running, renders ...")
