@@ -109,7 +109,8 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
         if word is None:
             continue
         lower = word.group().lower()
-        phrase = _phrase_at(text, word, end, phrases.get(lower, ()))
+        options = phrases.get(lower)  # most words open no phrase: no call for them
+        phrase = _phrase_at(text, word, end, options) if options else None
         if phrase is not None:
             phrase_end, lemma = phrase
             found.append(FoundCue(position, phrase_end, lemma, CueSection.PHRASE))
