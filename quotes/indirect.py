@@ -130,6 +130,9 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
     clause = _clause_span(document, cue, end)  # the cheaper test first: most cues report no clause
     if clause is None:
         return None
+    content = _content(document, *clause)  # and the speaker is sought only for a clause that may be one
+    if content is None:
+        return None
     # the rules alone find the speaker of reported speech: a parser's guess costs precision here
     mention = cue_subject(text, cue, start, end, document, parsed=False)
     if mention is None and not _opens_with_verb(text, clause[0], clause[1]):
@@ -137,7 +140,7 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
         mention = _plain_subject(document, cue, start)
     if mention is None:
         return None
-    return _clause(document, *clause, mention, cue, Evidence.HEAD)
+    return _report(*content, mention, cue, Evidence.HEAD)
 
 
 def _question(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
@@ -748,6 +751,20 @@ def _clause(
     document: Document, start: int, end: int, mention: Found, cue: FoundCue, evidence: Evidence
 ) -> Reported | None:
     """A reported clause trimmed of spaces and final punctuation, if it is long enough and not quoted."""
+    content = _content(document, start, end)
+    return _report(*content, mention, cue, evidence) if content is not None else None
+
+
+def _report(start: int, end: int, mention: Found, cue: FoundCue, evidence: Evidence) -> Reported | None:
+    """The reported clause ``text[start:end]`` of `mention`, unless the mention is a pronoun inside it."""
+    if mention.kind is MentionKind.PRONOUN and mention.start >= start and mention.end <= end:
+        return None
+    return Reported(start, end, Attribution(mention, cue, evidence))
+
+
+def _content(document: Document, start: int, end: int) -> tuple[int, int] | None:
+    """``(start, end)`` of the words a reported clause may hold, trimmed of spaces and final
+    punctuation; None if they are too few or quoted."""
     text = document.text
     while start < end and text[start].isspace():
         start += 1
@@ -764,11 +781,9 @@ def _clause(
     last = last_word.group().lower() if last_word is not None else ""
     if last in _TRAILING_CUES:
         return None  # "... by saying": the report goes on in a quotation
-    if mention.kind is MentionKind.PRONOUN and mention.start >= start and mention.end <= end:
-        return None
     if text[start] in "\"\u201c\u2018'" or _mostly_quoted(document, start, end):
         return None  # a quotation, not reported speech
-    return Reported(start, end, Attribution(mention, cue, evidence))
+    return start, end
 
 
 def _mostly_quoted(document: Document, start: int, end: int) -> bool:
