@@ -11,7 +11,7 @@ import enum
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 import regex
@@ -102,20 +102,15 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
     lowered = _lowercase(text)
     # few words can be a cue: one pass of the engine over the text between quotations finds them
     # (quoted words are the speaker's, never the narrator's cue)
-    candidates = (
-        (piece_start, candidate)
-        for piece_start, piece_end in unquoted_pieces(start, end, quoted)
-        for candidate in _candidates().finditer(lowered, piece_start, piece_end)
-    )
-    for piece_start, candidate in candidates:
-        position = candidate.start()
-        if position < skip_until or not _whole_word(text, position, candidate.end()):
+    for piece_start, position, candidate_end in _candidate_words(lowered, start, end, quoted):
+        if position < skip_until or not _whole_word(text, position, candidate_end):
             continue
         word = LETTERS.match(text, position, end)
         if word is None:
             continue
         lower = word.group().lower()
-        phrase = _phrase_at(text, word, end, phrases.get(lower, ()))
+        options = phrases.get(lower)  # most words open no phrase: no call for them
+        phrase = _phrase_at(text, word, end, options) if options else None
         if phrase is not None:
             phrase_end, lemma = phrase
             found.append(FoundCue(position, phrase_end, lemma, CueSection.PHRASE))
@@ -137,16 +132,45 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
     return found
 
 
+def _candidate_words(
+    lowered: str, start: int, end: int, quoted: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int, int]]:
+    """``(piece_start, start, end)`` of each word of the lexicon in ``lowered[start:end]``
+    outside the quoted spans, in order: what `_candidates` finds after a word boundary."""
+    after_boundary = _candidates()
+    for piece_start, piece_end in unquoted_pieces(start, end, quoted):
+        if piece_start == 0:  # no character before the text to match: only a boundary
+            first = _candidate_at_start().match(lowered, 0, piece_end)
+            if first is not None:
+                yield piece_start, first.start(), first.end()
+        # the character before the piece decides whether a word at its start is whole
+        for candidate in after_boundary.finditer(lowered, max(0, piece_start - 1), piece_end):
+            yield piece_start, candidate.start(1), candidate.end(1)
+
+
 @functools.cache
 def _candidates() -> re.Pattern[str]:
-    """The words that are a cue or start a phrasal cue, as one trie-shaped pattern.
+    """The words that are a cue or start a phrasal cue, as one trie-shaped pattern, with the
+    character before them (group 1 is the word).
 
     A trie lets the engine try one branch per letter instead of every word of
-    the lexicon at every position.
+    the lexicon at every position; matching the character before the word, rather
+    than asserting a boundary there, lets it skip at once to the next character that
+    is no part of a word, so it tries the trie only at word starts.
     """
-    words = sorted(set(_sections()) | set(_phrases()))
-    # \b rather than "no letter before": a word glued to a digit ("2said") is no cue
-    return re.compile(rf"\b{trie(words)}(?![^\W\d_])")
+    # a non-word character rather than "no letter" before: a word glued to a digit ("2said") is no cue
+    return re.compile(rf"\W({_trie()})(?![^\W\d_])")
+
+
+@functools.cache
+def _candidate_at_start() -> re.Pattern[str]:
+    """`_candidates` for a word that opens the text, with no character before it."""
+    return re.compile(rf"{_trie()}(?![^\W\d_])")
+
+
+@functools.cache
+def _trie() -> str:
+    return trie(sorted(set(_sections()) | set(_phrases())))
 
 
 def _lowercase(text: str) -> str:
@@ -174,6 +198,11 @@ def _lowercase_piece(text: str) -> str:
 def _whole_word(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a whole word as `quotes.text.LETTERS` reads words:
     no letter, mark, or joined apostrophe or hyphen runs on at either side."""
+    # runs for every candidate: white space at both sides, the common case, settles it at once
+    before = text[start - 1 : start] if start else ""
+    after = text[end : end + 1]
+    if (not before or before.isspace()) and (not after or after.isspace() or after in ".,;:"):
+        return True
     return not _runs_on(text, start - 1, -1) and not _runs_on(text, end, 1)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from itertools import islice
 
 import attrs
@@ -88,11 +89,21 @@ def reported_speech(document: Document) -> list[Reported]:
         document: The document, with its quotations and names.
     """
     found: list[Reported] = []
-    for start, end in document.sentences:
-        for cue in document.cues_between(start, end, _CUES_PER_SENTENCE):
-            reported = _reported(document, cue, start, end)
-            if reported is not None and (not found or reported.start >= found[-1].end):
-                found.append(reported)
+    # walk the cues, not the sentences: most sentences have none, and asking each costs a search
+    sentences = document.sentences
+    sentence = -1
+    start = end = count = 0
+    for cue in document.cues:
+        if sentence < 0 or cue.start >= end:
+            sentence = document.sentence_index(cue.start)
+            start, end = sentences[sentence]
+            count = 0
+        if cue.start < start or cue.end > end or count == _CUES_PER_SENTENCE:
+            continue  # a cue across a sentence end is no sentence's (`Document.cues_between`)
+        count += 1
+        reported = _reported(document, cue, start, end)
+        if reported is not None and (not found or reported.start >= found[-1].end):
+            found.append(reported)
     return found
 
 
@@ -119,6 +130,9 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
     clause = _clause_span(document, cue, end)  # the cheaper test first: most cues report no clause
     if clause is None:
         return None
+    content = _content(document, *clause)  # and the speaker is sought only for a clause that may be one
+    if content is None:
+        return None
     # the rules alone find the speaker of reported speech: a parser's guess costs precision here
     mention = cue_subject(text, cue, start, end, document, parsed=False)
     if mention is None and not _opens_with_verb(text, clause[0], clause[1]):
@@ -126,7 +140,7 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
         mention = _plain_subject(document, cue, start)
     if mention is None:
         return None
-    return _clause(document, *clause, mention, cue, Evidence.HEAD)
+    return _report(*content, mention, cue, Evidence.HEAD)
 
 
 def _question(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
@@ -454,12 +468,20 @@ _NOT_PARTICIPLES = frozenset(
 def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int] | None:
     """The reported clause after a cue: after "that", an audience or an adverbial, to its end."""
     text = document.text
-    # the words are read one by one only where a "that" may be among them
-    that_follows = text.find("that", cue.end, end) >= 0
-    words = list(islice(WORD.finditer(text, cue.end, end), _THAT_WITHIN if that_follows else 1))
-    quotation = document.quote_after(cue.end)
-    quoted_from = quotation[0] if quotation is not None else end
-    for index, word in enumerate(words if that_follows else ()):
+    # the words are read one by one only where a "that" may be among them, and only as far as
+    # the loop goes (the rules read no word after the one it stops at)
+    words: list[regex.Match[str]] = []
+    words_after: Iterable[regex.Match[str]] = ()
+    if text.find("that", cue.end, end) >= 0:
+        quotation = document.quote_after(cue.end)
+        quoted_from = quotation[0] if quotation is not None else end
+        words_after = WORD.finditer(text, cue.end, end)
+    else:
+        first_word = WORD.search(text, cue.end, end)  # the one word the rules below read
+        if first_word is not None:
+            words.append(first_word)
+    for index, word in enumerate(islice(words_after, _THAT_WITHIN)):
+        words.append(word)
         if word.start() >= quoted_from:
             break  # the quoted words are no part of the narrator's clause
         if word.group() == "that" and (index == 0 or not _inside_clause(text, cue.end, word.start())):
@@ -645,25 +667,27 @@ def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False
         if closing >= 0 and _verb_follows(text, closing + 1, end):
             return True  # "the bridge, which opened in 1990, would reopen": the subject's relative
         end = relative.start()  # "justified the strike, which was approved ...": the object's own clause
-    words = [
+    # the words are lowercased as they are read: most clauses show their verb in the first few
+    words = (
         w.group().lower() for w in islice(WORD.finditer(text, start, min(end, start + 160)), _CLAUSE_WINDOW)
-    ]
-    if not words:
+    )
+    first = next(words, None)
+    if first is None:
         return False
-    first = _CONTRACTION.sub("", words[0]) if "'" in words[0] or "\u2019" in words[0] else words[0]
-    if first in lists.subject_pronouns:
+    bare = _CONTRACTION.sub("", first) if "'" in first or "\u2019" in first else first
+    if bare in lists.subject_pronouns:
         return True  # "she", and "she'll", "he's", "they're": a pronoun with its verb
-    for index, word in enumerate(words):
-        previous = words[index - 1] if index else ""
-        if previous in _RELATIVE_PRONOUNS:
-            continue  # "the strike, which was approved": a relative clause, not the reported one
-        if word in lists.auxiliaries and previous != "to":  # not "claiming a right to have"
-            return True
-        verb = word in lists.past_forms or (word.endswith("ed") and len(word) > 4)
-        if present and index > 1 and _present_form(word) and words[index - 2] in determiners:
-            return True  # "the plan leaves tenants": a determiner, a noun, a verb
-        if verb and index and previous not in lists.not_before_verb:
-            return True
+    previous = before_previous = ""
+    for index, word in enumerate(itertools.chain((first,), words)):
+        if previous not in _RELATIVE_PRONOUNS:  # "the strike, which was approved": a relative clause
+            if word in lists.auxiliaries and previous != "to":  # not "claiming a right to have"
+                return True
+            verb = word in lists.past_forms or (word.endswith("ed") and len(word) > 4)
+            if present and index > 1 and _present_form(word) and before_previous in determiners:
+                return True  # "the plan leaves tenants": a determiner, a noun, a verb
+            if verb and index and previous not in lists.not_before_verb:
+                return True
+        before_previous, previous = previous, word
     return False
 
 
@@ -709,11 +733,14 @@ _JOINED = regex.compile(r",?[ \t\u00a0]+(?:and|but)$")
 
 # A clause ends at a ";", a concession, a dash (" - " or an unspaced em dash, "--"), or a
 # participle after a comma (", meaning the rules ..."), but not at ", including ...".
+# (Each choice opens with one character, the space before a dash too, so that the engine
+# skips straight to the next of them instead of trying every position.)
+_DASH = r"(?:\u2013|--)[ \t\u00a0]"
 _CLAUSE_STOP = re.compile(  # the standard engine: this is searched in every clause, and it is faster here
     r";|\u2014|,[ \t\u00a0]+(?:(?:but|while|although|though|whereas|however|despite|even[ \t\u00a0]+as)\b"
     r"|(?!(?:including|according|regarding|notwithstanding|nothing|something|anything|everything"
     r"|morning|evening|spring|bring)\b)[a-z]{2,}ing\b)"
-    r"|[ \t\u00a0](?:\u2013|--)[ \t\u00a0]"
+    rf"| {_DASH}|\t{_DASH}|\u00a0{_DASH}"
 )
 # a relative clause at a clause's end ("the firm hired Lee, who ..."), not inside its subject
 # ("the pipeline, which is running, renders ...")
@@ -724,6 +751,20 @@ def _clause(
     document: Document, start: int, end: int, mention: Found, cue: FoundCue, evidence: Evidence
 ) -> Reported | None:
     """A reported clause trimmed of spaces and final punctuation, if it is long enough and not quoted."""
+    content = _content(document, start, end)
+    return _report(*content, mention, cue, evidence) if content is not None else None
+
+
+def _report(start: int, end: int, mention: Found, cue: FoundCue, evidence: Evidence) -> Reported | None:
+    """The reported clause ``text[start:end]`` of `mention`, unless the mention is a pronoun inside it."""
+    if mention.kind is MentionKind.PRONOUN and mention.start >= start and mention.end <= end:
+        return None
+    return Reported(start, end, Attribution(mention, cue, evidence))
+
+
+def _content(document: Document, start: int, end: int) -> tuple[int, int] | None:
+    """``(start, end)`` of the words a reported clause may hold, trimmed of spaces and final
+    punctuation; None if they are too few or quoted."""
     text = document.text
     while start < end and text[start].isspace():
         start += 1
@@ -740,11 +781,9 @@ def _clause(
     last = last_word.group().lower() if last_word is not None else ""
     if last in _TRAILING_CUES:
         return None  # "... by saying": the report goes on in a quotation
-    if mention.kind is MentionKind.PRONOUN and mention.start >= start and mention.end <= end:
-        return None
     if text[start] in "\"\u201c\u2018'" or _mostly_quoted(document, start, end):
         return None  # a quotation, not reported speech
-    return Reported(start, end, Attribution(mention, cue, evidence))
+    return start, end
 
 
 def _mostly_quoted(document: Document, start: int, end: int) -> bool:
@@ -752,5 +791,8 @@ def _mostly_quoted(document: Document, start: int, end: int) -> bool:
     quoted = document.quoted
     first = max(0, quoted.first_after(start) - 1)
     last = quoted.first_from(end)
-    covered = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in quoted[first:last])
+    starts, ends = quoted.starts, quoted.ends  # read in place: a slice of `Bounds` copies its arrays
+    covered = 0
+    for index in range(first, last):
+        covered += max(0, min(end, ends[index]) - max(start, starts[index]))
     return covered * 2 >= end - start

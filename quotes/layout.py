@@ -47,13 +47,18 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             begin -= 1
         before = text[begin - 1] if begin else "\n"
         after = text[match.end()] if match.end() < len(text) else "\n"
-        single_break = len(f"x{match.group()}x".splitlines()) == 2
-        if single_break and before not in _SENTENCE_END and after.islower():
+        # the cheap tests first: a paragraph seldom opens with a lowercase letter
+        if after.islower() and before not in _SENTENCE_END and _single_break(match.group()):
             continue
         _append_stripped(text, start, begin, spans)
         start = match.end()
     _append_stripped(text, start, len(text), spans)
     return spans
+
+
+def _single_break(breaks: str) -> bool:
+    """Whether white space holds a single line break ("\\r\\n" is one)."""
+    return len(f"x{breaks}x".splitlines()) == 2
 
 
 def _append_stripped(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:

@@ -91,7 +91,11 @@ def _word_before(text: str, end: int) -> str:
     if not end or not _word_char(text[end - 1]):
         return ""
     start = end - 1
-    while start > max(0, end - 24) and (_word_char(text[start - 1]) or text[start - 1] == "."):
+    lowest = max(0, end - 24)
+    while start > lowest:  # runs at every full stop: the test inline, not a call per character
+        char = text[start - 1]
+        if not (char.isalnum() or char == "_" or char == "."):
+            break
         start -= 1
     return text[start:end]
 
