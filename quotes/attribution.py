@@ -104,12 +104,6 @@ class Document:
     _cue_starts: list[int] = attrs.field(init=False, eq=False, repr=False)
     _sentence_starts: list[int] = attrs.field(init=False, eq=False, repr=False)
     _paragraph_starts: list[int] = attrs.field(init=False, eq=False, repr=False)
-    # what `subject_before` and `_skip_gap` found, by their arguments: the rules and reported
-    # speech ask both for the same cue, and they live and die with this document
-    _subjects: dict[tuple[int, int, bool], Found | None] = attrs.field(
-        init=False, factory=dict, eq=False, repr=False
-    )
-    _gaps: dict[tuple[int, int], int] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # every cue of the document, found once: attribution then only slices this list
@@ -145,22 +139,6 @@ class Document:
             if self.cues[index].end <= end:
                 return self.cues[index]
         return None
-
-    def skip_gap(self, position: int, start: int) -> int:
-        """`position` moved back over adverbs, auxiliaries and time phrases, found once per place."""
-        key = (position, start)
-        found = self._gaps.get(key)
-        if found is None:
-            found = self._gaps[key] = _skip_gap(self.text, position, start)
-        return found
-
-    def subject_before(self, end: int, start: int, colon: bool) -> Found | None:
-        """`quotes.attribution.subject_before` in this document, found once per place."""
-        key = (end, start, colon)
-        if key in self._subjects:
-            return self._subjects[key]
-        found = self._subjects[key] = _subject_before(self.text, end, start, self, colon)
-        return found
 
     def sentence_index(self, position: int) -> int:
         """Index of the sentence holding `position` (or the one before it)."""
@@ -384,7 +362,7 @@ def cue_subject(
     passive = _BY.match(text, cue.end, end)
     if passive is not None:  # "he was told by Emergencies Minister Yevgeny Zinichev"
         return mention_after(text, passive.end(), end, document.names)
-    before = last_chars(text, start, _gap(text, cue.start, start, document), 8)  # enough for ", and"
+    before = last_chars(text, start, _skip_gap(text, cue.start, start), 8)  # enough for ", and"
     participle = text[cue.start : cue.end].lower().endswith("ing") and (
         before.endswith((",", "\u2014", "\u2013")) or _last_word_in(before, word_lists().participle_openers)
     )
@@ -563,11 +541,6 @@ def _skip_gap(text: str, position: int, start: int) -> int:
         position = time
 
 
-def _gap(text: str, position: int, start: int, document: Document) -> int:
-    """`_skip_gap`, found once per place where `text` is the document's."""
-    return document.skip_gap(position, start) if text is document.text else _skip_gap(text, position, start)
-
-
 def _word_before(text: str, position: int, start: int) -> regex.Match[str] | None:
     """The word that ends right before `position`, with only spaces between."""
     word = LETTERS_BACKWARDS.search(text, max(start, position - 40), position)
@@ -623,12 +596,6 @@ def subject_before(
     text: str, end: int, start: int, document: Document, *, colon: bool = False
 ) -> Found | None:
     """The speaker ending before `end`, past adverbs and one parenthetical ("X, the spokesman, said")."""
-    if text is document.text:
-        return document.subject_before(end, start, colon)
-    return _subject_before(text, end, start, document, colon)
-
-
-def _subject_before(text: str, end: int, start: int, document: Document, colon: bool) -> Found | None:
     position = end
     if colon:
         position = skip_space_back(text, start, end)
@@ -636,7 +603,7 @@ def _subject_before(text: str, end: int, start: int, document: Document, colon: 
             return None
         if text[position - 1] == ":":
             position -= 1
-    position = _gap(text, position, start, document)
+    position = _skip_gap(text, position, start)
     mention = mention_before(text, position, start, document.names)
     if mention is not None:
         return _apposed_before(text, mention, start, document)
