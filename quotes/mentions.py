@@ -202,17 +202,7 @@ def _analyse(run: str) -> tuple[bool, tuple[tuple[Found, bool], ...]]:
 
 def _shifted(found: Found, offset: int) -> Found:
     """`found` moved `offset` characters on."""
-    return Found(
-        found.start + offset,
-        found.end + offset,
-        found.kind,
-        found.name,
-        found.speaker_kind,
-        found.title,
-        found.gender,
-        found.plural,
-        found.head,
-    )
+    return _spanning(found, found.start + offset, found.end + offset)
 
 
 def _spanning(found: Found, start: int, end: int) -> Found:
