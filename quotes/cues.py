@@ -17,7 +17,15 @@ import attrs
 import regex
 
 from quotes.lexicon import cue_lexicon, word_lists
-from quotes.text import LETTERS, LETTERS_BACKWARDS, opens_sentence, skip_space, trie, unquoted_pieces
+from quotes.text import (
+    LETTERS,
+    LETTERS_BACKWARDS,
+    opens_sentence,
+    skip_space,
+    skip_space_back,
+    trie,
+    unquoted_pieces,
+)
 
 __all__ = ["CueSection", "FoundCue", "cues_in"]
 
@@ -126,7 +134,7 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
             before = _previous_word(text, piece_start, position)
             if before in nominal or before.endswith(_POSSESSIVE):
                 continue  # "the state", "a report", "his comments", "the editor's note"
-            if lower == lemma and not (before in _BARE_BEFORE or before.endswith("s")):
+            if lower == lemma and not _bare_form_fits(text, piece_start, position, before):
                 continue  # "the Republican demand": a bare form needs "they", "to", "will" or a plural
         found.append(FoundCue(position, word.end(), lemma, section))
     return found
@@ -230,6 +238,16 @@ def _previous_word(text: str, piece_start: int, position: int) -> str:
     return word.group().lower() if word is not None else ""
 
 
+def _bare_form_fits(text: str, piece_start: int, position: int, before: str) -> bool:
+    """Whether a bare verb form at `position` may be a verb after the word `before`:
+    after "they", "to", "will", a plural ("officials say", "new data suggest") or a
+    share ("only 42% say", "most say")."""
+    if before in _BARE_BEFORE or before.endswith("s"):
+        return True
+    previous = skip_space_back(text, piece_start, position)
+    return previous > piece_start and text[previous - 1] == "%"
+
+
 _BARE_BEFORE = frozenset(
     {
         "i",
@@ -251,6 +269,10 @@ _BARE_BEFORE = frozenset(
         "does",
         "people",
         "police",
+        "data",
+        "media",
+        "percent",
+        "cent",
         "also",
         "and",
         "often",

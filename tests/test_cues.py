@@ -66,6 +66,25 @@ class TestCuesIn:
         """ "the ministry states" is a verb: no determiner right before it."""
         assert cues("The ministry states that fees will rise.") == [("states", "state")]
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("New data suggest that the lake is warming.", [("suggest", "suggest")]),
+            ("Only 42% say they trust the council.", [("say", "say")]),
+            ("About 30 percent say they will move.", [("say", "say")]),
+        ],
+        ids=["plural-data", "percent-sign", "percent-word"],
+    )
+    def test_bare_form_after_a_plural_or_a_share_is_a_cue(
+        self, text: str, expected: list[tuple[str, str]]
+    ) -> None:
+        """ "data suggest", "42% say": a plural or a share before a bare form is its subject."""
+        assert cues(text) == expected
+
+    def test_bare_form_after_a_singular_noun_is_not_a_cue(self) -> None:
+        """ "the Republican demand" is a noun: no plural, pronoun or auxiliary before it."""
+        assert cues("The Republican demand was dropped.") == []
+
     def test_a_quotation_separates_a_cue_from_the_word_before_it(self) -> None:
         """In 'the "threat," says Peskov' the "the" belongs to the quotation, not to "says"."""
         text = 'He spoke of the "threat," says Peskov.'
