@@ -30,6 +30,7 @@ from typing import Any
 import attrs
 import numpy as np
 
+from quotes.evaluate import Scores
 from quotes.extract import Extractor
 from quotes.model import QuoteKind
 from quotes.ranking.candidates import Source
@@ -149,36 +150,20 @@ class Evaluation:
     """How well weights choose speakers on a corpus.
 
     Attributes:
-        found: Quotations found.
-        matched: Found quotations that match a gold one.
-        right: Matched quotations whose chosen speaker is right.
-        gold: Gold quotations.
+        scores: Found, matched and right quotations against the gold ones, as
+            `quotes.evaluate` counts them.
         ece: Expected calibration error of the confidences over the found quotations.
     """
 
-    found: int
-    matched: int
-    right: int
-    gold: int
+    scores: Scores
     ece: float
-
-    @property
-    def speaker_accuracy(self) -> float:
-        """Right speakers among matched quotations."""
-        return self.right / self.matched if self.matched else 0.0
-
-    @property
-    def f1(self) -> float:
-        """End-to-end F1: span and speaker both right."""
-        precision = self.right / self.found if self.found else 0.0
-        recall = self.right / self.gold if self.gold else 0.0
-        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
     def line(self) -> str:
         """The figures in one line."""
+        s = self.scores
         return (
-            f"found {self.found}, matched {self.matched} of {self.gold}, speaker accuracy "
-            f"{self.speaker_accuracy:.3f}, end-to-end F1 {self.f1:.3f}, ECE {self.ece:.3f}"
+            f"found {s.predicted}, matched {s.matched} of {s.gold}, speaker accuracy "
+            f"{s.speaker_accuracy:.3f}, end-to-end F1 {s.e2e_f:.3f}, ECE {self.ece:.3f}"
         )
 
 
@@ -234,7 +219,8 @@ def evaluate(
         ok = ok and speaker >= calibration.threshold
         right += ok
         rows.append((speaker * calibration.precision.get(quotation.kind.value, 1.0), ok))
-    return Evaluation(len(quotations), sum(q.matched for q in quotations), right, gold, _ece(rows))
+    scores = Scores(gold, len(quotations), sum(q.matched for q in quotations), right)
+    return Evaluation(scores, _ece(rows))
 
 
 def _ece(rows: Sequence[tuple[float, bool]]) -> float:
@@ -331,7 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         calibration = Calibration(slope, intercept, args.threshold, precision, gate)
         result = evaluate(dev, chosen(dev, weights), calibration, dev_corpus.gold_count)
         print(f"l2={l2}: dev {result.line()}", file=sys.stderr)
-        key = (result.speaker_accuracy, -result.ece)
+        key = (result.scores.speaker_accuracy, -result.ece)
         if best is None or key > best[0]:
             best = (key, l2, weights, calibration, result)
     assert best is not None
