@@ -16,7 +16,7 @@ from quotes.errors import Errors
 from quotes.indirect import reported_speech, reports
 from quotes.layout import paragraphs
 from quotes.marks import QuotedSpan, outermost_quotations
-from quotes.mentions import names
+from quotes.mentions import Found, names
 from quotes.model import Cue, Mention, Quote, QuoteKind, Speaker
 from quotes.ranking.model import SpeakerModel, load_model
 from quotes.ranking.rank import Choices, Ranked, choices, rank
@@ -113,21 +113,14 @@ class Extractor:
         """The candidate speakers of each direct or mixed quotation of `text`, with their
         features: what the ranker chooses among, for training and inspection."""
         _check_text(text)
-        analysed = self._analyse(text, self.nlp(text) if self.nlp is not None else None)
-        _, speech, _, (for_ranker, ranker_rules) = analysed
-        return choices(speech, for_ranker, ranker_rules)
+        document, speech, plain_names = self._analyse(text, self.nlp(text) if self.nlp is not None else None)
+        return choices(speech, *_ranker_view(document, speech, plain_names))
 
     def _analyse(
         self, text: str, doc: Doc | None
-    ) -> tuple[
-        Document,
-        list[tuple[QuotedSpan, QuoteKind]],
-        list[Attribution | None],
-        tuple[Document, list[Attribution | None]],
-    ]:
-        """The document, its direct and mixed quotations, the rules' attribution of each, and
-        the document and the rules' attributions as the ranker reads them: found without a
-        trained model, as in its training, so that a pipeline cannot change its choices."""
+    ) -> tuple[Document, list[tuple[QuotedSpan, QuoteKind]], list[Found]]:
+        """The document, its direct and mixed quotations, and the names found without a
+        trained model (the document's own names where there is none)."""
         paras = paragraphs(text)
         quoted = outermost_quotations(text, paras)  # as offsets in arrays: a few bytes for each
         context = Context(
@@ -156,25 +149,18 @@ class Extractor:
             names=found_names,
             subjects=subjects,
         )
-        spans = [span for span, _ in speech]
-        attributions = attribute(spans, document, functools.partial(reports, document))
-        # the ranker learned from what the rules find without a model (the rules' attribution is
-        # one of its features): it reads that, while the rules alone gain from the pipeline's
-        # entities and parse
-        for_ranker, ranker_rules = document, attributions
-        if found_names is not plain_names or subjects:
-            for_ranker = attrs.evolve(document, names=plain_names, subjects={})
-            ranker_rules = attribute(spans, for_ranker, functools.partial(reports, for_ranker))
-        return document, speech, attributions, (for_ranker, ranker_rules)
+        return document, speech, plain_names
 
     def _extract(self, text: str, doc: Doc | None) -> list[Quote]:
         """The quotations of `text`, with what a processed `doc` of it adds."""
-        document, speech, attributions, (for_ranker, ranker_rules) = self._analyse(text, doc)
-        resolver = Resolver(text, document.names, self.registry, document.sentences)
+        document, speech, plain_names = self._analyse(text, doc)
         ranked: list[Ranked | None] = [None] * len(speech)
         if self.model is not None and self.speakers == "ranker":
-            ranked = list(rank(speech, for_ranker, ranker_rules, self.model))
+            ranked = list(rank(speech, *_ranker_view(document, speech, plain_names), self.model))
             attributions = [r.attribution if r is not None else None for r in ranked]
+        else:
+            attributions = _rules(document, speech)
+        resolver = Resolver(text, document.names, self.registry, document.sentences)
         items: list[tuple[int, int, QuoteKind, Attribution | None, Ranked | None]] = [
             (span.start, span.end, kind, attribution, choice)
             for (span, kind), attribution, choice in zip(speech, attributions, ranked, strict=True)
@@ -199,6 +185,26 @@ class Extractor:
                 precision = self.model.span_precision.get(kind.value, 1.0) if self.model is not None else 1.0
                 found.append(_ranked_quote(text, start, end, kind, choice, resolved, precision))
         return found
+
+
+def _rules(document: Document, speech: Sequence[tuple[QuotedSpan, QuoteKind]]) -> list[Attribution | None]:
+    """The rules' attribution of each direct or mixed quotation."""
+    return attribute([span for span, _ in speech], document, functools.partial(reports, document))
+
+
+def _ranker_view(
+    document: Document, speech: Sequence[tuple[QuotedSpan, QuoteKind]], plain_names: list[Found]
+) -> tuple[Document, list[Attribution | None]]:
+    """The document and the rules' attributions as the ranker reads them.
+
+    The ranker learned from what the rules find without a trained model (their
+    attribution is one of its features), so it reads that, and a pipeline cannot
+    change its choices; the rules alone, and reported speech, gain from the
+    pipeline's entities and parse.
+    """
+    if document.names is not plain_names or document.subjects:
+        document = attrs.evolve(document, names=plain_names, subjects={})
+    return document, _rules(document, speech)
 
 
 def _resolve(
