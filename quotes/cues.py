@@ -245,7 +245,21 @@ def _bare_form_fits(text: str, piece_start: int, position: int, before: str) -> 
     if before in _BARE_BEFORE or before.endswith("s"):
         return True
     previous = skip_space_back(text, piece_start, position)
-    return previous > piece_start and text[previous - 1] == "%"
+    if previous > piece_start and text[previous - 1] == "%":
+        return True
+    return _coordinated(text, max(piece_start, position - _COORDINATED_CHARS), previous)
+
+
+_COORDINATED_CHARS = 60  # characters: "Mr. Grassley and Mr. Leahy"
+_COORDINATED = regex.compile(
+    r"(?<![\p{L}\p{N}])and(?:[ \t\u00a0]+\p{Lu}[\p{L}'\u2019\-]*\.?){1,4}[ \t\u00a0]*$"
+)
+
+
+def _coordinated(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends in two subjects joined by "and", the second a name
+    of capitalised words: "Mr. Grassley and Mr. Leahy (say)", "Both Lee and Kim (say)"."""
+    return _COORDINATED.search(text, start, end) is not None
 
 
 _BARE_BEFORE = frozenset(
@@ -253,6 +267,11 @@ _BARE_BEFORE = frozenset(
         "i",
         "we",
         "they",
+        "who",
+        "whom",
+        "men",
+        "women",
+        "children",
         "you",
         "to",
         "will",

@@ -72,8 +72,10 @@ class TestCuesIn:
             ("New data suggest that the lake is warming.", [("suggest", "suggest")]),
             ("Only 42% say they trust the council.", [("say", "say")]),
             ("About 30 percent say they will move.", [("say", "say")]),
+            ("Mr. Grassley and Mr. Leahy say the rules must change.", [("say", "say")]),
+            ("Voters who say the council failed are angry.", [("say", "say")]),
         ],
-        ids=["plural-data", "percent-sign", "percent-word"],
+        ids=["plural-data", "percent-sign", "percent-word", "two-names-joined", "who"],
     )
     def test_bare_form_after_a_plural_or_a_share_is_a_cue(
         self, text: str, expected: list[tuple[str, str]]
@@ -81,9 +83,14 @@ class TestCuesIn:
         """ "data suggest", "42% say": a plural or a share before a bare form is its subject."""
         assert cues(text) == expected
 
-    def test_bare_form_after_a_singular_noun_is_not_a_cue(self) -> None:
-        """ "the Republican demand" is a noun: no plural, pronoun or auxiliary before it."""
-        assert cues("The Republican demand was dropped.") == []
+    @pytest.mark.parametrize(
+        "text",
+        ["The Republican demand was dropped.", "The union and the Republican demand was dropped."],
+        ids=["one-noun", "joined-to-a-noun"],
+    )
+    def test_bare_form_after_a_singular_noun_is_not_a_cue(self, text: str) -> None:
+        """ "the Republican demand" is a noun: no plural, pronoun, auxiliary or second name before it."""
+        assert cues(text) == []
 
     def test_a_quotation_separates_a_cue_from_the_word_before_it(self) -> None:
         """In 'the "threat," says Peskov' the "the" belongs to the quotation, not to "says"."""
