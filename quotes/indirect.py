@@ -20,6 +20,7 @@ of aggression) never do (see ``quotes/data/cues.toml``).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -30,7 +31,7 @@ import regex
 
 from quotes.attribution import NEAREST, Attribution, Document, Evidence, cue_subject, inside, subject_before
 from quotes.cues import CueSection, FoundCue
-from quotes.lexicon import clause_words, cue_lexicon, mention_lexicon, word_lists
+from quotes.lexicon import clause_words, complement_words, cue_lexicon, mention_lexicon, word_lists
 from quotes.mentions import Found, MentionKind, mention_after
 from quotes.text import WORD, WORD_BACKWARDS, blank, skip_space, skip_space_back
 
@@ -115,13 +116,16 @@ def reports(document: Document, cue: FoundCue) -> bool:
 
 def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
     """The reported clause a cue introduces or closes, with its speaker."""
-    if cue.section is not CueSection.SPEECH and not cue.subject_follows:
-        return None
-    if cue.lemma in _NO_CLAUSE:
-        return _question(document, cue, start, end) if cue.lemma == "ask" else None
+    speech = cue.section is CueSection.SPEECH or cue.subject_follows
+    if not speech and cue.lemma not in _complement_cues():
+        return None  # "criticised", "branded": a stance or a name, not what was said
     text = document.text
     if _NEGATED.search(text, max(start, cue.start - 40), cue.start):
         return None  # "had not announced any plans": nothing was reported
+    if not speech or cue.lemma in _NO_CLAUSE:
+        # "accused Lee of lying", "called on the council to resign", "asked whether", "asked Lee to"
+        question = _question(document, cue, start, end) if cue.lemma == "ask" else None
+        return question if question is not None else _complemented(document, cue, start, end)
     if cue.subject_follows:  # "According to X, CLAUSE." / "CLAUSE, according to X."
         return _according(document, cue, start, end)
     tail = _tail_clause(document, cue, start, end)
@@ -129,7 +133,27 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
         return tail
     clause = _clause_span(document, cue, end)  # the cheaper test first: most cues report no clause
     if clause is None:
-        return None
+        return _complemented(document, cue, start, end)
+    return _with_subject(document, cue, clause, start, end)
+
+
+@functools.cache
+def _complement_cues() -> frozenset[str]:
+    lists = complement_words()
+    return lists.commissive | lists.directive | lists.accusation
+
+
+def _complemented(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
+    """The complement a cue reports (`_complement`), with its speaker."""
+    clause = _complement(document, cue, end)
+    return _with_subject(document, cue, clause, start, end) if clause is not None else None
+
+
+def _with_subject(
+    document: Document, cue: FoundCue, clause: tuple[int, int], start: int, end: int
+) -> Reported | None:
+    """The reported `clause` of a cue with the cue's subject as its speaker, if it has one."""
+    text = document.text
     content = _content(document, *clause)  # and the speaker is sought only for a clause that may be one
     if content is None:
         return None
@@ -548,6 +572,52 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
     return first.start(), clause_end
 
 
+def _complement(document: Document, cue: FoundCue, end: int) -> tuple[int, int] | None:
+    """What a cue reports that is no clause of its own: a promise or a threat ("vowed *to
+    sue*"), a request to someone ("urged *voters to turn out*", "called on *the council to
+    resign*") or an accusation ("accused *the senator of lying*"); None for anything else."""
+    text = document.text
+    lists = complement_words()
+    position = skip_space(text, cue.end, end)
+    if cue.lemma in lists.commissive:
+        return _to_clause(document, position, position, end)
+    if cue.lemma in lists.directive:
+        joint = "to"
+    elif cue.lemma in lists.accusation:
+        joint = "of"
+    else:
+        return None
+    words = list(islice(WORD.finditer(text, position, end), _OBJECT_WORDS + 1))
+    if not words or words[0].group().lower() in _NOT_A_CLAUSE or words[0].group().lower() == joint:
+        return None  # "urged on Monday", "vowed to": no one is asked or accused first
+    for index, word in enumerate(words[1:], 1):
+        if any(c in _OBJECT_STOPS for c in text[words[index - 1].end() : word.start()]):
+            return None  # the object ends before its "to" or "of": another construction
+        if word.group().lower() == joint:
+            if joint == "to":
+                return _to_clause(document, words[0].start(), word.start(), end)
+            clause_end = _clause_end(document, word.end(), end)
+            return (words[0].start(), clause_end) if WORD.search(text, word.end(), clause_end) else None
+    return None
+
+
+_OBJECT_WORDS = 8  # words of the person urged or accused: "the leaders of both parties in Congress"
+_OBJECT_STOPS = ',.;:!?()"\u201c\u201d\u2014\u2013'
+
+
+def _to_clause(document: Document, start: int, to: int, end: int) -> tuple[int, int] | None:
+    """``text[start:...]`` to the end of its clause, where an infinitive opens at `to`:
+    "to" and a verb, not a preposition ("to sue", not "to the court")."""
+    text = document.text
+    marker = WORD.match(text, to, end)
+    if marker is None or marker.group().lower() != "to":
+        return None
+    verb = WORD.match(text, skip_space(text, marker.end(), end), end)
+    if verb is None or verb.group().lower() in word_lists().determiners or verb.group()[:1].isupper():
+        return None
+    return start, _clause_end(document, verb.start(), end)
+
+
 def _after_time(text: str, position: int, end: int) -> int:
     """Where the words after an adverbial of time at `position` begin ("Thursday", "last
     week", "earlier this month"); `position` itself if none stands there."""
@@ -683,12 +753,17 @@ def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False
             if word in lists.auxiliaries and previous != "to":  # not "claiming a right to have"
                 return True
             verb = word in lists.past_forms or (word.endswith("ed") and len(word) > 4)
-            if present and index > 1 and _present_form(word) and before_previous in determiners:
-                return True  # "the plan leaves tenants": a determiner, a noun, a verb
+            if present and index > 1 and _present_form(word) and _determines(before_previous, determiners):
+                return True  # "the plan leaves tenants", "Lee's plan leaves": a determiner, a noun, a verb
             if verb and index and previous not in lists.not_before_verb:
                 return True
         before_previous, previous = previous, word
     return False
+
+
+def _determines(word: str, determiners: frozenset[str]) -> bool:
+    """Whether `word` opens a noun phrase: a determiner, or a possessive ("Lee's")."""
+    return word in determiners or word.endswith(_POSSESSIVE)
 
 
 _NEGATED = regex.compile(

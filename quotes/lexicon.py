@@ -376,6 +376,35 @@ class ClauseWords:
     question_words: frozenset[str]
 
 
+@attrs.frozen
+class ComplementWords:
+    """Cues that report what is no clause of its own (``[complements]`` of ``words.toml``).
+
+    Attributes:
+        commissive: Cues of a promise or a threat, with an infinitive ("vowed to sue").
+        directive: Cues of a request, with the one asked and an infinitive ("urged voters to vote").
+        accusation: Cues of an accusation, with the one accused and "of" ("accused Lee of lying").
+    """
+
+    commissive: frozenset[str]
+    directive: frozenset[str]
+    accusation: frozenset[str]
+
+
+@functools.cache
+def complement_words() -> ComplementWords:
+    """The complement cues of ``quotes/data/words.toml``, loaded once."""
+    path = "words.toml"
+    data = _load_toml(path).get("complements")
+    if not isinstance(data, dict):
+        raise RegistryError(
+            Errors.E010.format(file=path, entry="complements", field="complements", reason="not a table")
+        )
+    return ComplementWords(
+        **{f.name: _word_list(path, data, f.name, "complements") for f in attrs.fields(ComplementWords)}
+    )
+
+
 @functools.cache
 def clause_words() -> ClauseWords:
     """The clause words of ``quotes/data/words.toml``, loaded once."""

@@ -290,6 +290,10 @@ class TestClauseWithoutThat:
                 "Mayor Rachel Okafor said recently the bridge would reopen in May.",
                 "the bridge would reopen in May",
             ),
+            (
+                "Engineers say Okafor's plan leaves the bridge closed until May.",
+                "Okafor's plan leaves the bridge closed until May",
+            ),
         ],
         ids=[
             "present-tense",
@@ -298,6 +302,7 @@ class TestClauseWithoutThat:
             "contracted-pronoun",
             "told-an-unknown-audience",
             "an-adverb-first",
+            "a-possessive-subject",
         ],
     )
     def test_bare_clause(self, text: str, expected: str) -> None:
@@ -369,15 +374,66 @@ class TestEmbeddedQuestions:
     def test_question_after_asked(self, text: str, expected: str) -> None:
         assert reported(text)[:2] == (expected, "Rachel Okafor")
 
+    def test_a_topic_is_no_question(self) -> None:
+        assert indirect("Mayor Rachel Okafor asked about the repairs when she met the engineers.") == []
+
+    def test_a_request_reports_what_was_asked(self) -> None:
+        """ "asked X to do Y" is a request: the one asked and the infinitive are its content."""
+        text = "Mayor Rachel Okafor asked the council to approve the repairs."
+        assert reported(text) == ("the council to approve the repairs", "Rachel Okafor", "asked")
+
+
+class TestComplements:
+    """What a cue reports that is no clause of its own: a promise, a request, an accusation."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Mayor Rachel Okafor vowed to reopen the bridge before winter.",
+                ("to reopen the bridge before winter", "Rachel Okafor", "vowed"),
+            ),
+            (
+                "Mayor Rachel Okafor threatened to sue the state over the cuts.",
+                ("to sue the state over the cuts", "Rachel Okafor", "threatened"),
+            ),
+            (
+                "Mayor Rachel Okafor urged voters to turn out on Tuesday.",
+                ("voters to turn out on Tuesday", "Rachel Okafor", "urged"),
+            ),
+            (
+                "Mayor Rachel Okafor called on the council to resign.",
+                ("the council to resign", "Rachel Okafor", "called on"),
+            ),
+            (
+                "Mayor Rachel Okafor told the engineers to finish the repairs by May.",
+                ("the engineers to finish the repairs by May", "Rachel Okafor", "told"),
+            ),
+            (
+                "Mayor Rachel Okafor accused the state of starving the city of funds.",
+                ("the state of starving the city of funds", "Rachel Okafor", "accused"),
+            ),
+        ],
+        ids=["vowed-to", "threatened-to", "urged-someone-to", "called-on-someone-to", "told-someone-to",
+             "accused-someone-of"],
+    )  # fmt: skip
+    def test_complement(self, text: str, expected: tuple[str, str, str]) -> None:
+        assert reported(text) == expected
+
     @pytest.mark.parametrize(
         "text",
         [
-            "Mayor Rachel Okafor asked the council to approve the repairs.",
-            "Mayor Rachel Okafor asked about the repairs when she met the engineers.",
+            "Mayor Rachel Okafor promised the voters a new bridge.",
+            "Mayor Rachel Okafor swore to the voters on the steps of city hall.",
+            "Mayor Rachel Okafor urged on Monday, and nobody listened.",
+            "Mayor Rachel Okafor urged the council, which met on Monday, to act.",
+            "Mayor Rachel Okafor criticised the council for failing to act on the repairs.",
+            "Mayor Rachel Okafor did not urge the council to approve the repairs.",
         ],
-        ids=["a-request", "a-topic"],
-    )
-    def test_no_question(self, text: str) -> None:
+        ids=["no-infinitive", "to-a-person", "no-one-urged", "object-cut-by-a-comma", "a-stance",
+             "negated"],
+    )  # fmt: skip
+    def test_no_complement(self, text: str) -> None:
         assert indirect(text) == []
 
     def test_asked_by_no_one_named_reports_the_answer(self) -> None:
