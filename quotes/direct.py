@@ -17,7 +17,7 @@ from itertools import islice
 
 import attrs
 
-from quotes.layout import is_caption
+from quotes.layout import is_caption, is_headline
 from quotes.lexicon import CueLexicon, cue_lexicon, mention_lexicon, word_lists
 from quotes.marks import Bounds, QuotedSpan, as_bounds
 from quotes.model import QuoteKind
@@ -153,8 +153,8 @@ def classify(span: QuotedSpan, context: Context) -> QuoteKind | None:
         # a JSON string, a CSV field or a "mini tsunami" where nothing reports speech
         return None
     p_start, p_end = context.paragraph_bounds(span.open_start, span.close_end)
-    if context.is_caption(p_start, p_end):
-        return None
+    if context.is_caption(p_start, p_end) or is_headline(text, context.paragraphs, p_start, p_end):
+        return None  # a caption's banner, a headline's label
     # the rules read no further than _AROUND characters from a quotation: a sentence of many
     # quotations then costs each of them the same
     before = last_chars(text, s_start, span.open_start, _AROUND)
@@ -168,7 +168,9 @@ def classify(span: QuotedSpan, context: Context) -> QuoteKind | None:
     if len(words) <= _SHORT and not introduced and not sentence and not context.has_cue(s_start, s_end):
         return None  # a scare quote: the earthquake caused a "mini tsunami"; not "That hasn't changed."
     if len(words) <= _NAME_MAX and (
-        _named(before, lexicon) or (not introduced and _looks_like_name(content, words, before))
+        _named(before, lexicon)
+        or _title_of_work(words, before, lexicon)
+        or (not introduced and _looks_like_name(content, words, before))
     ):
         return None
     if not before or before.endswith((":", ",")) or (introduced and _starts_statement(content)):
@@ -233,6 +235,18 @@ def _named(before: str, lexicon: CueLexicon) -> bool:
     if previous and previous[-1] in lexicon.names:
         return True
     return " ".join(previous[-3:]).endswith(tuple(words.name_phrases))
+
+
+def _title_of_work(words: list[str], before: str, lexicon: CueLexicon) -> bool:
+    """Whether a quote is the title of a work named right before it: 'his 2002 book, "Make
+    Your Kid a Millionaire," suggested ...'. Its words are capitalised as titles are (not
+    'In the column, "We must act now," she wrote'), and no cue introduces it."""
+    last = _WORD.findall(before[-24:])
+    if not last or last[-1].lower() not in word_lists().works or not before.rstrip(" ,")[-1:].isalpha():
+        return False
+    function_words = word_lists().function_words
+    capitalised = all(w[0].isupper() or w.lower() in function_words for w in words) and words[0][0].isupper()
+    return capitalised and not _introduced(before, lexicon)
 
 
 def _looks_like_name(content: str, words: list[str], before: str) -> bool:

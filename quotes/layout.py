@@ -7,8 +7,11 @@ linear in the length of the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-__all__ = ["NEWLINES", "dateline_end", "is_caption", "paragraphs"]
+from quotes.lexicon import cue_lexicon
+
+__all__ = ["NEWLINES", "dateline_end", "is_caption", "is_headline", "paragraphs"]
 
 NEWLINES = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 """Every character that `str.splitlines` treats as a line break."""
@@ -85,6 +88,40 @@ def is_caption(text: str, start: int, end: int) -> bool:
             return True
         colon = text.find(":", colon + 1, end)
     return False
+
+
+def is_headline(text: str, paragraph_spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the headline of the text: its first paragraph, of a few
+    words, with more text after it, in a headline's present tense.
+
+    A headline quotes words as a label ("Senator calls plan 'a disgrace'"), not as the
+    report of a speech; a first paragraph that opens with a quotation, or reports in the
+    past ("said", "told"), is a lede, and its quotations are speech.
+    """
+    if len(paragraph_spans) < 2 or (start, end) != paragraph_spans[0]:
+        return False
+    words = _HEADLINE_WORD.findall(text, start, end)
+    if not words or len(words) > _HEADLINE_WORDS or text[start] in _QUOTE_MARKS:
+        return False
+    if _SENTENCE_INSIDE.search(text, start, end):
+        return False  # 'Lee spoke on Monday. "We are ready," he said.': two sentences, a lede
+    lowered = [word.lower() for word in words]
+    return "according" not in lowered and not any(_reports_in_the_past(word) for word in lowered)
+
+
+def _reports_in_the_past(word: str) -> bool:
+    """Whether `word` is a cue in the past ("said", "called"): a lede's tense, not a headline's."""
+    lexicon = cue_lexicon()
+    cue = word in lexicon.speech or word in lexicon.stance or word in lexicon.naming
+    return cue and (word.endswith("ed") or word in _IRREGULAR_PAST)
+
+
+_HEADLINE_WORDS = 16
+_HEADLINE_WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
+_QUOTE_MARKS = "\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a"
+_IRREGULAR_PAST = frozenset({"said", "told", "wrote", "spoke", "swore"})
+# the end of a sentence with another after it: ". The", '." He', "? She"
+_SENTENCE_INSIDE = re.compile(r"[a-z0-9][.?!][\"'\u2019\u201d]?\s+[\"'\u2018\u201c]?[A-Z]")
 
 
 def dateline_end(text: str, start: int, end: int) -> int:

@@ -101,6 +101,7 @@ class WordLists:
         function_words: Lowercase words allowed inside a quoted name or title.
         determiners: Words between a naming word and the name (named *it* "...").
         name_phrases: Phrases after which quoted text is a name ("known as").
+        works: Nouns of a work after which quoted text is its title ("his book, ...").
         name_prepositions: Prepositions that introduce an organisation's name.
         subject_gap: Words allowed between a speaker and the reporting verb.
         name_introducers: Words after which a description gives a name.
@@ -117,6 +118,7 @@ class WordLists:
     function_words: frozenset[str]
     determiners: frozenset[str]
     name_phrases: frozenset[str]
+    works: frozenset[str]
     name_prepositions: frozenset[str]
     subject_gap: frozenset[str]
     name_introducers: frozenset[str]

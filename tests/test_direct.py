@@ -86,6 +86,43 @@ class TestNotSpeech:
         """Quoted names and titles are not speech."""
         assert kinds(text) == []
 
+    def test_title_of_a_work_is_dropped(self) -> None:
+        """A title set off after the work it names is not speech, even with a verb after it."""
+        text = 'In his 2002 book, "Make Your Kid a Millionaire," Mr. Lee suggested saving early.'
+        assert kinds(text) == []
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            'He wrote in his book, "We must act now."',
+            'In the column, "We must act now," she wrote.',
+            'She said in her book: "Make your kid a millionaire."',
+        ],
+        ids=["sentence-after-book", "not-capitalised-as-a-title", "introduced-by-a-cue"],
+    )
+    def test_speech_after_a_work_stays(self, text: str) -> None:
+        """Words quoted from a book are speech where they are no title."""
+        assert len(kinds(text)) == 1
+
+    def test_headline_label_is_dropped(self) -> None:
+        """A headline quotes a label; the article's own quotations below it are speech."""
+        text = (
+            "Senator Calls Plan 'A Disgrace'\n\nThe senator spoke on Monday. \"It is a disgrace,\" he said."
+        )
+        assert kinds(text) == [("direct", "It is a disgrace,")]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            'Peskov said: "We are ready."\n\nHe added nothing.',
+            '"We are ready," Peskov says.\n\nHe added nothing.',
+            'Peskov says: "We are ready."',
+        ],
+        ids=["past-tense-lede", "opens-with-the-quotation", "one-paragraph"],
+    )
+    def test_short_lede_is_no_headline(self, text: str) -> None:
+        assert [kind for kind, _ in kinds(text)] == ["direct"]
+
     def test_gloss_in_parentheses_is_dropped(self) -> None:
         """An anti-Brexit ("British exit") march: a gloss, not speech."""
         assert kinds('They joined an anti-Brexit ("British exit") march on Saturday.') == []

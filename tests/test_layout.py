@@ -1,4 +1,4 @@
-"""Tests for `quotes.layout`: paragraphs, captions and datelines."""
+"""Tests for `quotes.layout`: paragraphs, captions, headlines and datelines."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes.layout import dateline_end, is_caption, paragraphs
+from quotes.layout import dateline_end, is_caption, is_headline, paragraphs
 
 
 def paras(text: str) -> list[str]:
@@ -118,6 +118,55 @@ class TestIsCaption:
         (first_start, first_end), (second_start, second_end) = paragraphs(text)
         assert not is_caption(text, first_start, first_end)
         assert is_caption(text, second_start, second_end)
+
+
+def headline(text: str) -> bool:
+    """Whether the first paragraph of `text` is its headline."""
+    spans = paragraphs(text)
+    return is_headline(text, spans, *spans[0])
+
+
+class TestIsHeadline:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Senator Calls Plan 'A Disgrace'\n\nThe senator spoke.",
+            "Mayor says bridge will reopen in May.\n\nThe mayor spoke.",
+        ],
+        ids=["title-case", "sentence-case"],
+    )
+    def test_a_short_first_paragraph_is_the_headline(self, text: str) -> None:
+        assert headline(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Senator Calls Plan 'A Disgrace'",
+            "The mayor said the bridge would reopen.\n\nShe spoke on Monday.",
+            "The mayor called it 'a disgrace'.\n\nShe spoke on Monday.",
+            "Lee spoke on Monday. 'We are ready,' he says.\n\nShe spoke on Monday.",
+            "According to the mayor, 'the bridge will reopen'.\n\nShe spoke on Monday.",
+            '"It is over," the mayor says.\n\nShe spoke on Monday.',
+            "On Monday the mayor of the city announces in a long statement to the council and "
+            "to the press that the old bridge will reopen in May.\n\nShe spoke.",
+        ],
+        ids=[
+            "nothing-after-it",
+            "past-tense",
+            "past-tense-cue",
+            "two-sentences",
+            "according-to",
+            "opens-with-a-quotation",
+            "too-long",
+        ],
+    )
+    def test_a_lede_is_no_headline(self, text: str) -> None:
+        assert not headline(text)
+
+    def test_only_the_first_paragraph(self) -> None:
+        text = "The mayor spoke on Monday in the city.\n\nBridge to reopen.\n\nMore text."
+        second = paragraphs(text)[1]
+        assert not is_headline(text, paragraphs(text), *second)
 
 
 class TestDatelineEnd:
