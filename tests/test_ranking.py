@@ -15,7 +15,7 @@ from quotes.extract import Extractor
 from quotes.model import QuoteKind
 from quotes.ranking import FEATURES, Source, load_model
 from quotes.ranking.features import _bucket
-from quotes.ranking.gate import gated
+from quotes.ranking.gate import HEAD, PATTERNS, TAIL, gated
 from quotes.ranking.model import SpeakerModel, calibrate, softmax
 
 DEVNEWS = Path(__file__).resolve().parent / "devnews"
@@ -93,11 +93,12 @@ class TestModel:
         for value in load_model().span_precision.values():
             assert 0 < value <= 1
 
-    def test_model_gate_is_a_share(self) -> None:
-        """The shipped model has a gate: the rules' accuracy on gated training quotes."""
+    def test_model_gate_is_a_share_for_each_pattern(self) -> None:
+        """The shipped model has a gate: the rules' accuracy on gated training quotes, by pattern."""
         gate = load_model().gate
         assert gate is not None
-        assert 0 < gate <= 1
+        assert set(gate) == set(PATTERNS)
+        assert all(0 < accuracy <= 1 for accuracy in gate.values())
 
     def test_model_malformed_gate(self, tmp_path: Path) -> None:
         """A gate accuracy that is not a number is refused with the file's name."""
@@ -153,37 +154,47 @@ class TestFeatures:
 RANKER = Extractor(speakers="ranker")
 
 
-def _gated(text: str) -> list[bool]:
+def _gated(text: str) -> list[str | None]:
     return [choice.gated for choice in RULES.speaker_choices(text)]
 
 
 class TestGate:
-    """Quotes closed by their own reporting clause keep the rules' speaker, unranked."""
+    """Quotes closed by their own reporting clause, or introduced by their named speaker and
+    cue, keep the rules' speaker, unranked."""
 
     def test_gate_tail_clause(self) -> None:
         """ "…," X said and "…," said X are gated, with a name or a pronoun."""
-        assert _gated('"We are ready," Peskov said.') == [True]
-        assert _gated('"We are ready," said Peskov.') == [True]
-        assert _gated('Peskov spoke. "We are ready," he said.') == [True]
+        assert _gated('"We are ready," Peskov said.') == [TAIL]
+        assert _gated('"We are ready," said Peskov.') == [TAIL]
+        assert _gated('Peskov spoke. "We are ready," he said.') == [TAIL]
 
-    def test_gate_not_a_head_or_a_continuation(self) -> None:
-        """A cue before the quote, or no cue at all, is left to the ranker."""
-        assert _gated('Peskov said: "We are ready."') == [False]
-        assert _gated('"We are ready," Peskov said. "We will go."') == [True, False]
+    def test_gate_head_clause(self) -> None:
+        """X said: "…" and X called it "…" are gated, with a name or a pronoun."""
+        assert _gated('Peskov said: "We are ready."') == [HEAD]
+        assert _gated('Peskov spoke. He called the talks "useful" on Monday.') == [HEAD]
+
+    def test_gate_not_a_continuation_or_a_description(self) -> None:
+        """No cue of its own, or a speaker the rules only describe, is left to the ranker."""
+        assert _gated('"We are ready," Peskov said. "We will go."') == [TAIL, None]
+        assert _gated('The spokesman said: "We are ready."') == [None]
+
+    def test_gate_head_not_across_paragraphs(self) -> None:
+        """A speaker in the paragraph before the quote may not be its speaker: ranked."""
+        assert _gated('Peskov said:\n\n"We are ready."') == [None]
 
     def test_gate_not_with_a_source(self) -> None:
         """ "…," X said, according to CNN: the source may be the speaker, so it is ranked."""
-        assert _gated('"We are ready," Peskov said, according to CNN.') == [False]
+        assert _gated('"We are ready," Peskov said, according to CNN.') == [None]
 
     def test_gate_needs_a_rule(self) -> None:
         """No attribution, no gate."""
         [choice] = RULES.speaker_choices('"We are ready."')
         span = choice.setting.span
-        assert not gated(span, QuoteKind.DIRECT, None, _document('"We are ready."'))
+        assert gated(span, QuoteKind.DIRECT, None, _document('"We are ready."')) is None
 
     def test_gate_keeps_the_rules_speaker_with_the_gate_accuracy(self) -> None:
         """A gated quote has the rules' speaker and the model's gate accuracy as probability."""
-        model = attrs.evolve(load_model(), gate=0.5)
+        model = attrs.evolve(load_model(), gate={TAIL: 0.5})
         text = '"We are ready," Peskov said.'
         [quote] = Extractor(speakers="ranker", model=model)(text)
         [ruled] = RULES(text)
@@ -193,8 +204,9 @@ class TestGate:
 
     def test_gate_outside_is_ranked(self) -> None:
         """A quote outside the gate gets the ranker's choice whatever the gate accuracy."""
-        text = 'Peskov said: "We are ready." Lavrov spoke later.'
-        with_gate = Extractor(speakers="ranker", model=attrs.evolve(load_model(), gate=0.5))(text)
+        text = 'The spokesman said: "We are ready." Lavrov spoke later.'
+        gate = dict.fromkeys(PATTERNS, 0.5)
+        with_gate = Extractor(speakers="ranker", model=attrs.evolve(load_model(), gate=gate))(text)
         without = Extractor(speakers="ranker", model=attrs.evolve(load_model(), gate=None))(text)
         assert with_gate == without
         assert with_gate[0].confidence != round(0.5 * load_model().span_precision["direct"], 3)
@@ -274,7 +286,8 @@ class TestTraining:
         )
         model = load_model(out)
         assert set(model.weights) == set(FEATURES)
-        assert model.gate is not None  # devnews has tail quotes: the rules' accuracy on them
-        assert 0 < model.gate <= 1
+        assert model.gate is not None  # devnews has tail and head quotes: the rules' accuracy on them
+        assert set(model.gate) == set(PATTERNS)
+        assert all(0 < accuracy <= 1 for accuracy in model.gate.values())
         found = Extractor(speakers="ranker", model=model)('"We are ready," Peskov said.')
         assert found[0].speaker is not None

@@ -6,7 +6,8 @@ each the probability that it names the speaker. The file also holds, per kind
 of quotation, how often a quotation the extractor finds is a real one, so that
 a quote's confidence is the probability that both span and speaker are right.
 Its gate, where it has one, is the rules' accuracy on the training quotations
-`quotes.ranking.gate` lets through: their probability, as they are not ranked.
+`quotes.ranking.gate` lets through, by pattern: their probability, as they are
+not ranked.
 """
 
 from __future__ import annotations
@@ -42,9 +43,10 @@ class SpeakerModel:
             ``sigmoid(slope * logit(p) + intercept)``.
         threshold: Below this calibrated probability no candidate is chosen.
         about: The file's description of its data, command and figures.
-        gate: The rules' accuracy on the training quotations the gate lets through, which
-            keep the rules' attribution with it as their probability; None: every
-            quotation is ranked.
+        gate: The rules' accuracy on the training quotations the gate lets through, by
+            pattern (`quotes.ranking.gate.PATTERNS`); such quotations keep the rules'
+            attribution with it as their probability. None, or a pattern left out:
+            those quotations are ranked.
     """
 
     weights: Mapping[str, float]
@@ -53,7 +55,7 @@ class SpeakerModel:
     intercept: float = 0.0
     threshold: float = 0.0
     about: Mapping[str, str] = attrs.Factory(dict)
-    gate: float | None = None
+    gate: Mapping[str, float] | None = None
 
     def score(self, features: Mapping[str, float]) -> float:
         """The linear score of one candidate's features."""
@@ -105,8 +107,8 @@ def _parse(source: str, file: str) -> SpeakerModel:
     ):
         raise RegistryError(Errors.E014.format(file=file, table="calibration", keys="names"))
     gate = data.get("gate", {})
-    if not isinstance(gate, dict) or not isinstance(gate.get("accuracy", 0.0), (int, float)):
-        raise RegistryError(Errors.E014.format(file=file, table="gate", keys="accuracy"))
+    if not isinstance(gate, dict) or not all(isinstance(v, (int, float)) for v in gate.values()):
+        raise RegistryError(Errors.E014.format(file=file, table="gate", keys="patterns"))
     return SpeakerModel(
         {str(k): float(v) for k, v in weights.items()},
         {str(k): float(v) for k, v in span.items()},
@@ -114,7 +116,7 @@ def _parse(source: str, file: str) -> SpeakerModel:
         float(calibration.get("intercept", 0.0)),
         float(calibration.get("threshold", 0.0)),
         {str(k): str(v) for k, v in about.items()},
-        float(gate["accuracy"]) if "accuracy" in gate else None,
+        {str(k): float(v) for k, v in gate.items()} if gate else None,
     )
 
 

@@ -26,14 +26,14 @@ class Choices:
         setting: The quotation.
         candidates: Its candidates, in order of position.
         rows: The features of each candidate, then those of "none of them".
-        gated: Whether the ranker keeps the rules' attribution of the quotation without
-            ranking its candidates (see `quotes.ranking.gate`).
+        gated: The gate's pattern where the ranker keeps the rules' attribution of the
+            quotation without ranking its candidates (see `quotes.ranking.gate`), else None.
     """
 
     setting: QuoteSetting
     candidates: tuple[Candidate, ...]
     rows: tuple[dict[str, float], ...]
-    gated: bool = False
+    gated: str | None = None
 
 
 @attrs.frozen
@@ -88,7 +88,7 @@ def _choices(
     document: Document,
     counts: DocumentFeatures,
     memo: dict[int, list[tuple[Found | None, str]]],
-    is_gated: bool,
+    is_gated: str | None,
 ) -> Choices:
     """The candidates and features of one quotation."""
     found = candidates(setting.span, document, setting.rule, setting.previous, memo)
@@ -111,19 +111,21 @@ def rank(
     a report ("…, according to NBC") is not chosen over the speaker the rules find
     in the same sentence ("Pelosi called it …"). Where the model has a gate, a quotation
     it lets through (`quotes.ranking.gate`) keeps the rules' attribution, with the rules'
-    accuracy on such training quotations as its probability, and is not ranked.
+    accuracy on training quotations of its pattern as its probability, and is not ranked.
     """
     counts: DocumentFeatures | None = None  # read once a quotation is ranked: none may be
     memo: dict[int, list[tuple[Found | None, str]]] = {}
     ranked = []
+    gate = model.gate or {}
     for setting in _settings(speech, document, rules):
-        if model.gate is not None and gated(setting.span, setting.kind, setting.rule, document):
-            keep = model.gate >= model.threshold
-            ranked.append(Ranked(setting.rule if keep else None, model.gate))
+        pattern = gated(setting.span, setting.kind, setting.rule, document) if gate else None
+        if pattern is not None and pattern in gate:
+            accuracy = gate[pattern]
+            ranked.append(Ranked(setting.rule if accuracy >= model.threshold else None, accuracy))
             continue
         if counts is None:
             counts = DocumentFeatures.of(document)
-        choice = _choices(setting, document, counts, memo, False)
+        choice = _choices(setting, document, counts, memo, None)
         if not choice.candidates:
             ranked.append(Ranked(None, 0.0))
             continue

@@ -35,6 +35,7 @@ from quotes.extract import Extractor
 from quotes.model import QuoteKind
 from quotes.ranking.candidates import Source
 from quotes.ranking.features import FEATURES
+from quotes.ranking.gate import PATTERNS
 from quotes.ranking.model import calibrate
 from quotes.ranking.rank import Choices
 from quotes.registry import as_registry
@@ -91,14 +92,14 @@ class Quotation:
         kind: Its kind.
         matched: Whether it matches a gold quotation.
         example: Its choices and which are right (all wrong where unmatched).
-        gated: Whether the gate keeps the rules' attribution of it unranked.
+        gated: The gate's pattern where it keeps the rules' attribution of it unranked.
         rule_right: Whether the rules' mention of it is right.
     """
 
     kind: QuoteKind
     matched: bool
     example: Example
-    gated: bool = False
+    gated: str | None = None
     rule_right: bool = False
 
 
@@ -193,7 +194,7 @@ class Calibration:
         intercept: Platt intercept.
         threshold: Below this calibrated probability no speaker is given.
         precision: The share of found quotations of each kind that are real.
-        gate: The probability of a gated quotation's rule attribution (see
+        gate: The probability of a gated quotation's rule attribution, by pattern (see
             `gate_accuracy`); None where every quotation is ranked.
     """
 
@@ -201,7 +202,7 @@ class Calibration:
     intercept: float
     threshold: float
     precision: Mapping[str, float]
-    gate: float | None = None
+    gate: Mapping[str, float] | None = None
 
 
 def evaluate(
@@ -211,8 +212,8 @@ def evaluate(
     right = 0
     rows: list[tuple[float, bool]] = []
     for quotation, (probability, ok) in zip(quotations, picks, strict=True):
-        if quotation.gated and calibration.gate is not None:
-            speaker = calibration.gate
+        if quotation.gated is not None and calibration.gate and quotation.gated in calibration.gate:
+            speaker = calibration.gate[quotation.gated]
             ok = quotation.matched and quotation.rule_right
         else:
             speaker = calibrate(probability, calibration.slope, calibration.intercept) if probability else 0.0
@@ -243,10 +244,16 @@ def span_precision(quotations: Sequence[Quotation]) -> dict[str, float]:
     return {kind: round(matched[kind] / found[kind], 4) if found[kind] else 1.0 for kind in sorted(found)}
 
 
-def gate_accuracy(quotations: Sequence[Quotation]) -> float | None:
-    """The rules' accuracy on the gated quotations that match a gold one; None if there are none."""
-    gated = [q for q in quotations if q.gated and q.matched]
-    return round(sum(q.rule_right for q in gated) / len(gated), 4) if gated else None
+def gate_accuracy(quotations: Sequence[Quotation]) -> dict[str, float] | None:
+    """The rules' accuracy on the gated quotations that match a gold one, by the gate's
+    pattern; None if none is gated."""
+    right: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    for q in quotations:
+        if q.gated is not None and q.matched:
+            counts[q.gated] += 1
+            right[q.gated] += q.rule_right
+    return {p: round(right[p] / counts[p], 4) for p in PATTERNS if counts[p]} or None
 
 
 def render(weights: np.ndarray[Any, Any], calibration: Calibration, about: Mapping[str, str]) -> str:
@@ -276,11 +283,11 @@ def render(weights: np.ndarray[Any, Any], calibration: Calibration, about: Mappi
     if calibration.gate is not None:
         lines += [
             "",
-            "# the rules' accuracy on the training quotations quotes.ranking.gate lets through:",
-            "# they keep the rules' attribution, with this probability, and are not ranked",
+            "# the rules' accuracy on the training quotations quotes.ranking.gate lets through, by",
+            "# pattern: they keep the rules' attribution, with this probability, and are not ranked",
             "[gate]",
-            f"accuracy = {calibration.gate}",
         ]
+        lines += [f"{pattern} = {accuracy}" for pattern, accuracy in calibration.gate.items()]
     lines += ["", "[weights]"]
     lines += [f"{json.dumps(name)} = {round(float(w), 4)}" for name, w in zip(FEATURES, weights, strict=True)]
     return "\n".join(lines) + "\n"
@@ -305,8 +312,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     train = [q for corpus in train_corpora for q in examples(corpus, extractor)]
     dev = list(examples(dev_corpus, extractor))
     gate = gate_accuracy(train)
-    matched = [q for q in train if q.matched and (args.rank_gated or not q.gated)]
-    ranked = [q for q in matched if not q.gated]  # calibrated on the quotations it decides
+    matched = [q for q in train if q.matched and (args.rank_gated or q.gated is None)]
+    ranked = [q for q in matched if q.gated is None]  # calibrated on the quotations it decides
     matrix = Matrix.of([q.example for q in matched], FEATURES)
     precision = span_precision(train)
     best: tuple[tuple[float, float], float, np.ndarray[Any, Any], Calibration, Evaluation] | None = None
