@@ -98,14 +98,16 @@ def _name_run() -> regex.Pattern[str]:
     Every word starts with a capital, so the engine can skip ahead to the next
     capital letter; a dot after a word belongs to it only for a known
     abbreviation ("Sen.") or an initial ("John R. Bolton", "U.S.") before
-    another capitalised word. A lowercase prefix ("al-Assad") inside a run is
+    another capitalised word, and to dotted initials before a lowercase word,
+    which no sentence starts with ("the S.E.C. said"). A lowercase prefix ("al-Assad") inside a run is
     part of its word; before a run it is left for `names` to add.
     """
     lexicon = mention_lexicon()
     dotted = [a for a in abbreviations() if a[:1].isupper() and "." not in a]
     word = (
         rf"\p{{Lu}}{_LETTER}*+(?:['\u2019\-\.]\p{{L}}{_LETTER}*+)*+"
-        rf"(?:\.(?<=(?<!{_WORD_CHAR})(?:\L<dotted>|(?:\p{{Lu}}\.){{0,2}}\p{{Lu}})\.)(?={_SPACE}\p{{Lu}}))?+"
+        rf"(?:\.(?<=(?<!{_WORD_CHAR})(?:\L<dotted>|(?:\p{{Lu}}\.){{0,2}}\p{{Lu}})\.)(?={_SPACE}\p{{Lu}})"
+        rf"|\.(?<=(?<!{_WORD_CHAR})(?:\p{{Lu}}\.){{1,2}}\p{{Lu}}\.)(?={_SPACE}\p{{Ll}}))?+"
     )
     return regex.compile(
         rf"(?=\p{{Lu}})(?:(?<!{_WORD_CHAR})|(?<=(?<!{_WORD_CHAR})[a-z]{{1,3}}-))"

@@ -88,10 +88,18 @@ class TestNames:
             ("Sen. Lindsey Graham said", ("Sen. Lindsey Graham", "Lindsey Graham")),
             ("Adviser John R. Bolton said", ("Adviser John R. Bolton", "John R. Bolton")),
             ("The U.S. State Department said", ("U.S. State Department", "U.S. State Department")),
+            ("The S.E.C. said", ("S.E.C.", "S.E.C.")),
             ("Syria's leader Bashar al-Assad said", ("Bashar al-Assad", "Bashar al-Assad")),
             ("But al-Assad said", ("al-Assad", "al-Assad")),
         ],
-        ids=["abbreviated-title", "initial", "dotted-acronym", "particle-inside", "particle-first"],
+        ids=[
+            "abbreviated-title",
+            "initial",
+            "dotted-acronym",
+            "dotted-acronym-before-a-verb",
+            "particle-inside",
+            "particle-first",
+        ],
     )
     def test_dots_and_particles_belong_to_the_name(self, text: str, expected: tuple[str, str]) -> None:
         """A title's or an initial's dot, and a lowercase "al-", are part of the name."""
