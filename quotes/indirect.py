@@ -63,6 +63,15 @@ _ADVERBIAL_PHRASE = regex.compile(
     r"|(?:on|last|this|late[ \t\u00a0]+on)[ \t\u00a0]+"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|night|morning|evening|year|month)\b"
     r"|yesterday\b|today\b"
+    r"|(?:in|on|since|by)[ \t\u00a0]+(?:(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)(?:[ \t\u00a0]+\d{1,2})?(?:,?[ \t\u00a0]+\d{4})?|\d{4})\b,?"
+)
+# a quantity opens a clause's subject, though its first word opens adverbials too:
+# "said at least 116 people died", "said about 20 buildings collapsed"
+_QUANTITY = regex.compile(
+    r"(?:at[ \t\u00a0]+(?:least|most)|about|around|up[ \t\u00a0]+to|more[ \t\u00a0]+than"
+    r"|as[ \t\u00a0]+many[ \t\u00a0]+as)[ \t\u00a0]+\d",
+    regex.IGNORECASE,
 )
 _AUDIENCE = frozenset({"tell", "inform", "assure", "warn", "remind", "brief", "advise", "reassure", "urge"})
 _TRAILING = ".;:!?,\u2014\u2013-"  # trimmed, with white space, from the end of a clause
@@ -554,7 +563,7 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
         if comma < 0 or not _looks_like_clause(text, comma + 1, clause_end, present=True):
             return None
         return first.start(), clause_end
-    if lower in _NOT_A_CLAUSE:
+    if lower in _NOT_A_CLAUSE and not _QUANTITY.match(text, first.start(), end):
         # "told supporters at the rally she would ...": the audience goes on past its first noun
         return _after_audience(document, cue, words[0].start(), end) if cue.lemma in _AUDIENCE else None
     if lower.endswith("ing") and lower not in _NOT_PARTICIPLES:

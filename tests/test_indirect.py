@@ -294,6 +294,12 @@ class TestClauseWithoutThat:
                 "Engineers say Okafor's plan leaves the bridge closed until May.",
                 "Okafor's plan leaves the bridge closed until May",
             ),
+            (
+                "Officials said at least 116 people died in the flood.",
+                "at least 116 people died in the flood",
+            ),
+            ("Officials said on Saturday, about 20 houses collapsed.", "about 20 houses collapsed"),
+            ("The fund said in May the bank might cut rates again.", "the bank might cut rates again"),
         ],
         ids=[
             "present-tense",
@@ -303,6 +309,9 @@ class TestClauseWithoutThat:
             "told-an-unknown-audience",
             "an-adverb-first",
             "a-possessive-subject",
+            "a-quantity-first",
+            "a-day-then-a-quantity",
+            "a-month-first",
         ],
     )
     def test_bare_clause(self, text: str, expected: str) -> None:
