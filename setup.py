@@ -71,10 +71,12 @@ def wants_compiled(argv: list[str], environ: dict[str, str]) -> bool:
         argv: The command line of setup.py (`sys.argv`).
         environ: The environment (`os.environ`).
     """
+    if not any(arg.startswith(_BUILDS) for arg in argv[1:]):
+        return False
     if environ.get(PURE_PYTHON, "") not in ("", "0"):
         say(f"{PURE_PYTHON} is set: building pure Python")
         return False
-    return any(arg.startswith(_BUILDS) for arg in argv[1:])
+    return True
 
 
 def compiled_extensions() -> list[Extension]:
@@ -108,7 +110,7 @@ class OptionalBuildExt(build_ext):
         try:
             super().run()
         except _COMPILER_ERRORS as error:
-            say(f"the C compiler failed ({error}): building pure Python")
+            say(f"the C compiler failed ({type(error).__name__}, above): building pure Python")
             self.skip()
 
     def skip(self) -> None:
