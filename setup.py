@@ -36,7 +36,6 @@ PURE_PYTHON = "QUOTES_PURE_PYTHON"
 COMPILED = [
     "quotes/attribution.py",
     "quotes/cues.py",
-    "quotes/extract.py",
     "quotes/indirect.py",
     "quotes/layout.py",
     "quotes/mentions.py",

@@ -37,7 +37,6 @@ CORPUS = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "devn
 COMPILED = [
     "quotes.attribution",
     "quotes.cues",
-    "quotes.extract",
     "quotes.indirect",
     "quotes.layout",
     "quotes.mentions",
@@ -50,7 +49,7 @@ COMPILED = [
     "quotes.sentences",
     "quotes.text",
 ]
-PURE = ["quotes", "quotes.marks", "quotes.model", "quotes.direct", "quotes.registry", "quotes.lexicon"]
+PURE = ["quotes", "quotes.extract", "quotes.marks", "quotes.model", "quotes.direct", "quotes.registry", "quotes.lexicon"]
 
 AWKWARD = [
     "",
