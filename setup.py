@@ -29,10 +29,11 @@ from setuptools.errors import CCompilerError, ExecError, PlatformError
 PURE_PYTHON = "QUOTES_PURE_PYTHON"
 
 # Hot modules that mypyc compiles and that behave the same compiled. Left out:
-# marks, model and direct (attrs classes mypyc cannot build), the small or
-# cold modules (registry, lexicon, errors, tokenizer), and every module that
-# imports spaCy, dask, hypothesis or pandas, the command line, rendering and
-# training.
+# extract (the public entry points keep their Python behaviour: their TypeError
+# for a non-str, subclassing Extractor), marks, model and direct (attrs classes
+# mypyc cannot build), the small or cold modules (registry, lexicon, errors,
+# tokenizer), and every module that imports spaCy, dask, hypothesis or pandas,
+# the command line, rendering and training.
 COMPILED = [
     "quotes/attribution.py",
     "quotes/cues.py",
