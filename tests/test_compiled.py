@@ -49,7 +49,15 @@ COMPILED = [
     "quotes.sentences",
     "quotes.text",
 ]
-PURE = ["quotes", "quotes.extract", "quotes.marks", "quotes.model", "quotes.direct", "quotes.registry", "quotes.lexicon"]
+PURE = [
+    "quotes",
+    "quotes.extract",
+    "quotes.marks",
+    "quotes.model",
+    "quotes.direct",
+    "quotes.registry",
+    "quotes.lexicon",
+]
 
 AWKWARD = [
     "",
