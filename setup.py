@@ -19,8 +19,10 @@ The package is built pure Python, with one line on stderr saying why, when:
 
 from __future__ import annotations
 
+import glob
 import os
 import sys
+import sysconfig
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
@@ -97,29 +99,33 @@ class OptionalBuildExt(build_ext):
     """`build_ext` that falls back to pure Python instead of failing.
 
     The extensions are skipped where the C compiler fails and where they would
-    be built in place (an editable install), and any extension already built
-    for this package is removed, so the wheel is all compiled or all pure.
+    be built in place (an editable install). The wheel is all compiled or all
+    pure: a failed build leaves no extension in the build folder, and a build
+    removes those an earlier one left there that it does not make itself (a
+    module since left out of `COMPILED`).
     """
 
     def run(self) -> None:
         """Build the extensions, or skip them all."""
         if self.inplace or getattr(self, "editable_mode", False):
             say("editable or in-place build: building pure Python")
-            self.skip()
+            self.extensions = []
             return
+        self.remove_extensions(keep=self.get_outputs())
         try:
             super().run()
         except _COMPILER_ERRORS as error:
             say(f"the C compiler failed ({type(error).__name__}, above): building pure Python")
-            self.skip()
+            self.remove_extensions(keep=[])
+            self.extensions = []
 
-    def skip(self) -> None:
-        """Build no extension and remove those already built."""
-        for extension in self.extensions:
-            path = self.get_ext_fullpath(extension.name)
-            if os.path.exists(path):
+    def remove_extensions(self, keep: list[str]) -> None:
+        """Remove the extension files in the build folder, but those in `keep`."""
+        kept = {os.path.abspath(path) for path in keep}
+        pattern = os.path.join(self.build_lib, "**", "*" + sysconfig.get_config_var("EXT_SUFFIX"))
+        for path in glob.glob(pattern, recursive=True):
+            if os.path.abspath(path) not in kept:
                 os.remove(path)
-        self.extensions = []
 
 
 if __name__ == "__main__":
