@@ -57,7 +57,8 @@ COMPILED = [
 _BUILDS = ("build", "build_ext", "install", "bdist")
 
 # What a failing C compiler raises: the compiler fails or crashes, cannot be
-# run, or the platform has none that setuptools knows.
+# run, or the platform has none that setuptools knows (distutils' CCompilerError,
+# DistutilsExecError and DistutilsPlatformError, under setuptools' names).
 _COMPILER_ERRORS = (CCompilerError, ExecError, PlatformError, OSError)
 
 
