@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from typing import Final
 
 import attrs
 import regex
@@ -40,18 +41,18 @@ _STOP = ',.;:!?()[]"\u201c\u201d\u2018\u2019\u2014\u2013\u2015\n'
 class Source:
     """Names of the ways a candidate is found; a candidate may be found in several."""
 
-    RULE = "rule"
-    REFERENT = "referent"
-    NAME = "name"
-    PRONOUN = "pronoun"
-    CUE_SUBJECT = "cue_subject"
-    CUE_OBJECT = "cue_object"
-    PHRASE_BEFORE_CUE = "phrase_before_cue"
-    PHRASE_AFTER_CUE = "phrase_after_cue"
-    DASH = "dash"
-    PREVIOUS = "previous"
+    RULE: Final = "rule"
+    REFERENT: Final = "referent"
+    NAME: Final = "name"
+    PRONOUN: Final = "pronoun"
+    CUE_SUBJECT: Final = "cue_subject"
+    CUE_OBJECT: Final = "cue_object"
+    PHRASE_BEFORE_CUE: Final = "phrase_before_cue"
+    PHRASE_AFTER_CUE: Final = "phrase_after_cue"
+    DASH: Final = "dash"
+    PREVIOUS: Final = "previous"
 
-    ALL = (
+    ALL: Final = (
         RULE,
         REFERENT,
         NAME,
