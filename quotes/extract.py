@@ -60,9 +60,9 @@ class Extractor:
         speakers: How a direct or mixed quotation's speaker is chosen:
             "rules" (the default) keeps the first mention the patterns of
             `quotes.attribution` find; "ranker" ranks every candidate mention
-            near it with the learned model of `quotes.ranking`, far more often
-            right on unseen news but more than twice as slow (see
-            docs/attribution.md), which is why it is not yet the default.
+            near it with the learned model of `quotes.ranking` (those the rules are
+            unsure of), far more often right on unseen news but about 1.5 times
+            as slow (see docs/attribution.md), which is why it is not yet the default.
         model: The speaker model for the ranker; the package's by default.
 
     Raises:
