@@ -396,26 +396,19 @@ class ComplementWords:
 @functools.cache
 def complement_words() -> ComplementWords:
     """The complement cues of ``quotes/data/words.toml``, loaded once."""
-    path = "words.toml"
-    data = _load_toml(path).get("complements")
-    if not isinstance(data, dict):
-        raise RegistryError(
-            Errors.E010.format(file=path, entry="complements", field="complements", reason="not a table")
-        )
-    return ComplementWords(
-        **{f.name: _word_list(path, data, f.name, "complements") for f in attrs.fields(ComplementWords)}
-    )
+    return ComplementWords(**_word_table("words.toml", "complements", ComplementWords))
 
 
 @functools.cache
 def clause_words() -> ClauseWords:
     """The clause words of ``quotes/data/words.toml``, loaded once."""
-    path = "words.toml"
-    data = _load_toml(path).get("clause")
+    return ClauseWords(**_word_table("words.toml", "clause", ClauseWords))
+
+
+def _word_table(path: str, table: str, fields: type) -> dict[str, frozenset[str]]:
+    """The word lists of the table `table` of the data file `path`, one per field of the attrs
+    class `fields`."""
+    data = _load_toml(path).get(table)
     if not isinstance(data, dict):
-        raise RegistryError(
-            Errors.E010.format(file=path, entry="clause", field="clause", reason="not a table")
-        )
-    return ClauseWords(
-        **{f.name: _word_list(path, data, f.name, "clause") for f in attrs.fields(ClauseWords)}
-    )
+        raise RegistryError(Errors.E010.format(file=path, entry=table, field=table, reason="not a table"))
+    return {f.name: _word_list(path, data, f.name, table) for f in attrs.fields(fields)}
