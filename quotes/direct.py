@@ -244,19 +244,23 @@ def _title_of_work(words: list[str], before: str, lexicon: CueLexicon) -> bool:
     last = _WORD.findall(before[-24:])
     if not last or last[-1].lower() not in word_lists().works or not before.rstrip(" ,")[-1:].isalpha():
         return False
+    return _title_case(words) and not _introduced(before, lexicon)
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether words are capitalised as names and titles are: every one but function words."""
     function_words = word_lists().function_words
-    capitalised = all(w[0].isupper() or w.lower() in function_words for w in words) and words[0][0].isupper()
-    return capitalised and not _introduced(before, lexicon)
+    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in function_words for w in words)
 
 
 def _looks_like_name(content: str, words: list[str], before: str) -> bool:
     """Whether quoted words are shaped like a name or a title rather than speech."""
     if content.rstrip()[-1:] in "?!;:" or content.rstrip().endswith((".\u201d", "...")):
         return False  # "Steady Current." and "Safe Tracks Act," are names with American punctuation
+    if _title_case(words):
+        return True  # Operation "Peace Spring", the "Radio Control Law"
     capitalised = words[0][0].isupper()
     lists = word_lists()
-    if capitalised and all(w[0].isupper() or w.lower() in lists.function_words for w in words):
-        return True  # Operation "Peace Spring", the "Radio Control Law"
     # Anna Franowska of "Have no fear": an organisation's name after "of".
     raw_before = _WORD.findall(before[-60:])
     return (

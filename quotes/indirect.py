@@ -148,6 +148,7 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
 
 @functools.cache
 def _complement_cues() -> frozenset[str]:
+    """Every cue that reports a complement (`_complement`), read once."""
     lists = complement_words()
     return lists.commissive | lists.directive | lists.accusation
 
@@ -597,7 +598,8 @@ def _complement(document: Document, cue: FoundCue, end: int) -> tuple[int, int] 
     else:
         return None
     words = list(islice(WORD.finditer(text, position, end), _OBJECT_WORDS + 1))
-    if not words or words[0].group().lower() in _NOT_A_CLAUSE or words[0].group().lower() == joint:
+    first = words[0].group().lower() if words else joint
+    if first in _NOT_A_CLAUSE or first == joint:
         return None  # "urged on Monday", "vowed to": no one is asked or accused first
     for index, word in enumerate(words[1:], 1):
         if any(c in _OBJECT_STOPS for c in text[words[index - 1].end() : word.start()]):
