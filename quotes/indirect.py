@@ -35,9 +35,11 @@ from quotes.lexicon import clause_words, complement_words, cue_lexicon, mention_
 from quotes.mentions import Found, MentionKind, mention_after
 from quotes.text import WORD, WORD_BACKWARDS, blank, skip_space, skip_space_back
 
-__all__ = ["Reported", "reported_speech", "reports"]
+__all__ = ["LEAD_IN_RATIO", "Reported", "leads_in", "reported_speech", "reports"]
 
 _MIN_WORDS = 3  # a reported clause is at least this long
+LEAD_IN_RATIO = 5
+"""How many times the quoted words a clause that leads into them must outnumber to be reported speech."""
 _THAT_WITHIN = 16  # words: "said on Monday, in a statement, that ..." keeps its "that" this close
 # Cues of speech that never take a reported clause of their own.
 # ("points to data that ...": "point" without "out" points at a thing, not a clause.)
@@ -112,9 +114,33 @@ def reported_speech(document: Document) -> list[Reported]:
             continue  # a cue across a sentence end is no sentence's (`Document.cues_between`)
         count += 1
         reported = _reported(document, cue, start, end)
-        if reported is not None and (not found or reported.start >= found[-1].end):
+        if reported is None or (found and reported.start < found[-1].end):
+            continue
+        if not leads_in(document, reported.start, reported.end):
             found.append(reported)
     return found
+
+
+def leads_in(document: Document, start: int, end: int) -> bool:
+    """Whether the clause ``text[start:end]`` only leads into the quotation that finishes it.
+
+    "Lee said there is a danger when “…”" reports one thing, the quoted words, and
+    the library returns them as a mixed quotation with Lee as the speaker. A long
+    paraphrase that a short quoted tail completes ("Lee said the talks that began in
+    May were a matter of “serious concern”") still reports on its own: the clause
+    counts as reported speech while its words outnumber the quoted ones
+    `LEAD_IN_RATIO` times.
+    """
+    text = document.text
+    opening = skip_space(text, end, min(len(text), end + 3))
+    quote = document.quote_after(opening)
+    if quote is None or quote[0] != opening:
+        return False
+    clause = sum(1 for _ in WORD.finditer(text, start, end))
+    # the quoted words are counted only as far as they may be few enough: a long quotation costs no more
+    most = clause // LEAD_IN_RATIO
+    quoted = sum(1 for _ in islice(WORD.finditer(text, quote[0], quote[1]), most + 1))
+    return max(quoted, 1) > most
 
 
 def reports(document: Document, cue: FoundCue) -> bool:

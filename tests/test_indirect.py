@@ -128,6 +128,35 @@ class TestMixed:
         text = 'According to Erdogan, Ankara "will not stand idle" while the shelling goes on.'
         assert [q.kind for q in quotes.extract(text)] == [QuoteKind.MIXED]
 
+    def test_a_lead_in_is_not_also_indirect(self) -> None:
+        """The clause only leads into the quoted words: they are the report, with its speaker."""
+        text = 'Mayor Ann Lee said there is a real danger when "neighbours stop talking to each other."'
+        (quote,) = quotes.extract(text)
+        assert quote.kind is QuoteKind.MIXED
+        assert quote.text == "neighbours stop talking to each other."
+        assert quote.speaker is not None
+        assert quote.speaker.name == "Ann Lee"
+
+    def test_a_long_paraphrase_with_a_short_quoted_tail_is_reported_too(self) -> None:
+        text = 'Mayor Ann Lee said the talks with the ferry companies were now a matter of "serious concern."'
+        kinds = [(q.kind, q.speaker.name if q.speaker else None) for q in quotes.extract(text)]
+        assert kinds == [(QuoteKind.INDIRECT, "Ann Lee"), (QuoteKind.MIXED, "Ann Lee")]
+
+    @pytest.mark.parametrize(("clause_words", "lead_in"), [(9, True), (10, False)])
+    def test_the_clause_must_outnumber_the_quoted_words(self, clause_words: int, lead_in: bool) -> None:
+        """Two quoted words: a clause of ten words or more reports on its own."""
+        clause = " ".join(["word"] * clause_words)
+        text = f'Lee said {clause} "two words."'
+        document = Document(
+            text=text,
+            sentences=[(0, len(text))],
+            paragraphs=[(0, len(text))],
+            quoted=[(text.index('"'), len(text))],
+            names=[],
+        )
+        start = text.index("word")
+        assert quotes.indirect.leads_in(document, start, start + len(clause)) is lead_in
+
 
 class TestNotReportedSpeech:
     @pytest.mark.parametrize(
