@@ -113,6 +113,7 @@ class WordLists:
         contracting_pronouns: Pronouns after which "'s" is an auxiliary ("he's said").
         catenatives: Verbs that pass their subject to a cue after "to" ("continued").
         participle_openers: Words that make a cue in -ing a participle ("by saying").
+        sentence_openers: Words that open a sentence after a dotted abbreviation ("U.S. He").
     """
 
     function_words: frozenset[str]
@@ -130,6 +131,7 @@ class WordLists:
     contracting_pronouns: frozenset[str]
     catenatives: frozenset[str]
     participle_openers: frozenset[str]
+    sentence_openers: frozenset[str]
 
 
 def read_data_file(path: str | os.PathLike[str] | Traversable) -> str:

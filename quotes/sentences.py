@@ -3,8 +3,9 @@
 No trained model: a sentence ends at terminal punctuation, with any closing
 quotation marks and brackets after it, when the next word starts like a
 sentence. Abbreviations ("Mr.", "U.S.") and initials ("John R. Bolton") do not
-end one, nor does a question inside quotation marks that the reporting clause
-continues ("Why now?" Peskov asked). A paragraph break always ends a sentence.
+end one, unless a pronoun or "The" follows a dotted one ("in the U.S. He said"),
+nor does a question inside quotation marks that the reporting clause continues
+("Why now?" Peskov asked). A paragraph break always ends a sentence.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from quotes.layout import dateline_end, paragraphs
-from quotes.lexicon import abbreviations, cue_lexicon
+from quotes.lexicon import abbreviations, cue_lexicon, word_lists
 from quotes.text import skip_space
 
 __all__ = ["sentences"]
@@ -80,10 +81,18 @@ def _ends_sentence(text: str, match: re.Match[str], following: int, p_end: int) 
     if punctuation.startswith(".") and len(punctuation.rstrip(".")) == 0 and len(punctuation) == 1:
         token = _word_before(text, match.start())
         if token in abbreviations() or (len(token) == 1 and token.isupper()):
-            return False
+            # "in the U.S. He says": a dotted abbreviation may end a sentence, which a pronoun
+            # or "The" then opens; a title's ("Mr. He Lifeng") or an initial's never does
+            return "." in token and _opens_sentence(text, following)
     if punctuation[-1] in _QUOTE_CLOSERS and punctuation[0] in "?!":
         return not _reporting_clause_follows(text, following, p_end)
     return True
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` is one that opens a sentence after an abbreviation."""
+    word = _WORDS_AFTER.match(text, start, start + 8)
+    return word is not None and word.group().lower() in word_lists().sentence_openers
 
 
 def _word_before(text: str, end: int) -> str:

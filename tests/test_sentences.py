@@ -68,6 +68,27 @@ class TestSentences:
         """The full stop of an abbreviation such as Mr. or U.S. does not end a sentence."""
         assert split(text) == expected
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("She lived in the U.S. He lived abroad.", ["She lived in the U.S.", "He lived abroad."]),
+            (
+                "They met at 9 a.m. The talks ended at noon.",
+                ["They met at 9 a.m.", "The talks ended at noon."],
+            ),
+            (
+                "Vice Premier He Lifeng met Mr. He in Beijing.",
+                ["Vice Premier He Lifeng met Mr. He in Beijing."],
+            ),
+            ("The U.S. Army said so. It left.", ["The U.S. Army said so.", "It left."]),
+        ],
+    )
+    def test_a_pronoun_or_the_after_a_dotted_abbreviation_opens_a_sentence(
+        self, text: str, expected: list[str]
+    ) -> None:
+        """ "U.S." may end a sentence; "Mr." never does, even before the surname He."""
+        assert split(text) == expected
+
     def test_initials_do_not_split(self) -> None:
         """The full stop of a middle initial does not end a sentence."""
         text = "He met John R. Bolton on Monday. Bolton said nothing."
