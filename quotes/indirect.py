@@ -176,7 +176,7 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
 def _complement_cues() -> frozenset[str]:
     """Every cue that reports a complement (`_complement`), read once."""
     lists = complement_words()
-    return lists.commissive | lists.directive | lists.accusation
+    return lists.commissive | lists.directive | lists.accusation | lists.objects | _object_lemmas()
 
 
 def _complemented(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
@@ -617,6 +617,10 @@ def _complement(document: Document, cue: FoundCue, end: int) -> tuple[int, int] 
     position = skip_space(text, cue.end, end)
     if cue.lemma in lists.commissive:
         return _to_clause(document, position, position, end)
+    if cue.lemma in lists.objects or cue.lemma in _object_lemmas():
+        found = _object(document, cue, position, end)
+        if found is not None or cue.lemma in lists.objects:
+            return found
     if cue.lemma in lists.directive:
         joint = "to"
     elif cue.lemma in lists.accusation:
@@ -639,6 +643,38 @@ def _complement(document: Document, cue: FoundCue, end: int) -> tuple[int, int] 
 
 
 _OBJECT_WORDS = 8  # words of the person urged or accused: "the leaders of both parties in Congress"
+
+
+def _object(document: Document, cue: FoundCue, position: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase a cue reports ("denied *the allegations against him*"), after the
+    cue's preposition where it takes one ("warned of *foreign hacking*")."""
+    text = document.text
+    lists = complement_words()
+    first = WORD.match(text, position, end)
+    if first is None:
+        return None
+    lower = first.group().lower()
+    if f"{cue.lemma} {lower}" in lists.objects_after:
+        position = skip_space(text, first.end(), end)
+        first = WORD.match(text, position, end)
+        if first is None:
+            return None
+        lower = first.group().lower()
+    elif cue.lemma not in lists.objects:
+        return None  # "called the meeting": only "called for" reports
+    if lower in _NOT_A_CLAUSE or lower in clause_words().subject_pronouns or lower == "that":
+        return None  # "denied on Monday", "denied he knew": no object, or a clause of its own
+    if cue_lexicon().lemma(lower) is not None:
+        return None
+    return position, _clause_end(document, position, end)
+
+
+@functools.cache
+def _object_lemmas() -> frozenset[str]:
+    """The cues of `ComplementWords.objects_after` ("warn" of "warn of"), read once."""
+    return frozenset(phrase.split(" ", 1)[0] for phrase in complement_words().objects_after)
+
+
 _OBJECT_STOPS = ',.;:!?()"\u201c\u201d\u2014\u2013'
 
 

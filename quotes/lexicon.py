@@ -388,11 +388,15 @@ class ComplementWords:
         commissive: Cues of a promise or a threat, with an infinitive ("vowed to sue").
         directive: Cues of a request, with the one asked and an infinitive ("urged voters to vote").
         accusation: Cues of an accusation, with the one accused and "of" ("accused Lee of lying").
+        objects: Cues whose noun-phrase object is what was said ("denied the allegations").
+        objects_after: The same after a preposition, as "lemma preposition" ("warn of").
     """
 
     commissive: frozenset[str]
     directive: frozenset[str]
     accusation: frozenset[str]
+    objects: frozenset[str]
+    objects_after: frozenset[str]
 
 
 @functools.cache

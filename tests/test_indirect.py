@@ -422,7 +422,8 @@ class TestEmbeddedQuestions:
 
 
 class TestComplements:
-    """What a cue reports that is no clause of its own: a promise, a request, an accusation."""
+    """What a cue reports that is no clause of its own: a promise, a request, an accusation, a
+    denial or an admission of something."""
 
     @pytest.mark.parametrize(
         ("text", "expected"),
@@ -451,9 +452,21 @@ class TestComplements:
                 "Mayor Rachel Okafor accused the state of starving the city of funds.",
                 ("the state of starving the city of funds", "Rachel Okafor", "accused"),
             ),
+            (
+                "Mayor Rachel Okafor denied the claims about the bridge contract.",
+                ("the claims about the bridge contract", "Rachel Okafor", "denied"),
+            ),
+            (
+                "Mayor Rachel Okafor admitted serious mistakes in the repairs.",
+                ("serious mistakes in the repairs", "Rachel Okafor", "admitted"),
+            ),
+            (
+                "Mayor Rachel Okafor warned of long delays on the ring road.",
+                ("long delays on the ring road", "Rachel Okafor", "warned"),
+            ),
         ],
         ids=["vowed-to", "threatened-to", "urged-someone-to", "called-on-someone-to", "told-someone-to",
-             "accused-someone-of"],
+             "accused-someone-of", "denied-something", "admitted-something", "warned-of-something"],
     )  # fmt: skip
     def test_complement(self, text: str, expected: tuple[str, str, str]) -> None:
         assert reported(text) == expected
@@ -467,9 +480,12 @@ class TestComplements:
             "Mayor Rachel Okafor urged the council, which met on Monday, to act.",
             "Mayor Rachel Okafor criticised the council for failing to act on the repairs.",
             "Mayor Rachel Okafor did not urge the council to approve the repairs.",
+            "Mayor Rachel Okafor called for a new vote on the bridge and the ring road.",
+            "Mayor Rachel Okafor warned on Monday, and nobody listened.",
+            "Mayor Rachel Okafor has not denied the claims about the bridge contract.",
         ],
         ids=["no-infinitive", "to-a-person", "no-one-urged", "object-cut-by-a-comma", "a-stance",
-             "negated"],
+             "negated", "an-act-called-for", "no-object", "denial-negated"],
     )  # fmt: skip
     def test_no_complement(self, text: str) -> None:
         assert indirect(text) == []
