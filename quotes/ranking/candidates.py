@@ -3,8 +3,8 @@
 The rules of `quotes.attribution` give at most one mention; the ranker
 (`quotes.ranking.model`) chooses among many. The candidates of a quote are the
 rules' mention, every name and pronoun from the sentence before the quote (or
-the previous paragraph, where the quote opens its own) to the sentence after it,
-the subject and the object of every reporting cue in that window, even where
+the previous paragraph, where the quote opens its own) to the sentence after it in
+its paragraph, the subject and the object of every reporting cue in that window, even where
 they are common-noun phrases the lexicon does not know ("the New York
 businessman said", "said an Iowa Democrat"), the name after a dash that ends a
 quote ("“…” ― Jane Doe"), and the previous quote's mention.
@@ -96,7 +96,8 @@ class Window:
 
 def window(span: QuotedSpan, document: Document) -> Window:
     """The sentence before the quote (the previous paragraph if the quote opens its own)
-    to the sentence after it, at most a bounded number of characters either side."""
+    to the sentence after it within the quote's paragraph, at most a bounded number of
+    characters either side."""
     first = document.sentence_index(span.open_start)
     last = document.sentence_index(max(span.open_start, span.close_end - 1))
     start = document.sentences[max(0, first - 1)][0]
@@ -109,6 +110,10 @@ def window(span: QuotedSpan, document: Document) -> Window:
         if document.sentences
         else span.close_end
     )
+    # never past the quote's paragraph: on PolNeAR training data a mention in the next one was
+    # the speaker for 7 of 2,979 ranked quotes, and was a third of all candidates
+    closing = document.paragraph_index(max(span.open_start, span.close_end - 1))
+    end = min(end, document.paragraphs[closing][1])
     start = max(start, span.open_start - _BEFORE_CHARS)
     end = min(max(end, span.close_end), span.close_end + _AFTER_CHARS)
     return Window(min(start, span.open_start), end)
