@@ -54,6 +54,10 @@ many in the places these rules read."""
 class Evidence(enum.Enum):
     """How a quotation was linked to its speaker, strongest first."""
 
+    # hashed by identity, in C, as members compare: `Enum.__hash__` is Python code, and the rules
+    # look members up in tables thousands of times per document
+    __hash__ = object.__hash__
+
     TAIL = "tail"
     HEAD = "head"
     SUBJECT = "subject"

@@ -44,6 +44,10 @@ __all__ = [
 class Family(enum.Enum):
     """Double quotation marks or single ones."""
 
+    # hashed by identity, in C, as members compare: `Enum.__hash__` is Python code, and the rules
+    # look members up in tables thousands of times per document
+    __hash__ = object.__hash__
+
     DOUBLE = "double"
     SINGLE = "single"
 

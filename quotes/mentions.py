@@ -47,6 +47,10 @@ __all__ = [
 class MentionKind(enum.Enum):
     """How a mention names its speaker."""
 
+    # hashed by identity, in C, as members compare: `Enum.__hash__` is Python code, and the rules
+    # look members up in tables thousands of times per document
+    __hash__ = object.__hash__
+
     NAME = "name"
     DESCRIPTION = "description"
     DOCUMENT = "document"

@@ -22,6 +22,9 @@ __all__ = ["Cue", "Mention", "Quote", "QuoteKind", "Speaker", "SpeakerKind"]
 class QuoteKind(enum.StrEnum):
     """What kind of quotation a `Quote` is."""
 
+    # hashed as the string it equals, in C: `Enum.__hash__` is Python code, and hashes the name
+    __hash__ = str.__hash__
+
     DIRECT = "direct"
     """A whole statement inside quotation marks."""
     MIXED = "mixed"
@@ -32,6 +35,9 @@ class QuoteKind(enum.StrEnum):
 
 class SpeakerKind(enum.StrEnum):
     """Whether a speaker is a person or an organisation."""
+
+    # hashed as the string it equals, in C: `Enum.__hash__` is Python code, and hashes the name
+    __hash__ = str.__hash__
 
     PERSON = "person"
     ORGANISATION = "organisation"

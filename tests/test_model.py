@@ -193,3 +193,11 @@ class TestCue:
         fields: dict[str, object] = {"text": "said", "lemma": "say", "start": 0, "end": 4, field: value}
         with pytest.raises(TypeError, match=rf"^Cue\.{field} must be "):
             Cue(**fields)  # type: ignore[arg-type]
+
+
+class TestKinds:
+    @pytest.mark.parametrize("kind", [*QuoteKind, *SpeakerKind])
+    def test_a_kind_is_found_by_the_string_it_equals(self, kind: QuoteKind | SpeakerKind) -> None:
+        """A kind equals its value, so it hashes as its value: a dict keyed by kinds takes strings."""
+        assert kind == kind.value
+        assert {kind: 1}[kind.value] == 1
