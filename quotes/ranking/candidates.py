@@ -34,7 +34,8 @@ _BEFORE_CHARS = 1500  # how far back a window reaches at most, so work stays lin
 _AFTER_CHARS = 600
 _CUES = 24  # cues read in one window at most
 _PHRASE_WORDS = 6  # words of a common-noun phrase before or after a cue
-_PRONOUN = regex.compile(r"(?i)(?<![\p{L}\p{N}'\u2019\-])(?:he|she|they|it|we|i)(?![\p{L}\p{N}'\u2019\-])")
+# (the word boundary first: the engine tests it faster than the lookbehind, at every position)
+_PRONOUN = regex.compile(r"(?i)\b(?<![\p{L}\p{N}'\u2019\-])(?:he|she|they|it|we|i)(?![\p{L}\p{N}'\u2019\-])")
 _DASH = regex.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013\-]{1,2}[ \t\u00a0]*")
 _STOP = ',.;:!?()[]"\u201c\u201d\u2018\u2019\u2014\u2013\u2015\n'
 
