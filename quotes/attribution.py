@@ -37,6 +37,7 @@ __all__ = [
     "Evidence",
     "attribute",
     "cue_subject",
+    "in_as_clause",
     "inside",
     "issued_by",
     "subject_before",
@@ -357,9 +358,7 @@ def cue_subject(
 
     With `parsed` false, a trained parser's subject is never used.
     """
-    if _AS_BEFORE.search(text, max(start, cue.start - 8), cue.start) or _RELATIVE.search(
-        text, start, cue.start
-    ):
+    if in_as_clause(text, cue, start) or _RELATIVE.search(text, start, cue.start):
         return None  # "as reported by Hurriyet Daily News": a source, not the speaker
     if cue.subject_follows:
         return _issuer(text, mention_after(text, cue.end, end, document.names), end, document)
@@ -382,6 +381,14 @@ def cue_subject(
 
 
 _AS_BEFORE = regex.compile(r"(?:^|[^\p{L}])[Aa]s[ \t\u00a0]+$")
+
+
+def in_as_clause(text: str, cue: FoundCue, start: int = 0) -> bool:
+    """Whether "as" opens the clause of `cue` ("as reported by the Herald"): whoever it names is
+    the source of a report, not the speaker. `start` bounds how far back to look."""
+    return _AS_BEFORE.search(text, max(start, cue.start - 8), cue.start) is not None
+
+
 # a cue inside a parenthetical relative clause: "— which the BBC noted as unusual —"
 _RELATIVE = regex.compile(r"[\u2014\u2013(][ \t\u00a0]*(?:which|as|who)\b[^\u2014\u2013()]*$")
 _BY = regex.compile(r"[ \t\u00a0]+by[ \t\u00a0]+")

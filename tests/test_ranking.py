@@ -32,6 +32,15 @@ def _candidates(text: str) -> list[list[tuple[str, frozenset[str]]]]:
 class TestCandidates:
     """Every mention near a quote is a candidate, with how it was found."""
 
+    def test_the_source_of_a_report_is_no_candidate(self) -> None:
+        """ "as reported by the Herald" names who reported the quote, not who said it."""
+        [found] = _candidates('"We will rebuild every school," as reported by the Lisbon Herald.')
+        assert not any("Herald" in text for text, _ in found)
+        assert (
+            quotes.Extractor(speakers="ranker")('"We will rebuild," as reported by the Herald.')[0].speaker
+            is None
+        )
+
     def test_candidates_description_before_a_cue(self) -> None:
         """A common-noun phrase the lexicon does not know is the subject of its cue."""
         [found] = _candidates('"It was a mess," the New York shopkeeper said.')

@@ -8,7 +8,8 @@ mention, the subject and the object of every reporting cue in the window, even
 where they are common-noun phrases the lexicon does not know ("the New York
 businessman said", "said an Iowa Democrat"), every name and pronoun of the window
 (in an earlier paragraph only with a cue), the name after a dash that ends a quote
-("“…” ― Jane Doe"), and the previous quote's mention.
+("“…” ― Jane Doe"), and the previous quote's mention. Who an "as" clause names ("as
+reported by the Herald") is the source of a report, never a candidate.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Final
 import attrs
 import regex
 
-from quotes.attribution import Attribution, Document, cue_subject, inside
+from quotes.attribution import Attribution, Document, cue_subject, in_as_clause, inside
 from quotes.cues import FoundCue
 from quotes.lexicon import mention_lexicon, word_lists
 from quotes.marks import QuotedSpan
@@ -171,13 +172,18 @@ def candidates(
     for pronoun in _pronouns(text, area, document.quoted):
         add(pronoun, None, Source.PRONOUN)
     memo = {} if memo is None else memo
+    sources: list[Found] = []  # who an "as" clause names: "as reported by the Herald"
     for cue in document.cues_between(area.start, area.end, _CUES):
         found_by_cue = memo.get(cue.start)
         if found_by_cue is None:
             found_by_cue = memo[cue.start] = _cue_mentions(cue, document)
+        as_clause = in_as_clause(text, cue)
         for mention, source in found_by_cue:
             if mention is not None and area.start <= mention.start and mention.end <= area.end:
-                add(mention, cue, source)
+                if as_clause and source in _AFTER_CUE:
+                    sources.append(mention)
+                else:
+                    add(mention, cue, source)
     dash = _DASH.match(text, span.close_end)
     if dash is not None and dash.end() > span.close_end:
         add(
@@ -189,19 +195,28 @@ def candidates(
         add(previous, None, Source.PREVIOUS)
     opening = document.paragraph_index(span.open_start)
     return [
-        Candidate(mention, cue, frozenset(sources))
-        for _, (mention, cue, sources) in sorted(found.items())
-        if cue is not None
-        or not sources <= _BARE
-        or mention.end > span.open_start
-        or document.paragraph_index(mention.start) >= opening
+        Candidate(mention, cue, frozenset(found_by))
+        for _, (mention, cue, found_by) in sorted(found.items())
+        if (
+            cue is not None
+            or not found_by <= _BARE
+            or mention.end > span.open_start
+            or document.paragraph_index(mention.start) >= opening
+        )
+        and (Source.RULE in found_by or not _overlaps(mention, sources))
     ]
+
+
+def _overlaps(mention: Found, others: Sequence[Found]) -> bool:
+    """Whether `mention` shares a character with one of `others`."""
+    return any(mention.start < other.end and other.start < mention.end for other in others)
 
 
 # How a mention is found that is only near a quote: in an earlier paragraph, with no cue and
 # no other way found, such a mention named the speaker of 9 of 2,979 quotes the model ranked
 # on PolNeAR training data, and was one candidate in seven.
 _BARE = frozenset({Source.NAME, Source.PRONOUN})
+_AFTER_CUE = frozenset({Source.CUE_OBJECT, Source.PHRASE_AFTER_CUE})
 
 
 def _cue_mentions(cue: FoundCue, document: Document) -> list[tuple[Found | None, str]]:
