@@ -30,7 +30,7 @@ __all__ = ["main"]
 FORMATS = ("jsonl", "csv", "table")
 """The output formats of ``quotes extract``."""
 
-SPEAKERS = ("rules", "ranker")
+SPEAKERS = ("ranker", "rules")
 """The ways ``quotes extract --speakers`` chooses speakers (`quotes.Extractor`'s `speakers`)."""
 
 Rows = Callable[[str, Iterable[Quote]], str]
@@ -84,8 +84,8 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--speakers",
         choices=SPEAKERS,
-        default="rules",
-        help="how speakers are chosen: the patterns (rules, the default) or the learned ranker",
+        default="ranker",
+        help="how speakers are chosen: the learned ranker (the default) or the patterns alone (rules)",
     )
     extract.add_argument(
         "--workers",
@@ -194,7 +194,7 @@ def _extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
         read = _records if args.jsonl else _files
         documents = ((text, (doc, last)) for doc, text, last in read(args, fail))
-        extractor = None if args.speakers == "rules" else Extractor(speakers=args.speakers)
+        extractor = None if args.speakers == "ranker" else Extractor(speakers=args.speakers)
         results = pipe(documents, as_tuples=True, n_process=args.workers, batch_size=16, extractor=extractor)
         for found, (doc, last) in results:
             if output := rows(doc, found):

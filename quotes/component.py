@@ -48,6 +48,7 @@ class QuoteComponent:
         name: The component's name in the pipeline.
         kinds: Which kinds of quotation to find.
         registry: The known speakers.
+        speakers: How speakers are chosen: "ranker" or "rules" (`quotes.Extractor`).
     """
 
     def __init__(
@@ -57,9 +58,10 @@ class QuoteComponent:
         *,
         kinds: Iterable[QuoteKind | str] = tuple(QuoteKind),
         registry: Registry | None = None,
+        speakers: str = "ranker",
     ):
         self.name = name
-        self.extractor = Extractor(kinds=kinds, registry=registry)
+        self.extractor = Extractor(kinds=kinds, registry=registry, speakers=speakers)
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the quotations of `doc`, then store them on it."""
@@ -97,7 +99,7 @@ class QuoteComponent:
 @Language.factory(
     "quotes",
     assigns=["doc.spans"],
-    default_config={"kinds": _ALL_KINDS, "registry": None},
+    default_config={"kinds": _ALL_KINDS, "registry": None, "speakers": "ranker"},
     default_score_weights={
         f"spans_{SPANS_KEY}_f": 1.0,
         f"spans_{SPANS_KEY}_p": 0.0,
@@ -105,7 +107,9 @@ class QuoteComponent:
         f"spans_{SPANS_KEY}_per_type": None,
     },
 )
-def make_quotes(nlp: Language, name: str, kinds: list[str], registry: str | None) -> QuoteComponent:
+def make_quotes(
+    nlp: Language, name: str, kinds: list[str], registry: str | None, speakers: str = "ranker"
+) -> QuoteComponent:
     """Factory of the ``quotes`` component; also registers ``doc._.quotes``.
 
     Args:
@@ -114,16 +118,17 @@ def make_quotes(nlp: Language, name: str, kinds: list[str], registry: str | None
         kinds: Which kinds to find: any of "direct", "mixed", "indirect".
         registry: Path of a TOML registry file merged into the default
             registry (its entries win where ids clash), or None.
+        speakers: "ranker" (the learned ranker) or "rules" (the patterns alone).
 
     Raises:
-        ValueError: A kind is unknown.
+        ValueError: A kind, or the way of choosing speakers, is unknown.
         RegistryError: The registry file is malformed.
     """
     checked = [_kind(kind) for kind in kinds]
     known = as_registry(registry)
     if not Doc.has_extension(SPANS_KEY):
         Doc.set_extension(SPANS_KEY, getter=quotes_of)
-    return QuoteComponent(nlp, name, kinds=checked, registry=known)
+    return QuoteComponent(nlp, name, kinds=checked, registry=known, speakers=speakers)
 
 
 def _kind(value: str) -> QuoteKind:

@@ -1,4 +1,8 @@
-"""Tests of quotes.attribution: one hand-written news sentence for each pattern of attribution."""
+"""Tests of quotes.attribution: one hand-written news sentence for each pattern of attribution.
+
+They run the rules alone (``speakers="rules"``), the module under test; the learned ranker,
+the default, is tested in test_ranking.py and on the seeds and the development set.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,12 @@ import quotes
 from quotes.model import Quote, QuoteKind
 from quotes.registry import Registry, default_registry
 
+RULES = quotes.Extractor(speakers="rules")
+
 
 def only(text: str) -> Quote:
-    """The one quotation `quotes.extract` finds in `text`."""
-    (quote,) = quotes.extract(text)
+    """The one quotation the rules find in `text`."""
+    (quote,) = RULES(text)
     return quote
 
 
@@ -72,7 +78,7 @@ class TestSplitAndContinued:
             "Union leader Martin Cole addressed the strikers outside the depot. "
             '"We owe the members an answer," he said, "and they will get one on Monday."'
         )
-        first, second = quotes.extract(text)
+        first, second = RULES(text)
         assert who(first) == ("Martin Cole", "he", "said")
         assert who(second) == ("Martin Cole", "he", "said")
 
@@ -82,7 +88,7 @@ class TestSplitAndContinued:
             '"The storm damaged two of our ramps," Karin Holm said.\n\n'
             '"Engineers have worked through the night to repair them."'
         )
-        first, second = quotes.extract(text)
+        first, second = RULES(text)
         assert first.speaker is not None
         assert first.speaker.name == "Karin Holm"
         assert second.speaker == first.speaker
@@ -93,7 +99,7 @@ class TestSplitAndContinued:
             '"The storm damaged two of our ramps," Karin Holm said.\n\n'
             'The company runs six boats between the islands. "Engineers have worked through the night."'
         )
-        assert quotes.extract(text)[1].speaker is None
+        assert RULES(text)[1].speaker is None
 
     def test_cue_in_the_next_sentence(self) -> None:
         """ "…." X later wrote, "…": a cue may follow in the next sentence."""
@@ -101,7 +107,7 @@ class TestSplitAndContinued:
             "Banker Daniel Ferris did not stay for the signing. "
             '"The deal is done." Ferris later wrote on social media, "Now the work begins."'
         )
-        first, second = quotes.extract(text)
+        first, second = RULES(text)
         assert who(first) == ("Daniel Ferris", "Ferris", "wrote")
         assert who(second) == ("Daniel Ferris", "Ferris", "wrote")
 
@@ -111,7 +117,7 @@ class TestSplitAndContinued:
             "“The bridge will reopen,” Ana Novak said. “The market will grow.” "
             "Marek Petrov said: “The canal will close.”"
         )
-        assert [q.speaker.name if q.speaker else None for q in quotes.extract(text)] == [
+        assert [q.speaker.name if q.speaker else None for q in RULES(text)] == [
             "Ana Novak",
             "Ana Novak",
             "Marek Petrov",
@@ -121,7 +127,7 @@ class TestSplitAndContinued:
     def test_single_marks_run_on_into_the_next_paragraph(self, opening: str, closing: str) -> None:
         """British style: ‘A. ¶ ‘B.’ is one speaker's quotation over two paragraphs."""
         text = f"Ana Novak said: {opening}The bridge will reopen.\n\n{opening}The market will grow.{closing}"
-        found = [(q.kind.value, q.text, q.speaker.name if q.speaker else None) for q in quotes.extract(text)]
+        found = [(q.kind.value, q.text, q.speaker.name if q.speaker else None) for q in RULES(text)]
         assert found == [
             ("direct", "The bridge will reopen.", "Ana Novak"),
             ("direct", "The market will grow.", "Ana Novak"),
@@ -445,7 +451,7 @@ class TestUsPoliticalStyle:
             '"Voters want results," Kelly Draper said.\n\n'
             'Asked about the remarks, Laura Benson laughed. "He can say what he wants," she said.'
         )
-        quotes_found = quotes.extract(text)
+        quotes_found = RULES(text)
         assert who(quotes_found[-1]) == ("Laura Benson", "she", "said")
 
     def test_possessive_inside_an_organisation_name(self) -> None:
@@ -456,12 +462,12 @@ class TestUsPoliticalStyle:
     def test_a_short_quoted_sentence_is_speech(self) -> None:
         """A three-word quotation that is a sentence of its own is not a scare quote."""
         text = '"Our position is clear," she added. "That has not changed."'
-        assert [q.text for q in quotes.extract(text)] == ["Our position is clear,", "That has not changed."]
+        assert [q.text for q in RULES(text)] == ["Our position is clear,", "That has not changed."]
 
 
 def reported_by(text: str) -> str | None:
     """The words naming the speaker of the one reported clause in `text`, or None if none is kept."""
-    found = quotes.extract(text)
+    found = RULES(text)
     if not found:
         return None
     (quote,) = found

@@ -31,7 +31,7 @@ def quick_run() -> str:
         "quotes.extract",
         "spaCy tokenizer",
         "ratio quotes/tokenizer",
-        "ratio ranker/tokenizer",
+        "ratio rules/tokenizer",
         "ratio quotes/cold tokenizer",
         "textacy",
         "8x longer",

@@ -740,25 +740,30 @@ class TestWorkerOption:
 
 
 class TestSpeakersOption:
-    """``--speakers`` chooses between the patterns and the learned ranker."""
+    """``--speakers`` chooses between the learned ranker (the default) and the patterns."""
 
-    def test_ranker_gives_what_the_ranker_extractor_gives(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """--speakers ranker prints what ``Extractor(speakers="ranker")`` finds, with one process or two."""
-        ranker = Extractor(speakers="ranker")
+    @pytest.mark.parametrize("speakers", ["ranker", "rules"])
+    def test_each_way_gives_what_its_extractor_gives(
+        self, capsys: pytest.CaptureFixture[str], speakers: str
+    ) -> None:
+        """--speakers WAY prints what ``Extractor(speakers=WAY)`` finds, with one process or two."""
+        extractor = Extractor(speakers=speakers)
         files = [str(path) for path in SEEDS]
         expected = [
             (str(path), quote.to_dict())
             for path in SEEDS
-            for quote in ranker(path.read_text(encoding="utf-8"))
+            for quote in extractor(path.read_text(encoding="utf-8"))
         ]
         for workers in ("1", "2"):
-            assert main(["extract", "--speakers", "ranker", "--workers", workers, *files]) == 0
+            assert main(["extract", "--speakers", speakers, "--workers", workers, *files]) == 0
             rows = json_lines(capsys.readouterr().out)
             assert [(row.pop("doc"), row) for row in rows] == expected
 
-    def test_rules_are_the_default(self, capsys: pytest.CaptureFixture[str], good_file: Path) -> None:
-        """Without --speakers, the output is that of --speakers rules."""
+    def test_the_ranker_is_the_default(self, capsys: pytest.CaptureFixture[str], good_file: Path) -> None:
+        """Without --speakers, the output is that of --speakers ranker, not of --speakers rules."""
         assert main(["extract", str(good_file)]) == 0
         default = capsys.readouterr().out
-        assert main(["extract", "--speakers", "rules", str(good_file)]) == 0
+        assert main(["extract", "--speakers", "ranker", str(good_file)]) == 0
         assert capsys.readouterr().out == default
+        assert main(["extract", "--speakers", "rules", str(good_file)]) == 0
+        assert capsys.readouterr().out != default

@@ -241,7 +241,7 @@ def _document(text: str) -> Document:
 
 
 class TestExtract:
-    """``Extractor(speakers="ranker")`` chooses speakers with the model; the rules stay the default."""
+    """``Extractor(speakers="ranker")``, the default, chooses speakers with the model."""
 
     def test_extract_confidence_is_a_probability(self, seed_texts: dict[str, str]) -> None:
         """Every confidence lies in [0, 1]."""
@@ -262,12 +262,14 @@ class TestExtract:
         assert quote.speaker_mention is not None
         assert quote.speaker_mention.text == "she"
 
-    def test_extract_rules_by_default(self) -> None:
-        """The default extractor keeps the rules' first mention."""
-        assert quotes.extract('"We are ready," Peskov said.') == RULES('"We are ready," Peskov said.')
-        [quote] = RULES('"We are ready," Peskov said.')
+    def test_extract_ranks_by_default(self, seed_texts: dict[str, str]) -> None:
+        """The default extractor is the ranker: its confidences are the model's, not the rules'."""
+        for text in seed_texts.values():
+            assert quotes.extract(text) == RANKER(text)
+        [quote] = quotes.extract('"We are ready," Peskov said.')
         assert quote.speaker is not None
         assert quote.speaker.name == "Dmitry Peskov"
+        assert quote != RULES('"We are ready," Peskov said.')[0]
 
     def test_extract_a_trained_pipeline_changes_no_choice(
         self, trained_nlp: Language, devnews_texts: dict[str, str]
