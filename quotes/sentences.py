@@ -83,14 +83,14 @@ def _ends_sentence(text: str, match: re.Match[str], following: int, p_end: int) 
         if token in abbreviations() or (len(token) == 1 and token.isupper()):
             # "in the U.S. He says": a dotted abbreviation may end a sentence, which a pronoun
             # or "The" then opens; a title's ("Mr. He Lifeng") or an initial's never does
-            return "." in token and _opens_sentence(text, following)
+            return "." in token and _sentence_opener_at(text, following)
     if punctuation[-1] in _QUOTE_CLOSERS and punctuation[0] in "?!":
         return not _reporting_clause_follows(text, following, p_end)
     return True
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether the word at `start` is one that opens a sentence after an abbreviation."""
+def _sentence_opener_at(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a sentence even after an abbreviation ("He", "The")."""
     word = _WORDS_AFTER.match(text, start, start + 8)
     return word is not None and word.group().lower() in word_lists().sentence_openers
 
