@@ -329,6 +329,14 @@ class TestClauseWithoutThat:
             ),
             ("Officials said on Saturday, about 20 houses collapsed.", "about 20 houses collapsed"),
             ("The fund said in May the bank might cut rates again.", "the bank might cut rates again"),
+            (
+                "Mayor Rachel Okafor said the housing budget leaves tenants without heat.",
+                "the housing budget leaves tenants without heat",
+            ),
+            (
+                "Engineers say Okafor deserves credit for the new bridge.",
+                "Okafor deserves credit for the new bridge",
+            ),
         ],
         ids=[
             "present-tense",
@@ -341,6 +349,8 @@ class TestClauseWithoutThat:
             "a-quantity-first",
             "a-day-then-a-quantity",
             "a-month-first",
+            "present-tense-after-modifiers",
+            "present-tense-after-a-name",
         ],
     )
     def test_bare_clause(self, text: str, expected: str) -> None:
@@ -348,6 +358,18 @@ class TestClauseWithoutThat:
 
     def test_present_tense_is_not_read_after_announced(self) -> None:
         assert indirect("The mayor announced the new parking rules for the city.") == []
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Mayor Rachel Okafor said a short prayer for the victims of the storms.",
+            "Mayor Rachel Okafor said the words that ended the long city meetings.",
+        ],
+        ids=["an-object-in-s", "a-far-noun-in-s"],
+    )
+    def test_an_object_in_s_is_no_clause(self, text: str) -> None:
+        """A noun in "-s" far from its determiner is no verb: "said a short prayer for the victims"."""
+        assert indirect(text) == []
 
 
 class TestSubjectsTheMentionRulesDoNotKnow:
@@ -366,8 +388,12 @@ class TestSubjectsTheMentionRulesDoNotKnow:
                 "Tenants and even some plumbers say the heating failed in March.",
                 ("the heating failed in March", "Tenants and even some plumbers"),
             ),
+            (
+                "The state harbour chief said the new rules raised the cost of a stall.",
+                ("the new rules raised the cost of a stall", "The state harbour chief"),
+            ),
         ],
-        ids=["description-with-a-phrase", "a-share-of-voters", "two-groups"],
+        ids=["description-with-a-phrase", "a-share-of-voters", "two-groups", "a-cue-word-as-a-noun"],
     )
     def test_plain_noun_phrase_before_the_cue(self, text: str, expected: tuple[str, str]) -> None:
         quote = only_indirect(text)
@@ -384,6 +410,15 @@ class TestSubjectsTheMentionRulesDoNotKnow:
     )
     def test_no_subject(self, text: str) -> None:
         assert indirect(text) == []
+
+    def test_a_cue_word_without_a_determiner_is_a_verb(self) -> None:
+        """ "Officials say Lee said": "say" is the verb, so the subject of "said" is Lee alone."""
+        found = [
+            q
+            for q in quotes.extract("Officials say Lee said the bridge would reopen.")
+            if q.kind is QuoteKind.INDIRECT
+        ]
+        assert all(q.speaker_mention is None or q.speaker_mention.text != "Officials say Lee" for q in found)
 
     def test_a_number_is_no_subject(self) -> None:
         """ "the committee and 11 state parties": "state" is a noun, and "11" no speaker."""
