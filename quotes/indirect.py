@@ -118,7 +118,44 @@ def reported_speech(document: Document) -> list[Reported]:
             continue
         if not leads_in(document, reported.start, reported.end):
             found.append(reported)
+        rest = _rest_after(document, cue, reported, end)
+        if rest is not None and not leads_in(document, rest.start, rest.end):
+            found.append(rest)
     return found
+
+
+def _rest_after(document: Document, cue: FoundCue, first: Reported, end: int) -> Reported | None:
+    """``PART, X said, PART.``: the part after a cue that interrupts the reported sentence.
+
+    "In her state, Lee said, first offenders are sent to treatment" reports both parts;
+    the first is found as the clause before the cue (`_tail_clause`), the rest is its own
+    quotation with the same speaker, as PolNeAR marks it. The rest runs to the end of its
+    clause and must read as one ("Lee said, adding ..." is a new cue's).
+    """
+    mention = first.attribution.mention
+    if first.attribution.evidence is not Evidence.TAIL or mention is None or first.end > mention.start:
+        return None  # no report before the cue and its speaker
+    text = document.text
+    position = max(cue.end, mention.end)
+    comma = skip_space(text, position, end)
+    if comma >= end or text[comma] != ",":
+        return None  # the cue closes the sentence
+    after = skip_space(text, comma + 1, end)
+    word = WORD.match(text, after, end)
+    if (
+        word is None
+        or word.group().lower() in _NOT_A_CLAUSE
+        or word.group().lower() in clause_words().conjunctions
+    ):
+        return None  # '..., she said, "...', "..., he said, but ...": a quotation or a new clause
+    if word.group().lower().endswith("ing") or cue_lexicon().lemma(word.group()) is not None:
+        return None  # "..., the bank said, citing data": a participle, no part of the report
+    if word.group().lower() in _APPOSITION:
+        return None  # "..., Lee said, a date the builders set": a description of the first part
+    clause_end = _clause_end(document, after, end)
+    if not _looks_like_clause(text, after, clause_end, present=True):
+        return None  # "..., Sanders said, a policy that ...": an apposition, no clause
+    return _clause(document, after, clause_end, mention, cue, Evidence.HEAD)
 
 
 def leads_in(document: Document, start: int, end: int) -> bool:
@@ -326,6 +363,9 @@ def _aside(
         # "The deal covers 100 workers, according to the union, one of two in the talks"
         return _clause(document, start, before - 1, mention, cue, Evidence.TAIL)
     return _clause(document, after + 1, clause_end, mention, cue, Evidence.HEAD)
+
+
+_APPOSITION = frozenset({"a", "an", "one"})  # words opening a noun in apposition, not a clause
 
 
 def _plain_subject(document: Document, cue: FoundCue, start: int) -> Found | None:

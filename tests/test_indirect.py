@@ -234,7 +234,44 @@ class TestContentBeforeTheCue:
         ],
     )
     def test_clause_before_cue(self, text: str, expected: tuple[str, str, str]) -> None:
-        assert reported(text) == expected
+        first = indirect(text)[0]  # a cue inside the clause reports the rest too (below)
+        assert (
+            first.text,
+            first.speaker.name if first.speaker else None,
+            first.cue.text if first.cue else None,
+        ) == (expected)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "If the council rejected the plan, Mayor Rachel Okafor said, the library would close.",
+                ["If the council rejected the plan", "the library would close"],
+            ),
+            (
+                "In her first year, Mayor Rachel Okafor said, the city had closed three libraries.",
+                ["In her first year", "the city had closed three libraries"],
+            ),
+            (
+                "The bridge will reopen in May, Mayor Rachel Okafor said, but the ferry will stop.",
+                ["The bridge will reopen in May"],
+            ),
+            (
+                "The bridge will reopen in May, Mayor Rachel Okafor said, citing the engineers.",
+                ["The bridge will reopen in May"],
+            ),
+            (
+                "The bridge will reopen in May, Mayor Rachel Okafor said, a date the builders set.",
+                ["The bridge will reopen in May"],
+            ),
+        ],
+        ids=["if-then", "an-adverbial-first", "a-new-clause", "a-participle", "an-apposition"],
+    )
+    def test_the_rest_after_an_inner_cue(self, text: str, expected: list[str]) -> None:
+        """ "PART, X said, PART": both parts are reported, with one speaker, as PolNeAR marks them."""
+        found = indirect(text)
+        assert [q.text for q in found] == expected
+        assert {q.speaker.name if q.speaker else None for q in found} == {"Rachel Okafor"}
 
     def test_a_relative_before_an_inner_cue_is_not_the_report(self) -> None:
         """ "fighters whom, the mayor said, no town would take": the report is the part after the cue."""
