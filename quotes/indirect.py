@@ -7,7 +7,7 @@ cue, the speaker or a trailing attribution. News writes it in these ways:
   (``X told reporters on Monday that CLAUSE``);
 - ``CLAUSE, X said.`` and ``CLAUSE, said X, a description.``, perhaps with a day
   or a new clause after the cue (``..., the bank said Wednesday``);
-- ``PART, X said, PART.``, where PolNeAR marks the first part;
+- ``PART, X said, PART.``, two quotations, one for each part, as PolNeAR marks them;
 - ``According to X, CLAUSE.``, ``CLAUSE, according to X.`` and
   ``PART, according to X, PART.``, X any source (``recent polls``);
 - an embedded question: ``X asked (Y) whether CLAUSE``;
@@ -142,15 +142,14 @@ def _rest_after(document: Document, cue: FoundCue, first: Reported, end: int) ->
         return None  # the cue closes the sentence
     after = skip_space(text, comma + 1, end)
     word = WORD.match(text, after, end)
-    if (
-        word is None
-        or word.group().lower() in _NOT_A_CLAUSE
-        or word.group().lower() in clause_words().conjunctions
-    ):
-        return None  # '..., she said, "...', "..., he said, but ...": a quotation or a new clause
-    if word.group().lower().endswith("ing") or cue_lexicon().lemma(word.group()) is not None:
+    if word is None:
+        return None  # '..., she said, "...': a quotation of its own
+    lower = word.group().lower()
+    if lower in _NOT_A_CLAUSE or lower in clause_words().conjunctions:
+        return None  # "..., he said, but ...", "..., he said, in a statement": a new clause or an adverbial
+    if lower.endswith("ing") or cue_lexicon().lemma(lower) is not None:
         return None  # "..., the bank said, citing data": a participle, no part of the report
-    if word.group().lower() in _APPOSITION:
+    if lower in _APPOSITION:
         return None  # "..., Lee said, a date the builders set": a description of the first part
     clause_end = _clause_end(document, after, end)
     if not _looks_like_clause(text, after, clause_end, present=True):
