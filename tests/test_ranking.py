@@ -284,6 +284,27 @@ class TestExtract:
             ]
             assert piped == plain
 
+    def test_extract_quotation_over_paragraphs_keeps_one_speaker(self) -> None:
+        """A paragraph that goes on with a quotation left open is the same quotation: it keeps
+        the speaker ranked for the paragraph before, even where another name is nearer a cue."""
+        text = (
+            "According to Ann Lee, “the bridge will reopen.” Omar Diaz said: “The ramps are gone."
+            "\n\n“The ramps will be rebuilt.”"
+        )
+        first, second, third = RANKER(text)
+        assert [q.speaker.name if q.speaker else None for q in (first, second, third)] == [
+            "Ann Lee",
+            "Omar Diaz",
+            "Omar Diaz",
+        ]
+        assert third.speaker_mention == second.speaker_mention
+        assert third.confidence == second.confidence
+
+    def test_extract_a_paragraph_with_its_own_cue_is_ranked(self) -> None:
+        """A quotation going on over paragraphs that names a speaker of its own is ranked."""
+        text = "Omar Diaz said: “The ramps are gone.\n\n“They will be rebuilt,” Ann Lee said."
+        assert [q.speaker.name if q.speaker else None for q in RANKER(text)] == ["Omar Diaz", "Ann Lee"]
+
     def test_extract_unknown_speakers_option(self) -> None:
         """An unknown way of choosing speakers is refused."""
         with pytest.raises(ValueError, match="speakers"):

@@ -243,6 +243,8 @@ class QuoteSetting:
         rule: The rules' attribution, if any.
         previous: The mention the rules gave the quotation before, if any.
         continues: Whether this quote continues the previous one's paragraph.
+        runs_on: Whether the quotation before this one was left open at the end of its
+            paragraph and this one opens the next: one quotation over paragraphs.
     """
 
     span: QuotedSpan
@@ -250,6 +252,7 @@ class QuoteSetting:
     rule: Attribution | None
     previous: Found | None
     continues: bool
+    runs_on: bool = False
 
 
 def features(

@@ -74,13 +74,18 @@ def _settings(
     document: Document,
     rules: Sequence[Attribution | None],
 ) -> Iterator[QuoteSetting]:
-    """Each quotation with its rules' attribution and the previous quotation's mention."""
+    """Each quotation with its rules' attribution, the previous quotation's mention, and
+    whether it goes on with a quotation left open at the end of the paragraph before."""
     previous: tuple[QuotedSpan, Attribution] | None = None
+    last: QuotedSpan | None = None
     for (span, kind), rule in zip(speech, rules, strict=True):
         continues = previous is not None and _continues(previous[0], span, document)
-        yield QuoteSetting(span, kind, rule, previous[1].mention if previous is not None else None, continues)
+        runs_on = last is not None and last.runs_on and _reopens(last, span, document)
+        mention = previous[1].mention if previous is not None else None
+        yield QuoteSetting(span, kind, rule, mention, continues, runs_on)
         if rule is not None and rule.mention is not None:
             previous = (span, rule)
+        last = span
 
 
 def _choices(
@@ -112,12 +117,18 @@ def rank(
     in the same sentence ("Pelosi called it …"). Where the model has a gate, a quotation
     it lets through (`quotes.ranking.gate`) keeps the rules' attribution, with the rules'
     accuracy on training quotations of its pattern as its probability, and is not ranked.
+    A paragraph that goes on with a quotation left open at the end of the one before,
+    and gives no speaker of its own, is the same quotation: it keeps the speaker chosen
+    there, and its probability.
     """
     counts: DocumentFeatures | None = None  # read once a quotation is ranked: none may be
     memo: dict[int, list[tuple[Found | None, str]]] = {}
-    ranked = []
+    ranked: list[Ranked] = []
     gate = model.gate or {}
     for setting in _settings(speech, document, rules):
+        if ranked and _goes_on(setting):
+            ranked.append(_continued(ranked[-1]))
+            continue
         pattern = gated(setting.span, setting.kind, setting.rule, document) if gate else None
         if pattern is not None and pattern in gate:
             accuracy = gate[pattern]
@@ -138,6 +149,20 @@ def rank(
             continue
         ranked.append(Ranked(_attribution(choice.candidates[best], choice.setting), probability))
     return ranked
+
+
+def _goes_on(setting: QuoteSetting) -> bool:
+    """Whether a quotation only goes on with the one left open in the paragraph before."""
+    rule = setting.rule
+    return setting.runs_on and (rule is None or rule.evidence is Evidence.CONTINUATION)
+
+
+def _continued(before: Ranked) -> Ranked:
+    """The choice for a paragraph that goes on with the quotation of `before`."""
+    attribution = before.attribution
+    if attribution is None:
+        return before
+    return Ranked(attrs.evolve(attribution, evidence=Evidence.CONTINUATION), before.probability)
 
 
 def _speaker_over_source(choice: Choices, best: int) -> int:
@@ -173,3 +198,10 @@ def _continues(previous: QuotedSpan, span: QuotedSpan, document: Document) -> bo
         return True
     opens = not document.text[document.paragraphs[this][0] : span.open_start].strip()
     return opens and this - before == 1
+
+
+def _reopens(last: QuotedSpan, span: QuotedSpan, document: Document) -> bool:
+    """Whether `span` opens the paragraph after the one `last` runs on to the end of."""
+    this = document.paragraph_index(span.open_start)
+    opens = not document.text[document.paragraphs[this][0] : span.open_start].strip()
+    return opens and this - document.paragraph_index(max(last.open_start, last.close_end - 1)) == 1
