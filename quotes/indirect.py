@@ -11,7 +11,9 @@ cue, the speaker or a trailing attribution. News writes it in these ways:
 - ``According to X, CLAUSE.``, ``CLAUSE, according to X.`` and
   ``PART, according to X, PART.``, X any source (``recent polls``);
 - an embedded question: ``X asked (Y) whether CLAUSE``;
-- a second clause joined to the first: ``…, adding that CLAUSE``.
+- a second clause joined to the first: ``…, adding that CLAUSE``;
+- two reports joined: ``X said A, and Y argued that B`` (the first ends before "and");
+- a report relayed by news: ``The Herald reported X said CLAUSE`` is X's report.
 
 Only verbs of speech introduce reported speech; beliefs, wishes and plans
 (believes, wants, plans) and verbs of naming (branded the operation as an act
@@ -114,7 +116,14 @@ def reported_speech(document: Document) -> list[Reported]:
             continue  # a cue across a sentence end is no sentence's (`Document.cues_between`)
         count += 1
         reported = _reported(document, cue, start, end)
-        if reported is None or (found and reported.start < found[-1].end):
+        if reported is None:
+            continue
+        if found and reported.start < found[-1].end:
+            if _nested(reported, found[-1]):
+                found[-1] = reported
+            elif (first := _before_joined(document, found[-1], reported)) is not None:
+                found[-1] = first  # "X said A, and Y said B": two reports
+                found.append(reported)
             continue
         if not leads_in(document, reported.start, reported.end):
             found.append(reported)
@@ -122,6 +131,44 @@ def reported_speech(document: Document) -> list[Reported]:
         if rest is not None and not leads_in(document, rest.start, rest.end):
             found.append(rest)
     return found
+
+
+def _nested(inner: Reported, outer: Reported) -> bool:
+    """Whether `inner` is a report by someone a report relays: "Reuters reported *a source
+    said* the ban is temporary" is the source's report, as Reuters tells it.
+
+    Only a cue of reporting news relays another's words this way; "Lee said the council
+    announced ..." stays Lee's report, of what the council did.
+    """
+    mention, cue = inner.attribution.mention, outer.attribution.cue
+    return (
+        mention is not None
+        and cue is not None
+        and cue.lemma in _RELAYS
+        and mention.start == outer.start
+        and inner.end <= outer.end
+        and inner.attribution.evidence is Evidence.HEAD
+    )
+
+
+_RELAYS = frozenset({"report"})  # cues of news that relays someone else's words
+
+
+def _before_joined(document: Document, outer: Reported, inner: Reported) -> Reported | None:
+    """`outer` up to the "and" or "but" that joins `inner` to it, where `inner`'s speaker opens
+    the joined clause ("Lee said the vote failed, *and* critics argued that ..."); else None."""
+    mention = inner.attribution.mention
+    if mention is None or not outer.start < mention.start < outer.end or inner.start < mention.end:
+        return None
+    # only the few characters right before the speaker decide, so each report costs the same
+    joined = _JOINED_SPEAKER.search(document.text, max(outer.start, mention.start - 16), mention.start)
+    if joined is None:
+        return None
+    content = _content(document, outer.start, joined.start())
+    return Reported(*content, outer.attribution) if content is not None else None
+
+
+_JOINED_SPEAKER = regex.compile(r"[,;]?[ \t\u00a0]+(?:and|but)[ \t\u00a0]+$")
 
 
 def _rest_after(document: Document, cue: FoundCue, first: Reported, end: int) -> Reported | None:

@@ -653,6 +653,45 @@ class TestClauseBoundaries:
         assert reported(text)[0] == expected
 
 
+def reports(text: str) -> list[tuple[str, str | None]]:
+    """(content, speaker name) of each indirect quotation in `text`."""
+    return [(q.text, q.speaker.name if q.speaker else None) for q in indirect(text)]
+
+
+class TestReportsInOneSentence:
+    """Two reports in one sentence: joined, or one relayed by the other."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Mayor Rachel Okafor said the bridge would reopen in May, and Tom Reed argued that"
+                " the ferry would stop.",
+                [("the bridge would reopen in May", "Rachel Okafor"), ("the ferry would stop", "Tom Reed")],
+            ),
+            (
+                "Mayor Rachel Okafor said the bridge would reopen in May but Tom Reed said the ferry"
+                " would stop.",
+                [("the bridge would reopen in May", "Rachel Okafor"), ("the ferry would stop", "Tom Reed")],
+            ),
+        ],
+        ids=["comma-and", "but"],
+    )
+    def test_a_joined_report_ends_the_first(self, text: str, expected: list[tuple[str, str]]) -> None:
+        """ "X said A, and Y argued that B": the first clause ends before the second speaker."""
+        assert reports(text) == expected
+
+    def test_a_relayed_report_is_the_relayed_speakers(self) -> None:
+        """ "The Herald reported a city official said B": the official's words, relayed."""
+        text = "The Herald reported on Monday a city official said the bridge would reopen in May."
+        assert reports(text) == [("the bridge would reopen in May", "a city official")]
+
+    def test_what_a_speaker_says_someone_did_stays_the_speakers(self) -> None:
+        """ "Tom Reed said the council announced B": Reed's report, of what the council did."""
+        text = "Tom Reed said the council announced that the bridge would reopen in May."
+        assert reports(text) == [("the council announced that the bridge would reopen in May", "Tom Reed")]
+
+
 class TestRepeatedCues:
     """A sentence of a hundred reporting verbs costs each of them the same (issue 13, D5)."""
 
