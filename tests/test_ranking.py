@@ -300,6 +300,28 @@ class TestExtract:
         assert third.speaker_mention == second.speaker_mention
         assert third.confidence == second.confidence
 
+    @pytest.mark.parametrize(
+        "after",
+        [
+            "According to Omar Diaz, the ramps will be rebuilt.",
+            "According to Omar Diaz, “the ramps will stay.”",
+        ],
+        ids=["clause", "quotation"],
+    )
+    def test_extract_a_source_with_words_of_its_own_is_not_the_one_before(self, after: str) -> None:
+        """A source named in the next sentence with its own report or quotation is not the
+        speaker of a cue-less quotation before it: the speaker named before is."""
+        text = f"“The ramps are gone,” Ann Lee, an engineer, said. “They will not be rebuilt.” {after}"
+        speakers = [q.speaker.name if q.speaker else None for q in RANKER(text)]
+        assert speakers == ["Ann Lee", "Ann Lee", "Omar Diaz"]
+
+    def test_extract_a_source_with_a_report_of_its_own_is_not_the_one_after(self) -> None:
+        """A source whose report closes the sentence before a quotation is not its speaker where
+        a speaker follows it ("“…?” X, an engineer, asked", split after the question mark)."""
+        text = "The ramps will be rebuilt, according to Omar Diaz. “Will the ramps stay?” Ann Lee, an engineer, asked."
+        speakers = [q.speaker.name if q.speaker else None for q in RANKER(text)]
+        assert speakers == ["Omar Diaz", "Ann Lee"]
+
     def test_extract_a_paragraph_with_its_own_cue_is_ranked(self) -> None:
         """A quotation going on over paragraphs that names a speaker of its own is ranked."""
         text = "Omar Diaz said: “The ramps are gone.\n\n“They will be rebuilt,” Ann Lee said."

@@ -22,6 +22,7 @@ import regex
 
 from quotes.attribution import Attribution, Document, Evidence
 from quotes.cues import CueSection, FoundCue
+from quotes.indirect import reports
 from quotes.lexicon import word_lists
 from quotes.marks import QuotedSpan
 from quotes.mentions import Found, MentionKind
@@ -99,6 +100,7 @@ _CUE_SIDE_NAMES = {
     side: (side, {section: f"{side}:{section.value}" for section in CueSection}, f"{side}:say")
     for side in ("cue_follows", "cue_precedes")
 }
+_CLAIMED = ("cue_claimed:earlier", "cue_claimed:later")
 _NULL_RULE_NAMES = {evidence: f"null:rule:{evidence.value}" for evidence in Evidence}
 _NULL_QUOTE_NAMES = {kind: f"null:quote:{kind.value}" for kind in QuoteKind}
 _NULL_CANDIDATES = tuple(f"null:candidates:{n}" for n in _CANDIDATES)
@@ -134,6 +136,7 @@ def _names() -> tuple[str, ...]:
     names += [f"cue_precedes:{side}" for side in _SIDES]
     names += ["cue_follows:say", "cue_precedes:say", "cue_follows:participle", "cue_precedes:according"]
     names += ["cue_follows:passive", "head_pattern", "cue_claimed", "inverted_tail", "cue_introduces:other"]
+    names += ["cue_claimed:earlier", "cue_claimed:later"]
     names += [f"cue_introduces:{side}" for side in _SIDES]
     names += [f"tail_pattern:{d}" for d in _SENTENCE]
     names += [f"tail_pattern:{e}" for e in _ENDINGS]
@@ -342,6 +345,11 @@ def features(
         f[_CUE_PRECEDES_SIDE[at]] = 1.0
         if not before and distance <= 3:
             f["inverted_tail"] = 1.0  # "“…,” said X"
+    if sentences:
+        cue = facts.precedes or follows
+        if cue is not None and _claimed(cue, mention, span, document):
+            # "“…” According to X, CLAUSE." or "CLAUSE, according to X. “…”": X's cue has its own report
+            f[_CLAIMED[at]] = 1.0
     if before and _COLON_GAP.match(text, mention.end, span.open_start):
         f["colon"] = 1.0
     if Source.DASH in sources:
@@ -512,6 +520,20 @@ def _quotes_between(document: Document, start: int, end: int) -> int:
     low = bisect.bisect_left(starts, start)
     high = bisect.bisect_left(starts, end, low)
     return sum(1 for close in document.quoted.ends[low:high] if close <= end)
+
+
+def _claimed(cue: FoundCue, mention: Found, span: QuotedSpan, document: Document) -> bool:
+    """Whether the cue of a mention in another sentence than a quotation's reports words of
+    its own: a clause ("According to X, CLAUSE") or another quotation right after it
+    ("According to X, “…”")."""
+    end = max(cue.end, mention.end)
+    after = document.quote_after(end)
+    if after is not None and after[0] != span.open_start and not document.text[end : after[0]].strip(_OPENS):
+        return True
+    return reports(document, cue)
+
+
+_OPENS = " \t\u00a0,:"  # what stands between a cue and the quotation it introduces
 
 
 def _cue_following(text: str, mention: Found, document: Document) -> FoundCue | None:
