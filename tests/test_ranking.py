@@ -318,7 +318,10 @@ class TestExtract:
     def test_extract_a_source_with_a_report_of_its_own_is_not_the_one_after(self) -> None:
         """A source whose report closes the sentence before a quotation is not its speaker where
         a speaker follows it ("“…?” X, an engineer, asked", split after the question mark)."""
-        text = "The ramps will be rebuilt, according to Omar Diaz. “Will the ramps stay?” Ann Lee, an engineer, asked."
+        text = (
+            "The ramps will be rebuilt, according to Omar Diaz."
+            " “Will the ramps stay?” Ann Lee, an engineer, asked."
+        )
         speakers = [q.speaker.name if q.speaker else None for q in RANKER(text)]
         assert speakers == ["Omar Diaz", "Ann Lee"]
 
