@@ -527,6 +527,8 @@ def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Rep
 def _inverted(document: Document, cue: FoundCue, start: int, comma: int, end: int) -> Reported | None:
     """``CLAUSE, said X.``: the speaker after the cue, perhaps with a description after it."""
     text = document.text
+    if _participle(text[cue.start : cue.end].lower()):
+        return None  # "CLAUSE, citing data": a participle has no subject after it
     following = WORD.match(text, cue.end + 1, end)
     if following is None or following.group().lower() in _NO_SPEAKER:
         return None  # the cheap test first: "..., said that", "..., said on Monday", '..., said "...'
@@ -666,7 +668,10 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
     lists = clause_words()
     lower = first.group().lower()
     if lower in lists.time_words:  # "wrote Thursday on a site", "said last week the"
-        first = WORD.match(text, _after_time(text, position, end), end)
+        after = _after_time(text, position, end)
+        if text[after : after + 1] == ",":  # "The truth, he said then, was ...": the clause goes on
+            after = skip_space(text, after + 1, end)
+        first = WORD.match(text, after, end)
         if first is None:
             return None
         lower = first.group().lower()

@@ -284,6 +284,17 @@ class TestContentBeforeTheCue:
         text = 'On Friday in the city hall, Mayor Rachel Okafor said, "The bridge will reopen in May."'
         assert indirect(text) == []
 
+    def test_a_time_between_an_inner_cue_and_its_comma(self) -> None:
+        """ "The truth, the mayor said then, was that ...": the time is no part of the report."""
+        text = "The truth, Mayor Rachel Okafor said then, was that the ferry had stopped in May."
+        assert reported(text) == ("was that the ferry had stopped in May", "Rachel Okafor", "said")
+
+    def test_a_participle_takes_no_speaker_after_it(self) -> None:
+        """ "…, citing data, that …": the words after a participle are its object, not a speaker
+        who closes the clause before it ("CLAUSE, said X")."""
+        text = "The senator said Monday, citing data, that the plan failed."
+        assert [q.text for q in indirect(text)] == ["the plan failed"]
+
 
 class TestAccordingToAnySource:
     @pytest.mark.parametrize(
