@@ -972,7 +972,11 @@ def _clause_end(document: Document, start: int, end: int) -> int:
         end = stop.start()
     relative = _TRAILING_RELATIVE.search(text, start, end)
     if relative is not None and _looks_like_clause(text, start, relative.start()):
-        end = relative.start()  # "..., who worked on the campaign": after the clause's verb, the narrator's
+        closing = text.find(",", relative.end(), end)
+        if closing < 0 or not _verb_follows(text, closing + 1, end):
+            # "..., who worked on the campaign": after the clause's verb, the narrator's (but
+            # "they believe gas, which leaks often, was the cause" goes on after the relative)
+            end = relative.start()
     quote = document.quote_after(start + 1)
     if quote is not None and quote[0] < end:
         end = quote[0]  # the quoted words are a mixed quote of their own

@@ -651,6 +651,11 @@ class TestClauseBoundaries:
                 "Mayor Rachel Okafor said the bridge, which opened in 1990, would reopen in May.",
                 "the bridge, which opened in 1990, would reopen in May",
             ),
+            (
+                "Mayor Rachel Okafor said they believe the bridge, which opened in 1990, was the"
+                " cause of the flood.",
+                "they believe the bridge, which opened in 1990, was the cause of the flood",
+            ),
         ],
         ids=[
             "trailing-participle",
@@ -658,6 +663,7 @@ class TestClauseBoundaries:
             "concession",
             "trailing-relative",
             "relative-in-the-subject",
+            "relative-in-an-inner-subject",
         ],
     )
     def test_clause_ends(self, text: str, expected: str) -> None:
