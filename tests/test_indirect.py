@@ -385,6 +385,7 @@ class TestClauseWithoutThat:
                 "Engineers say Okafor deserves credit for the new bridge.",
                 "Okafor deserves credit for the new bridge",
             ),
+            ("Mayor Rachel Okafor claimed the police used boats.", "the police used boats"),
         ],
         ids=[
             "present-tense",
@@ -399,6 +400,7 @@ class TestClauseWithoutThat:
             "a-month-first",
             "present-tense-after-modifiers",
             "present-tense-after-a-name",
+            "a-short-past-form",
         ],
     )
     def test_bare_clause(self, text: str, expected: str) -> None:
