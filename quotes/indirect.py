@@ -79,6 +79,7 @@ _QUANTITY = regex.compile(
 )
 _AUDIENCE = frozenset({"tell", "inform", "assure", "warn", "remind", "brief", "advise", "reassure", "urge"})
 _TRAILING = ".;:!?,\u2014\u2013-"  # trimmed, with white space, from the end of a clause
+_LEADING = ",;:"  # trimmed, with white space, from the start of a clause
 
 
 @attrs.frozen
@@ -505,7 +506,8 @@ def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Rep
     if not closes and not interrupts:
         # the cheap tests first: most cues close no clause, and only "CLAUSE, said X" is left
         return _inverted(document, cue, start, comma_before_cue, end) if inverted else None
-    mention = subject_before(text, cue.start, start, document)
+    # a subject the mention rules know, else a plain noun phrase ("..., the slide says")
+    mention = subject_before(text, cue.start, start, document) or _plain_subject(document, cue, start)
     if mention is None:
         return _inverted(document, cue, start, comma_before_cue, end) if inverted else None
     comma = skip_space_back(text, start, mention.start) - 1
@@ -1030,8 +1032,8 @@ def _content(document: Document, start: int, end: int) -> tuple[int, int] | None
     """``(start, end)`` of the words a reported clause may hold, trimmed of spaces and final
     punctuation; None if they are too few or quoted."""
     text = document.text
-    while start < end and text[start].isspace():
-        start += 1
+    while start < end and (text[start].isspace() or text[start] in _LEADING):
+        start += 1  # "that, in addition to Scott, he would ...": the comma opens no words
     while end > start and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
         end -= 1
     # the rules below count words only up to _MIN_WORDS + 2, and read the last one

@@ -224,6 +224,10 @@ class TestContentBeforeTheCue:
                 "The old ferry service, Mayor Rachel Okafor said, is doing much better than last year.",
                 ("The old ferry service", "Rachel Okafor", "said"),
             ),
+            (
+                "Most of the ferries will stop in May, the harbour notice says.",
+                ("Most of the ferries will stop in May", "the harbour notice", "says"),
+            ),
         ],
         ids=[
             "said-name-description",
@@ -231,6 +235,7 @@ class TestContentBeforeTheCue:
             "said-but",
             "cue-inside-the-clause",
             "cue-after-the-subject",
+            "a-subject-the-mention-rules-do-not-know",
         ],
     )
     def test_clause_before_cue(self, text: str, expected: tuple[str, str, str]) -> None:
@@ -283,6 +288,11 @@ class TestContentBeforeTheCue:
     def test_a_quotation_after_the_cue_is_no_second_part(self) -> None:
         text = 'On Friday in the city hall, Mayor Rachel Okafor said, "The bridge will reopen in May."'
         assert indirect(text) == []
+
+    def test_a_comma_after_that_opens_no_words(self) -> None:
+        """ "said that, in May, …": the report opens with its first word, not the comma."""
+        text = "Mayor Rachel Okafor said that, in May, the ferry would stop."
+        assert reported(text)[0] == "in May, the ferry would stop"
 
     def test_a_time_between_an_inner_cue_and_its_comma(self) -> None:
         """ "The truth, the mayor said then, was that ...": the time is no part of the report."""
