@@ -13,7 +13,9 @@ cue, the speaker or a trailing attribution. News writes it in these ways:
 - an embedded question: ``X asked (Y) whether CLAUSE``;
 - a second clause joined to the first: ``…, adding that CLAUSE``;
 - two reports joined: ``X said A, and Y argued that B`` (the first ends before "and");
-- a report relayed by news: ``The Herald reported X said CLAUSE`` is X's report.
+- a report relayed by news: ``The Herald reported X said CLAUSE`` is X's report;
+- a report inside a clause its speaker closes: ``Lee told Y that B, but C, the source
+  added`` is the source's report, Lee's telling and all.
 
 Only verbs of speech introduce reported speech; beliefs, wishes and plans
 (believes, wants, plans) and verbs of naming (branded the operation as an act
@@ -120,7 +122,7 @@ def reported_speech(document: Document) -> list[Reported]:
         if reported is None:
             continue
         if found and reported.start < found[-1].end:
-            if _nested(reported, found[-1]):
+            if _nested(reported, found[-1]) or _closes_around(reported, found[-1]):
                 found[-1] = reported
             elif (first := _before_joined(document, found[-1], reported)) is not None:
                 found[-1] = first  # "X said A, and Y said B": two reports
@@ -153,6 +155,14 @@ def _nested(inner: Reported, outer: Reported) -> bool:
 
 
 _RELAYS = frozenset({"report"})  # cues of news that relays someone else's words
+
+
+def _closes_around(outer: Reported, inner: Reported) -> bool:
+    """Whether `outer` is a clause closed by its speaker that holds all of `inner`: "Lee had
+    told the police that she wanted no escort, but they overruled her, the source added"."""
+    return (
+        outer.attribution.evidence is Evidence.TAIL and outer.start <= inner.start and inner.end <= outer.end
+    )
 
 
 def _before_joined(document: Document, outer: Reported, inner: Reported) -> Reported | None:

@@ -715,6 +715,20 @@ class TestReportsInOneSentence:
         text = "The Herald reported on Monday a city official said the bridge would reopen in May."
         assert reports(text) == [("the bridge would reopen in May", "a city official")]
 
+    def test_a_closing_speaker_reports_the_whole_clause(self) -> None:
+        """ "Lee had told the police that B, but C, the source added": the source's report
+        holds Lee's, so it is the one returned."""
+        text = (
+            "Lee had told the police that she wanted no escort, but the police overruled her,"
+            " a city official added."
+        )
+        assert reports(text) == [
+            (
+                "Lee had told the police that she wanted no escort, but the police overruled her",
+                "a city official",
+            )
+        ]
+
     def test_what_a_speaker_says_someone_did_stays_the_speakers(self) -> None:
         """ "Tom Reed said the council announced B": Reed's report, of what the council did."""
         text = "Tom Reed said the council announced that the bridge would reopen in May."
