@@ -463,6 +463,8 @@ def _plain_subject(document: Document, cue: FoundCue, start: int) -> Found | Non
         previous = lower
         if lower in _RELATIVE_PRONOUNS or lower in _NOT_CLAUSE_SUBJECT or lower in lists.past_forms:
             return None
+        if word is words[0] and lower in _PREPOSITIONS:
+            return None  # "In the wake of the Times report, ...": an adverbial, no subject
         if lower.endswith("ed") and len(lower) > 4:
             return None  # "The plan failed and officials said": a clause, not a subject
     head = words[-1].group().lower()
@@ -505,7 +507,8 @@ def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Rep
         audience = mention_after(text, cue.end, end, document.names)
         if audience is not None:
             after_start = audience.end
-    closes = _closes_sentence(text, after_start, end)
+    # a cue that takes an object may be followed by one in "-ing" ("cited disparaging remarks")
+    closes = _closes_sentence(text, after_start, end, bare_participle=cue.lemma in _BARE_CLAUSE)
     # "X, said Y" and "If X, she said, Y": a comma at either side of the cue (these are read
     # for every cue, so a single space is looked at, not a run of white space)
     comma_before_cue = cue.start - 2 if text[cue.start - 1 : cue.start] == " " else cue.start - 1
@@ -566,10 +569,14 @@ _NO_SPEAKER = _NOT_A_CLAUSE | {
 }
 
 
-def _closes_sentence(text: str, position: int, end: int) -> bool:
+def _closes_sentence(text: str, position: int, end: int, *, bare_participle: bool = True) -> bool:
     """Whether the words from `position` to `end`, after a closing cue, are an adverbial
     ("on Monday", "Wednesday"), a participle ("responding"), or a comma and a new clause
-    joined by a conjunction ("the guard said, but ...")."""
+    joined by a conjunction ("the guard said, but ...").
+
+    A participle with no comma before it closes the sentence only where `bare_participle`
+    ("Ushakov said responding to a question", but not "Lee cited disparaging remarks").
+    """
     first = WORD.search(text, position, end)  # the first word decides for most cues: read it alone
     if first is None:
         return True  # only the final stop
@@ -581,7 +588,7 @@ def _closes_sentence(text: str, position: int, end: int) -> bool:
         if between.strip(_COMMA) or between.count(",") != 1:
             return False
         return lower in lists.conjunctions or (lower.endswith("ing") and lower not in _NOT_PARTICIPLES)
-    if lower.endswith("ing") and lower not in _NOT_PARTICIPLES:
+    if bare_participle and lower.endswith("ing") and lower not in _NOT_PARTICIPLES:
         return True
     if lower not in _ADVERBIAL and lower not in lists.time_words:
         return False
@@ -620,7 +627,12 @@ def _ends_mention(text: str, position: int, end: int) -> bool:
     """Whether a speaker named after a closing cue ends the report: the sentence ends, or a
     description in apposition ("said Ann Lee, a professor") or an adverbial follows."""
     following = skip_space(text, position, end)
-    return following == end or text[following] == "," or _closes_sentence(text, following, end)
+    # "..., recalled Mr. Obama talking about ...": a participle with no comma is the cue's object
+    return (
+        following == end
+        or text[following] == ","
+        or _closes_sentence(text, following, end, bare_participle=False)
+    )
 
 
 _ADVERBIAL = frozenset(
@@ -919,6 +931,14 @@ def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False
         if closing >= 0 and _verb_follows(text, closing + 1, end):
             return True  # "the bridge, which opened in 1990, would reopen": the subject's relative
         end = relative.start()  # "justified the strike, which was approved ...": the object's own clause
+    comma = text.find(",", start, end)
+    if comma >= 0 and text.find(",", comma + 1, min(end, comma + _APPOSITION_CHARS)) < 0:
+        # "announcing the pick, the union called ...": past a comma that closes no apposition
+        # ("said Ann Lee, the mayor, would ...") or fronted adverbial ("says despite the
+        # cost, she plans ...") the words are another clause's
+        first_word = WORD.match(text, start, end)
+        if first_word is None or first_word.group().lower() not in _FRONTED:
+            end = comma
     # the words are lowercased as they are read: most clauses show their verb in the first few
     words = (
         w.group().lower() for w in islice(WORD.finditer(text, start, min(end, start + 160)), _CLAUSE_WINDOW)
@@ -955,6 +975,19 @@ def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False
     return False
 
 
+# words that open an adverbial before a clause's subject: "despite the cost, she plans"
+_FRONTED = _NOT_A_CLAUSE | {
+    "despite",
+    "although",
+    "though",
+    "because",
+    "since",
+    "unless",
+    "until",
+    "even",
+    "once",
+}
+_APPOSITION_CHARS = 60  # an apposition between commas: ", the mayor of the city,"
 _NOUN_PHRASE = 3  # words from a clause's first determiner to its verb: "the city budget leaves"
 
 

@@ -172,6 +172,10 @@ class TestNotReportedSpeech:
             "The minister said nothing about the sanctions.",
             "The report said.",
             "He was asked whether the talks would continue.",
+            "At the town meeting, Mayor Rachel Okafor cited rising costs as the reason.",
+            "In the wake of the Times report, the mayor has portrayed herself as a reformer.",
+            "Ann Lee, a longtime aide, recalled Mayor Rachel Okafor talking about the bridge.",
+            "In a statement announcing the plan, the union called the mayor a friend of workers.",
         ],
         ids=[
             "belief",
@@ -184,6 +188,10 @@ class TestNotReportedSpeech:
             "said-nothing",
             "no-clause",
             "asked",
+            "an-object-in-ing",
+            "a-preposition-opens-no-subject",
+            "a-participle-after-the-name-is-its-object",
+            "past-a-comma-another-clause",
         ],
     )
     def test_no_indirect_quote(self, text: str) -> None:
@@ -396,6 +404,14 @@ class TestClauseWithoutThat:
                 "Okafor deserves credit for the new bridge",
             ),
             ("Mayor Rachel Okafor claimed the police used boats.", "the police used boats"),
+            (
+                "Officials said Ann Lee, the city engineer, approved the plan.",
+                "Ann Lee, the city engineer, approved the plan",
+            ),
+            (
+                "Ann Lee says despite the cost, she plans to rebuild the bridge.",
+                "despite the cost, she plans to rebuild the bridge",
+            ),
         ],
         ids=[
             "present-tense",
@@ -411,6 +427,8 @@ class TestClauseWithoutThat:
             "present-tense-after-modifiers",
             "present-tense-after-a-name",
             "a-short-past-form",
+            "an-apposition-in-the-subject",
+            "a-fronted-adverbial",
         ],
     )
     def test_bare_clause(self, text: str, expected: str) -> None:
