@@ -13,7 +13,8 @@ cue, the speaker or a trailing attribution. News writes it in these ways:
 - an embedded question: ``X asked (Y) whether CLAUSE``;
 - a second clause joined to the first: ``…, adding that CLAUSE``;
 - two reports joined: ``X said A, and Y argued that B`` (the first ends before "and");
-- a report relayed by news: ``The Herald reported X said CLAUSE`` is X's report;
+- a report relayed by news: ``The Herald reported X said CLAUSE`` and ``The Herald
+  quoted X as saying CLAUSE`` are X's report;
 - a report inside a clause its speaker closes: ``Lee told Y that B, but C, the source
   added`` is the source's report, Lee's telling and all.
 
@@ -140,8 +141,9 @@ def _nested(inner: Reported, outer: Reported) -> bool:
     """Whether `inner` is a report by someone a report relays: "Reuters reported *a source
     said* the ban is temporary" is the source's report, as Reuters tells it.
 
-    Only a cue of reporting news relays another's words this way; "Lee said the council
-    announced ..." stays Lee's report, of what the council did.
+    Only a cue of reporting, citing or quoting relays another's words this way ("The paper
+    quoted an aide as saying ..."); "Lee said the council announced ..." stays Lee's report,
+    of what the council did.
     """
     mention, cue = inner.attribution.mention, outer.attribution.cue
     return (
@@ -154,7 +156,7 @@ def _nested(inner: Reported, outer: Reported) -> bool:
     )
 
 
-_RELAYS = frozenset({"report"})  # cues of news that relays someone else's words
+_RELAYS = frozenset({"report", "cite", "quote"})  # cues of news that relay someone else's words
 
 
 def _closes_around(outer: Reported, inner: Reported) -> bool:
@@ -288,13 +290,40 @@ def _with_subject(
     if content is None:
         return None
     # the rules alone find the speaker of reported speech: a parser's guess costs precision here
-    mention = cue_subject(text, cue, start, end, document, parsed=False)
+    mention = _quoted_as(document, cue, start) or cue_subject(text, cue, start, end, document, parsed=False)
     if mention is None and not _opens_with_verb(text, clause[0], clause[1]):
         # ("The initial reports were of ...": no subject after the cue, so the cue is a noun)
         mention = _plain_subject(document, cue, start)
     if mention is None:
         return None
     return _report(*content, mention, cue, Evidence.HEAD)
+
+
+def _quoted_as(document: Document, cue: FoundCue, start: int) -> Found | None:
+    """The one a report quotes ("The paper quoted *an aide* as saying ..."), for the cue
+    "saying" that follows "as"; None for any other cue."""
+    text = document.text
+    if not text[cue.start : cue.end].lower().endswith("ing"):
+        return None  # the cheap test first
+    found = _QUOTED_AS.search(text, max(start, cue.start - _QUOTED_AS_CHARS), cue.start)
+    if found is None:
+        return None
+    begin, end = found.span(1)
+    mention = mention_after(text, begin, end, document.names)
+    if mention is not None and mention.end == end:
+        return mention
+    head = WORD_BACKWARDS.search(text, begin, end)
+    return Found(
+        begin, end, MentionKind.DESCRIPTION, text[begin:end], head=head.group().lower() if head else None
+    )
+
+
+_QUOTED_AS_CHARS = 100  # characters before "as saying": "quoted a senior official in the ministry"
+_QUOTED_AS = regex.compile(
+    r"\b(?:cited|cites|citing|quoted|quotes|quoting)[ \t\u00a0]+([^,.;:\n\"\u201c\u201d]{1,80}?)"
+    r"[ \t\u00a0]+as[ \t\u00a0]*$",
+    regex.IGNORECASE,
+)
 
 
 def _question(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:

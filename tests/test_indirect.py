@@ -747,6 +747,18 @@ class TestReportsInOneSentence:
             )
         ]
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The Herald quoted a city official as saying the bridge would reopen in May.",
+            "The Herald cited a city official as stating that the bridge would reopen in May.",
+        ],
+        ids=["quoted-as-saying", "cited-as-stating"],
+    )
+    def test_one_quoted_as_saying_is_the_speaker(self, text: str) -> None:
+        """ "The Herald quoted X as saying B": X's words, as the Herald tells them."""
+        assert reports(text) == [("the bridge would reopen in May", "a city official")]
+
     def test_what_a_speaker_says_someone_did_stays_the_speakers(self) -> None:
         """ "Tom Reed said the council announced B": Reed's report, of what the council did."""
         text = "Tom Reed said the council announced that the bridge would reopen in May."
