@@ -1025,8 +1025,9 @@ def _determines(word: str, determiners: frozenset[str]) -> bool:
     return word in determiners or word.endswith(_POSSESSIVE)
 
 
+# (no comma between: "a source, whom they did not name, said" is no negated cue)
 _NEGATED = regex.compile(
-    r"\b(?:not|never|n't|no[ \t\u00a0]+longer)\b(?:[ \t\u00a0]+[\p{L}]+){0,2}[ \t\u00a0,]*$"
+    r"\b(?:not|never|n't|no[ \t\u00a0]+longer)\b(?:[ \t\u00a0]+[\p{L}]+){0,2}[ \t\u00a0]*$"
 )
 _TRAILING_CUES = frozenset({"saying", "said", "says", "adding", "stating", "writing", "noting"})
 _RELATIVE_CLAUSE = regex.compile(r",[ \t\u00a0]*(?:which|who|whom|whose)\b")

@@ -759,6 +759,11 @@ class TestReportsInOneSentence:
         """ "The Herald quoted X as saying B": X's words, as the Herald tells them."""
         assert reports(text) == [("the bridge would reopen in May", "a city official")]
 
+    def test_a_negation_in_a_relative_before_the_cue_negates_nothing(self) -> None:
+        """ "A source, whom they did not name, said B": the relative's "not" is not the cue's."""
+        text = "A city official, whom the paper did not name, said the bridge would reopen in May."
+        assert reports(text) == [("the bridge would reopen in May", "A city official")]
+
     def test_what_a_speaker_says_someone_did_stays_the_speakers(self) -> None:
         """ "Tom Reed said the council announced B": Reed's report, of what the council did."""
         text = "Tom Reed said the council announced that the bridge would reopen in May."
