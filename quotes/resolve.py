@@ -271,11 +271,18 @@ class Resolver:
         return Resolved(Speaker(full, kind=SpeakerKind.ORGANISATION), 1.0, plural=True)
 
     def _pronoun(self, mention: Found, history: Sequence[tuple[int, Resolved]]) -> Resolved | None:
-        """The nearest earlier compatible speaker or sentence subject, in an earlier sentence."""
+        """The subject of the pronoun's own sentence, if a compatible person opens it before the
+        pronoun; else the nearest earlier compatible speaker or sentence subject."""
         sentence = bisect.bisect_right(self.sentences, (mention.start, float("inf"))) - 1
         limit = self.sentences[sentence][0] if sentence >= 0 else mention.start
+        subjects = self._subjects_before(mention.start)
+        first = bisect.bisect_left(subjects, limit, key=start_of)
+        if first < len(subjects) and subjects[first].end <= mention.start:
+            # "Duterte threatened the network, and he accused it": the sentence's own subject
+            own = self._name(subjects[first])
+            if own.speaker.kind is SpeakerKind.PERSON and _compatible(mention, own):
+                return own.with_certainty(0.85)
         candidates = [(start, r) for start, r in _recent(history) if start < mention.start]
-        subjects = self._subjects_before(limit)
         last = bisect.bisect_left(subjects, limit, key=start_of)
         unknown: list[tuple[int, Resolved]] = []
         for name in subjects[max(0, last - 8) : last]:

@@ -132,6 +132,15 @@ class TestPronouns:
         assert resolved is not None
         assert resolved.speaker.name == "Oliver Brandt"
 
+    def test_he_takes_the_subject_of_his_own_sentence(self) -> None:
+        """ "X did A, and he said B": the sentence's own subject, over a man named before it and
+        over the latest speaker."""
+        text = "Oliver Brandt arrived. Mayor Tom Reed closed the bridge in May, and he said it was unsafe."
+        history = [(0, person("Oliver Brandt", "male"))]
+        resolved = resolve(text, history=history)
+        assert resolved is not None
+        assert resolved.speaker.name == "Tom Reed"
+
     def test_pronoun_is_less_sure_than_a_name(self) -> None:
         """Resolving "she" is less certain than resolving a name."""
         resolved = resolve("Hannah Brandt left early. She said nothing.")
