@@ -315,6 +315,16 @@ class TestExtract:
         speakers = [q.speaker.name if q.speaker else None for q in RANKER(text)]
         assert speakers == ["Ann Lee", "Ann Lee", "Omar Diaz"]
 
+    def test_extract_a_continued_speaker_over_a_later_source(self) -> None:
+        """ "“A,” X said. “B.” C, according to Y.": B continues X, even where the ranker leans to
+        Y (a generated article found it did)."""
+        text = (
+            "“The ramps are gone,” Ann Lee, an engineer, said. “They will not be rebuilt.”"
+            " The ramps will be rebuilt, according to Omar Diaz."
+        )
+        speakers = [q.speaker.name if q.speaker else None for q in RANKER(text)]
+        assert speakers == ["Ann Lee", "Ann Lee", "Omar Diaz"]
+
     def test_extract_a_source_with_a_report_of_its_own_is_not_the_one_after(self) -> None:
         """A source whose report closes the sentence before a quotation is not its speaker where
         a speaker follows it ("“…?” X, an engineer, asked", split after the question mark)."""

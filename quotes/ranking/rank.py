@@ -114,7 +114,8 @@ def rank(
     "None of them" is not chosen while a candidate is likely enough (above the
     model's threshold), but its probability lowers the chosen one's. The source of
     a report ("…, according to NBC") is not chosen over the speaker the rules find
-    in the same sentence ("Pelosi called it …"). Where the model has a gate, a quotation
+    in the same sentence ("Pelosi called it …"), nor a source with words of its own in a
+    later sentence over the speaker a quotation continues. Where the model has a gate, a quotation
     it lets through (`quotes.ranking.gate`) keeps the rules' attribution, with the rules'
     accuracy on training quotations of its pattern as its probability, and is not ranked.
     A paragraph that goes on with a quotation left open at the end of the one before,
@@ -143,6 +144,7 @@ def rank(
         probabilities = model.probabilities(choice.rows)
         best = max(range(len(choice.candidates)), key=lambda i: (probabilities[i], -i))
         best = _speaker_over_source(choice, best)
+        best = _continued_over_claimed(choice, best)
         probability = model.calibrated(probabilities[best])
         if probability < model.threshold:
             ranked.append(Ranked(None, probability))
@@ -172,6 +174,24 @@ def _speaker_over_source(choice: Choices, best: int) -> int:
     if not choice.rows[best].get("cue_precedes:according") or rule is None or rule.mention is None:
         return best
     if rule.cue is None or rule.cue.subject_follows or rule.evidence not in (Evidence.TAIL, Evidence.HEAD):
+        return best
+    for index, candidate in enumerate(choice.candidates):
+        if Source.RULE in candidate.sources:
+            return index
+    return best
+
+
+def _continued_over_claimed(choice: Choices, best: int) -> int:
+    """The rules' candidate instead of `best` where the rules continue the speaker before and
+    `best` is named in a later sentence whose cue reports words of its own ("“A,” Lee said.
+    “B.” C, according to Diaz."): on PolNeAR training data the ranker never chose such a
+    candidate over a continuation, but a generated article found it could."""
+    rule = choice.setting.rule
+    if (
+        not choice.rows[best].get("cue_claimed:later")
+        or rule is None
+        or rule.evidence is not Evidence.CONTINUATION
+    ):
         return best
     for index, candidate in enumerate(choice.candidates):
         if Source.RULE in candidate.sources:
