@@ -982,8 +982,9 @@ def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False
     opening = 0 if _determines(first, determiners) else -1 if text[start].isupper() else -_NOUN_PHRASE
     determined = -_NOUN_PHRASE
     bare = _CONTRACTION.sub("", first) if "'" in first or "\u2019" in first else first
-    if bare in lists.subject_pronouns:
+    if bare in lists.subject_pronouns and bare not in _DEMONSTRATIVES:
         return True  # "she", and "she'll", "he's", "they're": a pronoun with its verb
+    # ("this", "these" may open a noun phrase, "announced this change": a verb must follow)
     previous = ""
     for index, word in enumerate(itertools.chain((first,), words)):
         if previous not in _RELATIVE_PRONOUNS:  # "the strike, which was approved": a relative clause
@@ -1017,6 +1018,7 @@ _FRONTED = _NOT_A_CLAUSE | {
     "once",
 }
 _APPOSITION_CHARS = 60  # an apposition between commas: ", the mayor of the city,"
+_DEMONSTRATIVES = frozenset({"this", "these", "those"})
 _NOUN_PHRASE = 3  # words from a clause's first determiner to its verb: "the city budget leaves"
 
 
@@ -1025,9 +1027,11 @@ def _determines(word: str, determiners: frozenset[str]) -> bool:
     return word in determiners or word.endswith(_POSSESSIVE)
 
 
-# (no comma between: "a source, whom they did not name, said" is no negated cue)
+# (an aside between commas may follow: "had not, as of Monday, announced"; but "a source, whom
+# they did not name, said" is no negated cue)
 _NEGATED = regex.compile(
-    r"\b(?:not|never|n't|no[ \t\u00a0]+longer)\b(?:[ \t\u00a0]+[\p{L}]+){0,2}[ \t\u00a0]*$"
+    r"\b(?:not|never|n't|no[ \t\u00a0]+longer)\b(?:[ \t\u00a0]*,[^,;:\n]{1,40},)?"
+    r"(?:[ \t\u00a0]+[\p{L}]+){0,2}[ \t\u00a0]*$"
 )
 _TRAILING_CUES = frozenset({"saying", "said", "says", "adding", "stating", "writing", "noting"})
 _RELATIVE_CLAUSE = regex.compile(r",[ \t\u00a0]*(?:which|who|whom|whose)\b")

@@ -176,6 +176,8 @@ class TestNotReportedSpeech:
             "In the wake of the Times report, the mayor has portrayed herself as a reformer.",
             "Ann Lee, a longtime aide, recalled Mayor Rachel Okafor talking about the bridge.",
             "In a statement announcing the plan, the union called the mayor a friend of workers.",
+            "Mayor Rachel Okafor had not, as of Monday, announced that the old bridge would close.",
+            "The mayor announced this change on the radio on Wednesday.",
         ],
         ids=[
             "belief",
@@ -192,6 +194,8 @@ class TestNotReportedSpeech:
             "a-preposition-opens-no-subject",
             "a-participle-after-the-name-is-its-object",
             "past-a-comma-another-clause",
+            "negated-with-an-aside",
+            "a-demonstrative-opens-a-noun-phrase",
         ],
     )
     def test_no_indirect_quote(self, text: str) -> None:
