@@ -11,6 +11,8 @@ cue, the speaker or a trailing attribution. News writes it in these ways:
 - ``According to X, CLAUSE.``, ``CLAUSE, according to X.`` and
   ``PART, according to X, PART.``, X any source (``recent polls``);
 - an embedded question: ``X asked (Y) whether CLAUSE``;
+- a passive with its speaker: ``Y was reported by X to have left``, ``Y, reported by X as
+  carrying ...``;
 - a second clause joined to the first: ``…, adding that CLAUSE``;
 - two reports joined: ``X said A, and Y argued that B`` (the first ends before "and");
 - a report relayed by news: ``The Herald reported X said CLAUSE`` and ``The Herald
@@ -259,6 +261,9 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
         return question if question is not None else _complemented(document, cue, start, end)
     if cue.subject_follows:  # "According to X, CLAUSE." / "CLAUSE, according to X."
         return _according(document, cue, start, end)
+    passive = _passive_by(document, cue, start, end)
+    if passive is not None:
+        return passive
     tail = _tail_clause(document, cue, start, end)
     if tail is not None:
         return tail
@@ -297,6 +302,51 @@ def _with_subject(
     if mention is None:
         return None
     return _report(*content, mention, cue, Evidence.HEAD)
+
+
+def _passive_by(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
+    """A passive cue with its speaker after "by": "The mayor was reported *by local media* to
+    have left", "a plane, reported *by the press* as belonging to the army"; what follows
+    "to" (with it) or "as" (without it) is the report."""
+    text = document.text
+    by = _BY.match(text, cue.end, end)  # the cheap test first: most cues have no "by" after them
+    if by is None:
+        return None
+    passive = _PASSIVE_BEFORE.search(text, max(start, cue.start - _PASSIVE_CHARS), cue.start)
+    if passive is None:
+        return None
+    joint = _AGENT_JOINT.search(text, by.end(), min(end, by.end() + _AGENT_CHARS))
+    if joint is None or any(c in text[by.end() : joint.start()] for c in _OBJECT_STOPS):
+        return None  # no "to" or "as" after a few words of the agent's: another construction
+    agent = mention_after(text, by.end(), joint.start(), document.names)
+    if agent is None or agent.end != joint.start():
+        head = WORD_BACKWARDS.search(text, by.end(), joint.start())
+        if head is None:
+            return None
+        agent = Found(by.end(), joint.start(), MentionKind.DESCRIPTION, text[by.end() : joint.start()])
+    if joint.group(1).lower() == "to":
+        clause = _to_clause(document, joint.start(1), joint.start(1), end)
+        if clause is None:
+            return None  # "reported by X to the police": a preposition, no infinitive
+        return _clause(document, *clause, agent, cue, Evidence.HEAD)
+    after = WORD.match(text, joint.end(), end)
+    if after is None or not _participle(after.group().lower()):
+        return None  # "written by two reporters as part of a series": "as" a preposition
+    clause_end = _clause_end(document, joint.end(), end)
+    if passive.group().startswith(","):  # "a plane, reported by X as Y, crashed": Y ends at a comma
+        comma = text.find(",", joint.end(), clause_end)
+        clause_end = comma if comma >= 0 else clause_end
+    return _clause(document, joint.end(), clause_end, agent, cue, Evidence.HEAD)
+
+
+_BY = regex.compile(r"[ \t\u00a0]+by[ \t\u00a0]+")
+# an auxiliary of the passive (perhaps with an adverb), or a comma: "a plane, reported by ..."
+_PASSIVE_BEFORE = regex.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being)(?:[ \t\u00a0]+[\p{L}]+ly)?[ \t\u00a0]+|,[ \t\u00a0]*)$"
+)
+_PASSIVE_CHARS = 30  # characters before a passive cue: "were initially"
+_AGENT_CHARS = 60  # characters of the agent after "by": "the state news agency of Iran"
+_AGENT_JOINT = regex.compile(r"[ \t\u00a0]+(to|as)[ \t\u00a0]+", regex.IGNORECASE)
 
 
 def _quoted_as(document: Document, cue: FoundCue, start: int) -> Found | None:

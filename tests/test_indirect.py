@@ -318,6 +318,38 @@ class TestContentBeforeTheCue:
         assert [q.text for q in indirect(text)] == ["the plan failed"]
 
 
+class TestPassiveWithItsSpeaker:
+    """A passive cue whose speaker follows "by": what follows "to" or "as" is the report."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "The mayor was reported by local media to have left the city hall early.",
+                ("to have left the city hall early", "local media", "reported"),
+            ),
+            (
+                "The ferry, reported by the harbour office as carrying two hundred people, sank at noon.",
+                ("carrying two hundred people", "the harbour office", "reported"),
+            ),
+        ],
+        ids=["to-infinitive", "as-participle"],
+    )
+    def test_passive_by(self, text: str, expected: tuple[str, str, str]) -> None:
+        assert reported(text) == expected
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The report was written by two reporters as part of a series.",
+            "The letter was sent by the mayor to the council.",
+        ],
+        ids=["as-a-preposition", "to-a-preposition"],
+    )
+    def test_no_report_after_by(self, text: str) -> None:
+        assert indirect(text) == []
+
+
 class TestAccordingToAnySource:
     @pytest.mark.parametrize(
         ("text", "expected"),
