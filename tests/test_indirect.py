@@ -586,6 +586,10 @@ class TestComplements:
                 ("to sue the state over the cuts", "Rachel Okafor", "threatened"),
             ),
             (
+                "Mayor Rachel Okafor claimed to have saved the old bridge.",
+                ("to have saved the old bridge", "Rachel Okafor", "claimed"),
+            ),
+            (
                 "Mayor Rachel Okafor urged voters to turn out on Tuesday.",
                 ("voters to turn out on Tuesday", "Rachel Okafor", "urged"),
             ),
@@ -614,8 +618,9 @@ class TestComplements:
                 ("long delays on the ring road", "Rachel Okafor", "warned"),
             ),
         ],
-        ids=["vowed-to", "threatened-to", "urged-someone-to", "called-on-someone-to", "told-someone-to",
-             "accused-someone-of", "denied-something", "admitted-something", "warned-of-something"],
+        ids=["vowed-to", "threatened-to", "claimed-to", "urged-someone-to", "called-on-someone-to",
+             "told-someone-to", "accused-someone-of", "denied-something", "admitted-something",
+             "warned-of-something"],
     )  # fmt: skip
     def test_complement(self, text: str, expected: tuple[str, str, str]) -> None:
         assert reported(text) == expected
