@@ -421,6 +421,10 @@ def _according(document: Document, cue: FoundCue, start: int, end: int) -> Repor
     if mention is None or (following < end and text[following] not in _SOURCE_ENDS):
         # a name may be only the start of the source: "according to a person familiar with the talks"
         phrase = _source_phrase(text, cue.end, end)
+        if mention is not None and phrase is not None and mention.kind is MentionKind.DESCRIPTION:
+            place = _OF_PLACE.match(text, mention.end, phrase.end)
+            if place is not None:  # "according to the mayor of Yartsevo": the place is the mayor's
+                mention = attrs.evolve(mention, end=place.end(), name=mention.name + place.group())
         mention = mention or phrase
         if mention is None:
             return None
@@ -465,6 +469,10 @@ def _source_phrase(text: str, start: int, end: int) -> Found | None:
     return Found(words[0].start(), last.end(), MentionKind.DESCRIPTION, phrase, head=last.group().lower())
 
 
+# " of" and a few capitalised words after a description: "the mayor *of Yartsevo*"
+_OF_PLACE = regex.compile(
+    r"[ \t\u00a0]+of[ \t\u00a0]+\p{Lu}[\p{L}'\u2019\-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}'\u2019\-]*){0,3}"
+)
 _SOURCE_ENDS = ",.;:!?"  # after these the source is the name alone
 _SOURCE_WORDS = 12  # words: "according to a person familiar with the talks between the two parties"
 

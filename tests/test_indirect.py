@@ -387,6 +387,15 @@ class TestAccordingToAnySource:
         content, _, cue = reported(text)
         assert (content, cue) == expected
 
+    def test_a_source_keeps_its_place(self) -> None:
+        """ "according to the mayor of Yartsevo via Interfax": the mayor of the place speaks."""
+        text = "The bus was going to a dance contest, according to the mayor of Yartsevo via Interfax."
+        assert reported(text) == (
+            "The bus was going to a dance contest",
+            "the mayor of Yartsevo",
+            "according to",
+        )
+
     def test_a_source_runs_a_few_words_only(self) -> None:
         """A run of words with no comma after "according to" is no source."""
         text = "According to the " + "very " * 20 + "old map the river is wide."
