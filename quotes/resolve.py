@@ -202,7 +202,9 @@ class Resolver:
         """Remember the acronym a name spells out right after it, if any."""
         bracketed = _ACRONYM.match(self.text, name.end)
         if bracketed and name.speaker_kind is SpeakerKind.ORGANISATION:
-            self._acronyms[bracketed.group(1)] = name.name
+            # "the Investigative Committee and the Federal Security Service (FSB)": the last of two
+            last = _THE.sub("", name.name.rsplit(" and ", 1)[-1])
+            self._acronyms[bracketed.group(1)] = last or name.name
         spelt = bracketed or _OR_ACRONYM.match(self.text, name.end)
         if spelt and _initials(name.name) == spelt.group(1):
             # "Medecins Sans Frontieres (MSF)", "the Federal Bureau of Investigation, or FBI,":

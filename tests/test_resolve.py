@@ -369,8 +369,13 @@ class TestAcronyms:
                 "The Federal Security Service (FSB) opened a case. The FSB said no.",
                 "Federal Security Service",
             ),
+            (
+                "The Investigative Committee and the Federal Security Service (FSB) opened a case."
+                " The FSB said no.",
+                "Federal Security Service",
+            ),
         ],
-        ids=["or-acronym", "bracket-unknown-kind", "bracket-organisation"],
+        ids=["or-acronym", "bracket-unknown-kind", "bracket-organisation", "bracket-after-two-names"],
     )
     def test_acronym_gets_the_name_it_spells(self, text: str, speaker: str) -> None:
         """ "(MSF)" after "Medecins Sans Frontieres", ", or FBI," after its name: the initials match."""
