@@ -61,6 +61,7 @@ _NOT_A_CLAUSE = frozenset(
      "towards", "behind", "alongside", "into", "onto", "upon", "throughout", "within"}
 )  # fmt: skip
 _CLAUSE_WINDOW = 10  # words after a cue in which a reported clause shows its verb
+_LONG_SUBJECT_WINDOW = 24  # words after "said" in which an auxiliary may end a long subject
 # A sentence of news has at most a handful of reporting cues (four in the development set);
 # one of a hundred ("said said said ...") is no prose, and reading its first ones bounds the work.
 _CUES_PER_SENTENCE = 16
@@ -200,6 +201,9 @@ def _rest_after(document: Document, cue: FoundCue, first: Reported, end: int) ->
     text = document.text
     position = max(cue.end, mention.end)
     comma = skip_space(text, position, end)
+    adverbial = _ADVERBIAL_PHRASE.match(text, comma, end)
+    if adverbial is not None and text[adverbial.end() - 1] == ",":
+        comma = adverbial.end() - 1  # "..., the agency said in a June report, and ..."
     if comma >= end or text[comma] != ",":
         return None  # the cue closes the sentence
     after = skip_space(text, comma + 1, end)
@@ -207,6 +211,14 @@ def _rest_after(document: Document, cue: FoundCue, first: Reported, end: int) ->
     if word is None:
         return None  # '..., she said, "...': a quotation of its own
     lower = word.group().lower()
+    if (
+        lower == "and"
+    ):  # "..., the agency said in a report, and those in the bottom fifth paid ...": the report goes on
+        after = skip_space(text, word.end(), end)
+        word = WORD.match(text, after, end)
+        if word is None:
+            return None
+        lower = word.group().lower()
     if lower in _NOT_A_CLAUSE or lower in clause_words().conjunctions:
         return None  # "..., he said, but ...", "..., he said, in a statement": a new clause or an adverbial
     if lower.endswith("ing") or cue_lexicon().lemma(lower) is not None:
@@ -1027,8 +1039,11 @@ def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False
         if first_word is None or first_word.group().lower() not in _FRONTED:
             end = comma
     # the words are lowercased as they are read: most clauses show their verb in the first few
+    # (after "said", a long subject may reach its auxiliary late: "said her plans to raise ...
+    # and give ... would make")
+    window = _LONG_SUBJECT_WINDOW if present else _CLAUSE_WINDOW
     words = (
-        w.group().lower() for w in islice(WORD.finditer(text, start, min(end, start + 160)), _CLAUSE_WINDOW)
+        w.group().lower() for w in islice(WORD.finditer(text, start, min(end, start + 8 * window)), window)
     )
     first = next(words, None)
     if first is None:
@@ -1038,20 +1053,33 @@ def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False
     # deserves"); further in, only a determiner right before a noun ("said the words that end
     # the long city meetings" shows no verb)
     opening = 0 if _determines(first, determiners) else -1 if text[start].isupper() else -_NOUN_PHRASE
-    determined = -_NOUN_PHRASE
+    determined = possessed = -_NOUN_PHRASE
     bare = _CONTRACTION.sub("", first) if "'" in first or "\u2019" in first else first
     if bare in lists.subject_pronouns and bare not in _DEMONSTRATIVES:
         return True  # "she", and "she'll", "he's", "they're": a pronoun with its verb
     # ("this", "these" may open a noun phrase, "announced this change": a verb must follow)
     previous = ""
+    relative_seen = False
     for index, word in enumerate(itertools.chain((first,), words)):
+        if index >= _CLAUSE_WINDOW:
+            # far from the cue only an auxiliary tells, and none after a relative pronoun
+            if word in lists.auxiliaries and previous != "to" and not relative_seen:
+                return True
+            relative_seen = relative_seen or word in _RELATIVE_PRONOUNS
+            previous = word
+            continue
+        relative_seen = relative_seen or word in _RELATIVE_PRONOUNS
         if previous not in _RELATIVE_PRONOUNS:  # "the strike, which was approved": a relative clause
             if word in lists.auxiliaries and previous != "to":  # not "claiming a right to have"
                 return True
             verb = word in lists.past_forms or (word.endswith("ed") and len(word) > 4)
             if (
                 present
-                and (index - determined == 2 or 1 < index - opening <= _NOUN_PHRASE)
+                and (
+                    index - determined == 2
+                    or 1 < index - opening <= _NOUN_PHRASE
+                    or 1 < index - possessed <= _NOUN_PHRASE
+                )
                 and _present_form(word)
             ):
                 return True  # "the plan leaves tenants", "Lee's plan leaves", "an internal review shows"
@@ -1059,6 +1087,10 @@ def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False
                 return True
         if _determines(word, determiners):
             determined = index
+            if word.endswith(_POSSESSIVE):
+                possessed = (
+                    index  # "Mrs. Clinton's statistical advantage obscures": a possessive opens a subject
+                )
         previous = word
     return False
 

@@ -274,6 +274,11 @@ class TestContentBeforeTheCue:
                 ["The bridge will reopen in May"],
             ),
             (
+                "The bridge will reopen in May, Mayor Rachel Okafor said in a statement, and the ferry"
+                " will stop.",
+                ["The bridge will reopen in May", "the ferry will stop"],
+            ),
+            (
                 "The bridge will reopen in May, Mayor Rachel Okafor said, citing the engineers.",
                 ["The bridge will reopen in May"],
             ),
@@ -282,7 +287,14 @@ class TestContentBeforeTheCue:
                 ["The bridge will reopen in May"],
             ),
         ],
-        ids=["if-then", "an-adverbial-first", "a-new-clause", "a-participle", "an-apposition"],
+        ids=[
+            "if-then",
+            "an-adverbial-first",
+            "a-new-clause",
+            "and-the-report-goes-on",
+            "a-participle",
+            "an-apposition",
+        ],
     )
     def test_the_rest_after_an_inner_cue(self, text: str, expected: list[str]) -> None:
         """ "PART, X said, PART": both parts are reported, with one speaker, as PolNeAR marks them."""
@@ -450,6 +462,16 @@ class TestClauseWithoutThat:
             ),
             ("Mayor Rachel Okafor claimed the police used boats.", "the police used boats"),
             (
+                "Many residents say the mayor's statistical advantage obscures their concerns.",
+                "the mayor's statistical advantage obscures their concerns",
+            ),
+            (
+                "Engineers say her plans to raise the tolls on the old bridge and close two of its"
+                " lanes to all heavy trucks would cut the traffic.",
+                "her plans to raise the tolls on the old bridge and close two of its lanes to all heavy"
+                " trucks would cut the traffic",
+            ),
+            (
                 "Officials said Ann Lee, the city engineer, approved the plan.",
                 "Ann Lee, the city engineer, approved the plan",
             ),
@@ -472,6 +494,8 @@ class TestClauseWithoutThat:
             "present-tense-after-modifiers",
             "present-tense-after-a-name",
             "a-short-past-form",
+            "a-possessive-then-modifiers",
+            "a-long-subject-then-its-auxiliary",
             "an-apposition-in-the-subject",
             "a-fronted-adverbial",
         ],
