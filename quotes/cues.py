@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 import regex
 
-from quotes.lexicon import cue_lexicon, word_lists
+from quotes.lexicon import cue_lexicon, mention_lexicon, word_lists
 from quotes.text import (
     LETTERS,
     LETTERS_BACKWARDS,
@@ -98,7 +98,7 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
     """Every cue in ``text[start:end]`` outside the quoted spans, in order.
 
     A bare or third-person form that is also a noun ("the state", "a report")
-    does not count after a determiner or a preposition.
+    does not count after a determiner, a preposition or a number ("27 states").
 
     Args:
         text: The document.
@@ -140,6 +140,8 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
                 continue  # "the state", "a report", "his comments", "the editor's note"
             if lower == lemma and not _bare_form_fits(text, piece_start, position, before):
                 continue  # "the Republican demand": a bare form needs "they", "to", "will" or a plural
+            if lower != lemma and _counted(text, piece_start, position, before):
+                continue  # "27 states", "twenty-seven states": a number makes a noun
         found.append(FoundCue(position, word.end(), lemma, section))
     return found
 
@@ -240,6 +242,14 @@ def _previous_word(text: str, piece_start: int, position: int) -> str:
     """The word right before `position`, lowercase; '' if a quotation comes between."""
     word = LETTERS_BACKWARDS.search(text, piece_start, position)
     return word.group().lower() if word is not None else ""
+
+
+def _counted(text: str, piece_start: int, position: int, before: str) -> bool:
+    """Whether a number (in digits or words) stands right before `position`."""
+    if before.rsplit("-", 1)[-1] in mention_lexicon().share_numbers:
+        return True
+    previous = skip_space_back(text, piece_start, position)
+    return previous > piece_start and text[previous - 1].isdigit()
 
 
 def _bare_form_fits(text: str, piece_start: int, position: int, before: str) -> bool:

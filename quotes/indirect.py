@@ -635,6 +635,14 @@ def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Rep
             return None  # "fighters which, the statement said, CLAUSE": the report is the rest
         if not _looks_like_clause(text, first.start(), comma, present=True) and first.start() != start:
             return None  # "..., and their plan, they said, was ...": no report of its own before the cue
+    else:
+        first = WORD.search(text, clause_start, comma)
+        if (
+            first is not None
+            and first.group().lower() in _PREPOSITIONS
+            and not _looks_like_clause(text, first.start(), comma, present=True)
+        ):
+            return None  # "Through a spokesman, he declined to comment.": an adverbial, no report
     return _clause(document, clause_start, comma, mention, cue, Evidence.TAIL)
 
 

@@ -55,11 +55,13 @@ class TestCuesIn:
             "The state will pay for the repairs.",
             "A report on the flood is due.",
             "His comments angered them.",
+            "Twenty-seven states will pay for the repairs.",
+            "About 27 states will pay for the repairs.",
         ],
-        ids=["the-state", "a-report", "his-comments"],
+        ids=["the-state", "a-report", "his-comments", "a-number-in-words", "a-number-in-digits"],
     )
     def test_noun_after_a_determiner_is_not_a_cue(self, text: str) -> None:
-        """ "the state", "a report", "his comments" are nouns, not reporting verbs."""
+        """ "the state", "a report", "his comments", "27 states" are nouns, not reporting verbs."""
         assert cues(text) == []
 
     def test_verb_form_after_a_noun_is_a_cue(self) -> None:

@@ -178,6 +178,8 @@ class TestNotReportedSpeech:
             "In a statement announcing the plan, the union called the mayor a friend of workers.",
             "Mayor Rachel Okafor had not, as of Monday, announced that the old bridge would close.",
             "The mayor announced this change on the radio on Wednesday.",
+            "Through a spokesman, the mayor declined to comment.",
+            "Twenty-seven states led by the river towns are challenging the ferry rules.",
         ],
         ids=[
             "belief",
@@ -196,6 +198,8 @@ class TestNotReportedSpeech:
             "past-a-comma-another-clause",
             "negated-with-an-aside",
             "a-demonstrative-opens-a-noun-phrase",
+            "a-prepositional-phrase-before-a-closing-cue",
+            "a-number-makes-a-noun",
         ],
     )
     def test_no_indirect_quote(self, text: str) -> None:
