@@ -97,6 +97,9 @@ class Document:
         names: The names of `quotes.mentions.names`, in order.
         subjects: Subjects of verbs from a trained parser, by the verb's
             offset (`quotes.trained.verb_subjects`); empty without one.
+        reports: What each cue reports, by the cue's offset, as far as it has been
+            read (`quotes.indirect` fills it in, so that the reported speech, the rules
+            and the ranker read each cue once).
     """
 
     text: str
@@ -109,6 +112,7 @@ class Document:
     _cue_starts: list[int] = attrs.field(init=False, eq=False, repr=False)
     _sentence_starts: list[int] = attrs.field(init=False, eq=False, repr=False)
     _paragraph_starts: list[int] = attrs.field(init=False, eq=False, repr=False)
+    reports: dict[int, object] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # every cue of the document, found once: attribution then only slices this list
@@ -118,6 +122,7 @@ class Document:
         # the starts alone, so that finding a position's sentence compares ints, not tuples
         object.__setattr__(self, "_sentence_starts", [start for start, _ in self.sentences])
         object.__setattr__(self, "_paragraph_starts", [start for start, _ in self.paragraphs])
+        object.__setattr__(self, "reports", {})
 
     def cues_between(self, start: int, end: int, limit: int | None = None) -> list[FoundCue]:
         """The cues that lie wholly within ``text[start:end]``, in order; only the first

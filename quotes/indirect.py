@@ -32,6 +32,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from itertools import islice
+from typing import cast
 
 import attrs
 import regex
@@ -122,7 +123,7 @@ def reported_speech(document: Document) -> list[Reported]:
         if cue.start < start or cue.end > end or count == _CUES_PER_SENTENCE:
             continue  # a cue across a sentence end is no sentence's (`Document.cues_between`)
         count += 1
-        reported = _reported(document, cue, start, end)
+        reported = _reported_once(document, cue, start, end)
         if reported is None:
             continue
         if found and reported.start < found[-1].end:
@@ -256,7 +257,18 @@ def leads_in(document: Document, start: int, end: int) -> bool:
 def reports(document: Document, cue: FoundCue) -> bool:
     """Whether `cue` introduces or closes a reported clause of its own ("Y said that ...")."""
     start, end = document.sentences[document.sentence_index(cue.start)]
-    return _reported(document, cue, start, end) is not None
+    return _reported_once(document, cue, start, end) is not None
+
+
+def _reported_once(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
+    """`_reported` for the cue of the sentence ``text[start:end]``, read once a document."""
+    known = document.reports.get(cue.start, _UNREAD)
+    if known is _UNREAD:
+        known = document.reports[cue.start] = _reported(document, cue, start, end)
+    return cast("Reported | None", known)
+
+
+_UNREAD = object()  # a cue not read yet (None is a cue that reports nothing)
 
 
 def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:

@@ -864,6 +864,24 @@ class TestRepeatedCues:
         quotes.extract("said " * 200)
         assert 0 < len(read) <= 16
 
+    def test_each_cue_is_read_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Reported speech, the rules and the ranker ask what a cue reports; it is read once."""
+        read: list[int] = []
+        reported = quotes.indirect._reported
+
+        def counted(document: Document, cue: FoundCue, start: int, end: int) -> Any:
+            read.append(cue.start)
+            return reported(document, cue, start, end)
+
+        monkeypatch.setattr(quotes.indirect, "_reported", counted)
+        text = (
+            "“The ferry is unsafe,” Ann Lee, an engineer, said. “It will stop.”"
+            " The bridge will reopen, according to Omar Diaz. Lee said the tolls would rise."
+        )
+        quotes.extract(text)
+        assert read
+        assert len(read) == len(set(read))
+
     def test_a_clause_end_reads_a_few_cues(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """The end of each reported clause is found among the next few cues, not all the sentence's."""
         handed: list[int] = []
