@@ -1191,6 +1191,7 @@ _JOINED = regex.compile(r",?[ \t\u00a0]+(?:and|but)$")
 _DASH = r"(?:\u2013|--)[ \t\u00a0]"
 _CLAUSE_STOP = re.compile(  # the standard engine: this is searched in every clause, and it is faster here
     r";|\u2014|,[ \t\u00a0]+(?:(?:but|while|although|though|whereas|however|despite|even[ \t\u00a0]+as)\b"
+    r"|and[ \t\u00a0]+(?:the|a|an)[ \t\u00a0]"
     r"|(?!(?:including|according|regarding|notwithstanding|nothing|something|anything|everything"
     r"|morning|evening|spring|bring)\b)[a-z]{2,}ing\b)"
     rf"| {_DASH}|\t{_DASH}|\u00a0{_DASH}"

@@ -764,6 +764,11 @@ class TestClauseBoundaries:
                 " cause of the flood.",
                 "they believe the bridge, which opened in 1990, was the cause of the flood",
             ),
+            (
+                "Mayor Rachel Okafor announced that the bridge would reopen in May, and the ferry"
+                " company welcomed the news.",
+                "the bridge would reopen in May",
+            ),
         ],
         ids=[
             "trailing-participle",
@@ -772,6 +777,7 @@ class TestClauseBoundaries:
             "trailing-relative",
             "relative-in-the-subject",
             "relative-in-an-inner-subject",
+            "a-new-clause-after-and",
         ],
     )
     def test_clause_ends(self, text: str, expected: str) -> None:
