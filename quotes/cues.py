@@ -314,6 +314,7 @@ _BARE_BEFORE = frozenset(
     }
 )
 _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
+_PRONOUNS = frozenset({"it", "them"})
 _NOMINAL_BEFORE = frozenset({"of", "in", "on", "for", "by", "with", "our", "my", "your", "no", "any"})
 
 
@@ -343,4 +344,5 @@ def _phrase_at(
 @functools.cache
 def _nominal() -> frozenset[str]:
     """Words after which a bare or third-person form is a noun, not a cue."""
-    return word_lists().determiners | _NOMINAL_BEFORE
+    # the words of naming ("named *it* ...") less the pronouns, after which a form is a verb ("it says")
+    return (word_lists().determiners - _PRONOUNS) | _NOMINAL_BEFORE

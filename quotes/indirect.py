@@ -224,8 +224,10 @@ def _rest_after(document: Document, cue: FoundCue, first: Reported, end: int) ->
         return None  # "..., he said, but ...", "..., he said, in a statement": a new clause or an adverbial
     if lower.endswith("ing") or cue_lexicon().lemma(lower) is not None:
         return None  # "..., the bank said, citing data": a participle, no part of the report
-    if lower in _APPOSITION:
-        return None  # "..., Lee said, a date the builders set": a description of the first part
+    # "..., Lee said, a date the builders set": a description of the first part (but in
+    # "..., Lee said, one should visit", "one" is a clause's subject)
+    if lower in _APPOSITION and not (lower == "one" and _verb_follows(text, word.end(), end)):
+        return None
     clause_end = _clause_end(document, after, end)
     if not _looks_like_clause(text, after, clause_end, present=True):
         return None  # "..., Sanders said, a policy that ...": an apposition, no clause

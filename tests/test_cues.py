@@ -68,6 +68,12 @@ class TestCuesIn:
         """ "the ministry states" is a verb: no determiner right before it."""
         assert cues("The ministry states that fees will rise.") == [("states", "state")]
 
+    def test_verb_form_after_it_is_a_cue(self) -> None:
+        """ "it says", "it reports": after a pronoun the form is a verb, though "it" may come
+        between a naming word and a name ("named it ...")."""
+        assert cues("The fee, it says, will rise.") == [("says", "say")]
+        assert cues("It reports that fees will rise.") == [("reports", "report")]
+
     @pytest.mark.parametrize(
         ("text", "expected"),
         [

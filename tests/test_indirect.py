@@ -290,6 +290,10 @@ class TestContentBeforeTheCue:
                 "The bridge will reopen in May, Mayor Rachel Okafor said, a date the builders set.",
                 ["The bridge will reopen in May"],
             ),
+            (
+                "To see the old city, Mayor Rachel Okafor said, one should cross the bridge.",
+                ["To see the old city", "one should cross the bridge"],
+            ),
         ],
         ids=[
             "if-then",
@@ -298,6 +302,7 @@ class TestContentBeforeTheCue:
             "and-the-report-goes-on",
             "a-participle",
             "an-apposition",
+            "one-as-a-subject",
         ],
     )
     def test_the_rest_after_an_inner_cue(self, text: str, expected: list[str]) -> None:
