@@ -140,6 +140,8 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
                 continue  # "the state", "a report", "his comments", "the editor's note"
             if lower == lemma and not _bare_form_fits(text, piece_start, position, before):
                 continue  # "the Republican demand": a bare form needs "they", "to", "will" or a plural
+            if lower == lemma and before == "and" and _modifier(text, word.end(), end):
+                continue  # "federal and state law", "the Guard and state troopers": a noun's modifier
             if lower != lemma and _counted(text, piece_start, position, before):
                 continue  # "27 states", "twenty-seven states": a number makes a noun
         found.append(FoundCue(position, word.end(), lemma, section))
@@ -242,6 +244,20 @@ def _previous_word(text: str, piece_start: int, position: int) -> str:
     """The word right before `position`, lowercase; '' if a quotation comes between."""
     word = LETTERS_BACKWARDS.search(text, piece_start, position)
     return word.group().lower() if word is not None else ""
+
+
+def _modifier(text: str, position: int, end: int) -> bool:
+    """Whether a lowercase noun follows at once, no determiner, pronoun or "that": the word
+    before `position` modifies it ("state *troopers*")."""
+    following = LETTERS.match(text, skip_space(text, position, end), end)
+    if following is None or following.start() != position + 1 or not following.group().islower():
+        return False
+    lower = following.group()
+    return lower not in word_lists().determiners and lower not in _NOT_NOUNS and not lower.endswith("ly")
+
+
+# words that open a clause or a question, not a noun a bare form may modify
+_NOT_NOUNS = frozenset({"he", "she", "they", "we", "i", "you", "there", "these", "those", "what", "how"})
 
 
 def _counted(text: str, piece_start: int, position: int, before: str) -> bool:

@@ -68,6 +68,13 @@ class TestCuesIn:
         """ "the ministry states" is a verb: no determiner right before it."""
         assert cues("The ministry states that fees will rise.") == [("states", "state")]
 
+    def test_bare_form_after_and_before_a_noun_is_a_modifier(self) -> None:
+        """ "federal and state law": after "and", a bare form right before a noun modifies it;
+        "they met and say that ..." is still a verb."""
+        assert cues("The fee breaks federal and state law.") == []
+        assert cues("The guard and state troopers will stay.") == []
+        assert cues("They met and say that the fee will rise.") == [("say", "say")]
+
     def test_verb_form_after_it_is_a_cue(self) -> None:
         """ "it says", "it reports": after a pronoun the form is a verb, though "it" may come
         between a naming word and a name ("named it ...")."""
