@@ -257,7 +257,9 @@ def _modifier(text: str, position: int, end: int) -> bool:
 
 
 # words that open a clause or a question, not a noun a bare form may modify
-_NOT_NOUNS = frozenset({"he", "she", "they", "we", "i", "you", "there", "these", "those", "what", "how"})
+_NOT_NOUNS = frozenset(
+    {"he", "she", "they", "we", "i", "you", "there", "these", "those", "what", "how", "why", "whether", "if"}
+)
 
 
 def _counted(text: str, piece_start: int, position: int, before: str) -> bool:

@@ -74,6 +74,7 @@ class TestCuesIn:
         assert cues("The fee breaks federal and state law.") == []
         assert cues("The guard and state troopers will stay.") == []
         assert cues("They met and say that the fee will rise.") == [("say", "say")]
+        assert cues("They met and explain why the fee will rise.") == [("explain", "explain")]
 
     def test_verb_form_after_it_is_a_cue(self) -> None:
         """ "it says", "it reports": after a pronoun the form is a verb, though "it" may come
