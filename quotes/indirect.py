@@ -290,6 +290,10 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
     passive = _passive_by(document, cue, start, end)
     if passive is not None:
         return passive
+    if cue.lemma in _EXPLAINING:  # "Ham explained why he backs Trump": what he explained
+        question = _question(document, cue, start, end)
+        if question is not None:
+            return question
     tail = _tail_clause(document, cue, start, end)
     if tail is not None:
         return tail
@@ -403,7 +407,8 @@ _QUOTED_AS = regex.compile(
 
 
 def _question(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
-    """An embedded question: "X asked (Y) whether CLAUSE", "X asked why CLAUSE".
+    """An embedded question: "X asked (Y) whether CLAUSE", "X asked why CLAUSE", "X
+    explained why CLAUSE".
 
     Only a question word makes what follows "asked" a report: "asked the court to act"
     is a request, and "asked about the plan" names a topic.
@@ -436,6 +441,7 @@ def _question(document: Document, cue: FoundCue, start: int, end: int) -> Report
     )
 
 
+_EXPLAINING = frozenset({"explain"})  # cues after which a question word opens what was said
 _AUDIENCE_WORDS = 4  # words between "asked" and its question: "asked the city's engineers why"
 
 

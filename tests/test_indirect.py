@@ -597,8 +597,12 @@ class TestEmbeddedQuestions:
                 "Mayor Rachel Okafor asked the engineers why the repairs had taken so long.",
                 "why the repairs had taken so long",
             ),
+            (
+                "Mayor Rachel Okafor explained why she backs the new bridge over the ferry.",
+                "why she backs the new bridge over the ferry",
+            ),
         ],
-        ids=["asked-whether", "asked-an-audience-why"],
+        ids=["asked-whether", "asked-an-audience-why", "explained-why"],
     )
     def test_question_after_asked(self, text: str, expected: str) -> None:
         assert reported(text)[:2] == (expected, "Rachel Okafor")
