@@ -66,6 +66,8 @@ _LONG_SUBJECT_WINDOW = 24  # words after "said" in which an auxiliary may end a 
 # A sentence of news has at most a handful of reporting cues (four in the development set);
 # one of a hundred ("said said said ...") is no prose, and reading its first ones bounds the work.
 _CUES_PER_SENTENCE = 16
+# an adverbial aside after a cue and its comma: "said, in a statement after the call, ..."
+_ASIDE = regex.compile(r"(?:on|in|at|during|after|before|via|through)\b[^,;:\n\"\u201c\u201d]{1,60},")
 _ADVERBIAL_PHRASE = regex.compile(
     r"(?:(?:late|early|earlier|later)[ \t\u00a0]+)?(?:on|in|at|during|last|this|via)[ \t\u00a0]+"
     r"(?:(?:a|an|the|his|her|its|their)[ \t\u00a0]+)?[\p{L}\p{N}'\u2019\-]+"
@@ -810,6 +812,9 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
             return _after_audience(document, cue, words[0].start(), end)
         position = audience.end
     position = skip_space(text, position, end)
+    aside = _ASIDE.match(text, position, end) if "," in text[cue.end : position] else None
+    if aside is not None:  # "said, in a statement after the call, the two ...": an aside between commas
+        position = skip_space(text, aside.end(), end)
     adverbial = _ADVERBIAL_PHRASE.match(text, position, end)
     if adverbial is not None:  # "said on Friday", "said in a statement,"
         position = skip_space(text, adverbial.end(), end)

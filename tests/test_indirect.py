@@ -471,6 +471,10 @@ class TestClauseWithoutThat:
             ),
             ("Mayor Rachel Okafor claimed the police used boats.", "the police used boats"),
             (
+                "The city said, in a statement after the long council vote, the bridge would reopen in May.",
+                "the bridge would reopen in May",
+            ),
+            (
                 "Many residents say the mayor's statistical advantage obscures their concerns.",
                 "the mayor's statistical advantage obscures their concerns",
             ),
@@ -503,6 +507,7 @@ class TestClauseWithoutThat:
             "present-tense-after-modifiers",
             "present-tense-after-a-name",
             "a-short-past-form",
+            "an-aside-between-commas",
             "a-possessive-then-modifiers",
             "a-long-subject-then-its-auxiliary",
             "an-apposition-in-the-subject",
