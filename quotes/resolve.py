@@ -347,7 +347,7 @@ class Resolver:
         if holder is not None and (holder.kind is SpeakerKind.ORGANISATION or self._mentions(holder)):
             return self._entry(holder, 0.95)
         definite = written[:4].lower() == "the "
-        if definite and not mention.plural:
+        if definite and not mention.plural and not self._eponymous(mention):
             earlier = self._earlier_description(mention)
             if earlier is not None:
                 return earlier
@@ -484,6 +484,17 @@ class Resolver:
             # "President of Argentina Alberto Fernández": the title's words before the name
             words.update(_WORDS.findall(preceding[preceding.lower().rfind(head) :].lower()))
         return words
+
+    def _eponymous(self, mention: Found) -> bool:
+        """Whether an organisation is named after a person: "the Erdogan government", "the
+        Trump campaign" are the body, never the leader or an earlier body of its kind."""
+        if mention.speaker_kind is not SpeakerKind.ORGANISATION:
+            return False
+        for word in _WORDS.findall(self.text, mention.start, mention.end):
+            entry = self.registry.by_name(word) if word[:1].isupper() else None
+            if entry is not None and entry.kind is SpeakerKind.PERSON:
+                return True
+        return False
 
     def _written(self, mention: Found) -> str:
         return self.text[mention.start : mention.end]

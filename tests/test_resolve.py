@@ -265,6 +265,17 @@ class TestOrganisationDescriptions:
         assert resolved is not None
         assert resolved.speaker.name == speaker
 
+    def test_an_organisation_named_after_a_person_is_the_organisation(self) -> None:
+        """ "the Erdogan government" is the government, not the president whose title holds
+        the word "government"."""
+        text = (
+            "Turkish government head Recep Tayyip Erdogan spoke. The Erdogan government claimed"
+            " that its goal was a buffer zone."
+        )
+        resolved = resolve(text, cue=" claimed")
+        assert resolved is not None
+        assert resolved.speaker == Speaker("The Erdogan government", kind=SpeakerKind.ORGANISATION)
+
 
 class TestEquivalentOrganisations:
     """Two names of one organisation get its fullest form in the article."""
