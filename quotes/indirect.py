@@ -313,9 +313,19 @@ def _complement_cues() -> frozenset[str]:
 
 
 def _complemented(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
-    """The complement a cue reports (`_complement`), with its speaker."""
+    """The complement a cue reports (`_complement`), with its speaker; after a participle set
+    off by a comma, only as far as the next comma ("Giuliani, claiming *to represent the
+    State Department*, and Yermak")."""
     clause = _complement(document, cue, end)
-    return _with_subject(document, cue, clause, start, end) if clause is not None else None
+    if clause is None:
+        return None
+    text = document.text
+    if _participle(text[cue.start : cue.end].lower()) and text[
+        skip_space_back(text, start, cue.start) - 1 : cue.start
+    ].startswith(","):
+        comma = text.find(",", clause[0], clause[1])
+        clause = (clause[0], comma) if comma >= 0 else clause
+    return _with_subject(document, cue, clause, start, end)
 
 
 def _with_subject(

@@ -676,6 +676,11 @@ class TestComplements:
     def test_complement(self, text: str, expected: tuple[str, str, str]) -> None:
         assert reported(text) == expected
 
+    def test_a_participle_between_commas_reports_to_the_next_comma(self) -> None:
+        """ "X, claiming to speak for the council, and two aides met": the aside ends the report."""
+        text = "Mayor Rachel Okafor, claiming to speak for the council, and two aides met the engineers."
+        assert reported(text) == ("to speak for the council", "Rachel Okafor", "claiming")
+
     @pytest.mark.parametrize(
         "text",
         [
