@@ -214,9 +214,7 @@ def _rest_after(document: Document, cue: FoundCue, first: Reported, end: int) ->
     if word is None:
         return None  # '..., she said, "...': a quotation of its own
     lower = word.group().lower()
-    if (
-        lower == "and"
-    ):  # "..., the agency said in a report, and those in the bottom fifth paid ...": the report goes on
+    if lower == "and":  # "..., the agency said, and those in the bottom fifth paid ...": it goes on
         after = skip_space(text, word.end(), end)
         word = WORD.match(text, after, end)
         if word is None:
@@ -320,9 +318,8 @@ def _complemented(document: Document, cue: FoundCue, start: int, end: int) -> Re
     if clause is None:
         return None
     text = document.text
-    if _participle(text[cue.start : cue.end].lower()) and text[
-        skip_space_back(text, start, cue.start) - 1 : cue.start
-    ].startswith(","):
+    before = skip_space_back(text, start, cue.start)
+    if _participle(text[cue.start : cue.end].lower()) and text[before - 1 : before] == ",":
         comma = text.find(",", clause[0], clause[1])
         clause = (clause[0], comma) if comma >= 0 else clause
     return _with_subject(document, cue, clause, start, end)
@@ -365,7 +362,8 @@ def _passive_by(document: Document, cue: FoundCue, start: int, end: int) -> Repo
         head = WORD_BACKWARDS.search(text, by.end(), joint.start())
         if head is None:
             return None
-        agent = Found(by.end(), joint.start(), MentionKind.DESCRIPTION, text[by.end() : joint.start()])
+        words = text[by.end() : joint.start()]
+        agent = Found(by.end(), joint.start(), MentionKind.DESCRIPTION, words, head=head.group().lower())
     if joint.group(1).lower() == "to":
         clause = _to_clause(document, joint.start(1), joint.start(1), end)
         if clause is None:
@@ -1130,26 +1128,16 @@ def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False
                 return True
         if _determines(word, determiners):
             determined = index
-            if word.endswith(_POSSESSIVE):
-                possessed = (
-                    index  # "Mrs. Clinton's statistical advantage obscures": a possessive opens a subject
-                )
+            if word.endswith(_POSSESSIVE):  # "Mrs. Clinton's statistical advantage obscures"
+                possessed = index
         previous = word
     return False
 
 
 # words that open an adverbial before a clause's subject: "despite the cost, she plans"
 _FRONTED = _NOT_A_CLAUSE | {
-    "despite",
-    "although",
-    "though",
-    "because",
-    "since",
-    "unless",
-    "until",
-    "even",
-    "once",
-}
+    "despite", "although", "though", "because", "since", "unless", "until", "even", "once"
+}  # fmt: skip
 _APPOSITION_CHARS = 60  # an apposition between commas: ", the mayor of the city,"
 _DEMONSTRATIVES = frozenset({"this", "these", "those"})
 _NOUN_PHRASE = 3  # words from a clause's first determiner to its verb: "the city budget leaves"
