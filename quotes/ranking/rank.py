@@ -114,13 +114,13 @@ def rank(
     "None of them" is not chosen while a candidate is likely enough (above the
     model's threshold), but its probability lowers the chosen one's. The source of
     a report ("…, according to NBC") is not chosen over the speaker the rules find
-    in the same sentence ("Pelosi called it …"), nor a source with words of its own in a
-    later sentence over the speaker a quotation continues. Where the model has a gate, a quotation
-    it lets through (`quotes.ranking.gate`) keeps the rules' attribution, with the rules'
-    accuracy on training quotations of its pattern as its probability, and is not ranked.
-    A paragraph that goes on with a quotation left open at the end of the one before,
-    and gives no speaker of its own, is the same quotation: it keeps the speaker chosen
-    there, and its probability.
+    in the same sentence ("Pelosi called it …"), nor a source with words of its own
+    in a later sentence over the speaker a quotation continues. Where the model has
+    a gate, a quotation it lets through (`quotes.ranking.gate`) keeps the rules'
+    attribution, with the rules' accuracy on training quotations of its pattern as
+    its probability, and is not ranked. A paragraph that goes on with a quotation
+    left open at the end of the one before, and gives no speaker of its own, is the
+    same quotation: it keeps the speaker chosen there, and its probability.
     """
     counts: DocumentFeatures | None = None  # read once a quotation is ranked: none may be
     memo: dict[int, list[tuple[Found | None, str]]] = {}
