@@ -36,10 +36,12 @@ __all__ = [
     "Document",
     "Evidence",
     "attribute",
+    "continues",
     "cue_subject",
     "in_as_clause",
     "inside",
     "issued_by",
+    "opens_after",
     "subject_before",
 ]
 
@@ -204,7 +206,7 @@ def attribute(
             if (
                 found is not None
                 and previous
-                and _continues(previous[0], span, document)
+                and continues(previous[0], span, document)
                 and (
                     _introduces_next(found, following, document)
                     or (reports is not None and found.cue is not None and reports(found.cue))
@@ -212,7 +214,7 @@ def attribute(
             ):
                 # '"B." Marek Petrov said: "C."' or '... said that C': B goes on with the previous speaker
                 found = None
-        if (found is None or found.mention is None) and previous and _continues(previous[0], span, document):
+        if (found is None or found.mention is None) and previous and continues(previous[0], span, document):
             cue = found.cue if found is not None else None
             found = Attribution(
                 previous[1].mention, cue or previous[1].cue, Evidence.CONTINUATION, previous[1].referent
@@ -763,11 +765,13 @@ def _introduces_next(found: Attribution, following: QuotedSpan | None, document:
     return head is not None and head.cue is not None and head.cue.start == found.cue.start
 
 
-def _continues(previous: QuotedSpan, span: QuotedSpan, document: Document) -> bool:
+def continues(previous: QuotedSpan, span: QuotedSpan, document: Document) -> bool:
     """Whether `span` continues the speaker of `previous`: same paragraph, or the next one opening with it."""
-    this = document.paragraph_index(span.open_start)
     before = document.paragraph_index(previous.close_end)
-    if this == before:
-        return True
-    opens = blank(document.text, document.paragraphs[this][0], span.open_start)
-    return opens and this - before == 1
+    return document.paragraph_index(span.open_start) == before or opens_after(span, before, document)
+
+
+def opens_after(span: QuotedSpan, paragraph: int, document: Document) -> bool:
+    """Whether `span` opens the paragraph right after the one numbered `paragraph`."""
+    this = document.paragraph_index(span.open_start)
+    return this - paragraph == 1 and blank(document.text, document.paragraphs[this][0], span.open_start)

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from quotes.attribution import Attribution, Document, Evidence
+from quotes.attribution import Attribution, Document, Evidence, continues, opens_after
 from quotes.marks import QuotedSpan
 from quotes.mentions import Found
 from quotes.model import QuoteKind
@@ -79,10 +79,12 @@ def _settings(
     previous: tuple[QuotedSpan, Attribution] | None = None
     last: QuotedSpan | None = None
     for (span, kind), rule in zip(speech, rules, strict=True):
-        continues = previous is not None and _continues(previous[0], span, document)
-        runs_on = last is not None and last.runs_on and _reopens(last, span, document)
+        continues_before = previous is not None and continues(previous[0], span, document)
+        runs_on = (
+            last is not None and last.runs_on and opens_after(span, _last_paragraph(last, document), document)
+        )
         mention = previous[1].mention if previous is not None else None
-        yield QuoteSetting(span, kind, rule, mention, continues, runs_on)
+        yield QuoteSetting(span, kind, rule, mention, continues_before, runs_on)
         if rule is not None and rule.mention is not None:
             previous = (span, rule)
         last = span
@@ -143,8 +145,7 @@ def rank(
             continue
         probabilities = model.probabilities(choice.rows)
         best = max(range(len(choice.candidates)), key=lambda i: (probabilities[i], -i))
-        best = _speaker_over_source(choice, best)
-        best = _continued_over_claimed(choice, best)
+        best = _rules_over(choice, best)
         probability = model.calibrated(probabilities[best])
         if probability < model.threshold:
             ranked.append(Ranked(None, probability))
@@ -167,36 +168,38 @@ def _continued(before: Ranked) -> Ranked:
     return Ranked(attrs.evolve(attribution, evidence=Evidence.CONTINUATION), before.probability)
 
 
-def _speaker_over_source(choice: Choices, best: int) -> int:
-    """The rules' candidate instead of `best` where `best` is only the source of a report
-    ("Pelosi called it a “breach,” according to NBC")."""
+def _rules_over(choice: Choices, best: int) -> int:
+    """The rules' candidate instead of `best` where `best` only looks like the speaker, else
+    `best`: the source of a report ("Pelosi called it a “breach,” according to NBC"), or a
+    source named in a later sentence whose cue reports words of its own, where the rules
+    continue the speaker before ("“A,” Lee said. “B.” C, according to Diaz."; on PolNeAR
+    training data the ranker never chose such a candidate over a continuation, but a
+    generated article found it could)."""
+    if not (_source_of_report(choice, best) or _claimed_later(choice, best)):
+        return best
+    return next((i for i, c in enumerate(choice.candidates) if Source.RULE in c.sources), best)
+
+
+def _source_of_report(choice: Choices, best: int) -> bool:
+    """Whether `best` is named by "according to" where the rules name a speaker with a cue."""
     rule = choice.setting.rule
     if not choice.rows[best].get("cue_precedes:according") or rule is None or rule.mention is None:
-        return best
-    if rule.cue is None or rule.cue.subject_follows or rule.evidence not in (Evidence.TAIL, Evidence.HEAD):
-        return best
-    for index, candidate in enumerate(choice.candidates):
-        if Source.RULE in candidate.sources:
-            return index
-    return best
+        return False
+    return (
+        rule.cue is not None
+        and not rule.cue.subject_follows
+        and rule.evidence in (Evidence.TAIL, Evidence.HEAD)
+    )
 
 
-def _continued_over_claimed(choice: Choices, best: int) -> int:
-    """The rules' candidate instead of `best` where the rules continue the speaker before and
-    `best` is named in a later sentence whose cue reports words of its own ("“A,” Lee said.
-    “B.” C, according to Diaz."): on PolNeAR training data the ranker never chose such a
-    candidate over a continuation, but a generated article found it could."""
+def _claimed_later(choice: Choices, best: int) -> bool:
+    """Whether `best`'s cue in a later sentence has words of its own where the rules continue."""
     rule = choice.setting.rule
-    if (
-        not choice.rows[best].get("cue_claimed:later")
-        or rule is None
-        or rule.evidence is not Evidence.CONTINUATION
-    ):
-        return best
-    for index, candidate in enumerate(choice.candidates):
-        if Source.RULE in candidate.sources:
-            return index
-    return best
+    return (
+        bool(choice.rows[best].get("cue_claimed:later"))
+        and rule is not None
+        and rule.evidence is Evidence.CONTINUATION
+    )
 
 
 def _attribution(candidate: Candidate, setting: QuoteSetting) -> Attribution:
@@ -210,18 +213,6 @@ def _attribution(candidate: Candidate, setting: QuoteSetting) -> Attribution:
     return Attribution(candidate.mention, candidate.cue, Evidence.HEAD if before else Evidence.TAIL)
 
 
-def _continues(previous: QuotedSpan, span: QuotedSpan, document: Document) -> bool:
-    """Whether `span` is in the paragraph of `previous`, or opens the next one."""
-    this = document.paragraph_index(span.open_start)
-    before = document.paragraph_index(previous.close_end)
-    if this == before:
-        return True
-    opens = not document.text[document.paragraphs[this][0] : span.open_start].strip()
-    return opens and this - before == 1
-
-
-def _reopens(last: QuotedSpan, span: QuotedSpan, document: Document) -> bool:
-    """Whether `span` opens the paragraph after the one `last` runs on to the end of."""
-    this = document.paragraph_index(span.open_start)
-    opens = not document.text[document.paragraphs[this][0] : span.open_start].strip()
-    return opens and this - document.paragraph_index(max(last.open_start, last.close_end - 1)) == 1
+def _last_paragraph(span: QuotedSpan, document: Document) -> int:
+    """The paragraph a quotation ends in (the one it runs on to the end of)."""
+    return document.paragraph_index(max(span.open_start, span.close_end - 1))
