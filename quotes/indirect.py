@@ -357,13 +357,9 @@ def _passive_by(document: Document, cue: FoundCue, start: int, end: int) -> Repo
     joint = _AGENT_JOINT.search(text, by.end(), min(end, by.end() + _AGENT_CHARS))
     if joint is None or any(c in text[by.end() : joint.start()] for c in _OBJECT_STOPS):
         return None  # no "to" or "as" after a few words of the agent's: another construction
-    agent = mention_after(text, by.end(), joint.start(), document.names)
-    if agent is None or agent.end != joint.start():
-        head = WORD_BACKWARDS.search(text, by.end(), joint.start())
-        if head is None:
-            return None
-        words = text[by.end() : joint.start()]
-        agent = Found(by.end(), joint.start(), MentionKind.DESCRIPTION, words, head=head.group().lower())
+    agent = _named_or_written(document, by.end(), joint.start())
+    if agent is None:
+        return None
     if joint.group(1).lower() == "to":
         clause = _to_clause(document, joint.start(1), joint.start(1), end)
         if clause is None:
@@ -398,14 +394,20 @@ def _quoted_as(document: Document, cue: FoundCue, start: int) -> Found | None:
     found = _QUOTED_AS.search(text, max(start, cue.start - _QUOTED_AS_CHARS), cue.start)
     if found is None:
         return None
-    begin, end = found.span(1)
-    mention = mention_after(text, begin, end, document.names)
+    return _named_or_written(document, *found.span(1))
+
+
+def _named_or_written(document: Document, start: int, end: int) -> Found | None:
+    """The mention that fills ``text[start:end]``, else those words as a description (its
+    last word the head): "by *local media*", "quoted *a senior aide* as"."""
+    text = document.text
+    mention = mention_after(text, start, end, document.names)
     if mention is not None and mention.end == end:
         return mention
-    head = WORD_BACKWARDS.search(text, begin, end)
-    return Found(
-        begin, end, MentionKind.DESCRIPTION, text[begin:end], head=head.group().lower() if head else None
-    )
+    head = WORD_BACKWARDS.search(text, start, end)
+    if head is None:
+        return None
+    return Found(start, end, MentionKind.DESCRIPTION, text[start:end], head=head.group().lower())
 
 
 _QUOTED_AS_CHARS = 100  # characters before "as saying": "quoted a senior official in the ministry"
@@ -578,6 +580,8 @@ def _plain_subject(document: Document, cue: FoundCue, start: int) -> Found | Non
     first = words[0].group()
     if not (first[0].isupper() or first[0].isdigit() or first.lower() in mention_lexicon().determiners):
         return None
+    if first.lower() in _PREPOSITIONS:
+        return None  # "In the wake of the Times report, ...": an adverbial, no subject
     lists = clause_words()
     lexicon = cue_lexicon()
     determiners = mention_lexicon().determiners
@@ -592,8 +596,6 @@ def _plain_subject(document: Document, cue: FoundCue, start: int) -> Found | Non
         previous = lower
         if lower in _RELATIVE_PRONOUNS or lower in _NOT_CLAUSE_SUBJECT or lower in lists.past_forms:
             return None
-        if word is words[0] and lower in _PREPOSITIONS:
-            return None  # "In the wake of the Times report, ...": an adverbial, no subject
         if lower.endswith("ed") and len(lower) > 4:
             return None  # "The plan failed and officials said": a clause, not a subject
     head = words[-1].group().lower()
@@ -656,23 +658,20 @@ def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Rep
     if comma < start or text[comma] != ",":
         return None
     clause_start = max(start, text.rfind(";", start, mention.start) + 1)  # the clause after a ";"
+    first = WORD.search(text, clause_start, comma)
+    if first is None:
+        return None
+    lower = first.group().lower()
     if not closes:  # the cue interrupts the clause: "If X, she said, Y"
-        first = WORD.search(text, clause_start, comma)
         last = WORD_BACKWARDS.search(text, clause_start, comma)
-        if first is None or last is None or first.group().lower() in _RELATIVE_PRONOUNS:
+        if last is None or lower in _RELATIVE_PRONOUNS:
             return None
-        if last.group().lower() in _RELATIVE_PRONOUNS or _participle(first.group().lower()):
+        if last.group().lower() in _RELATIVE_PRONOUNS or _participle(lower):
             return None  # "fighters which, the statement said, CLAUSE": the report is the rest
         if not _looks_like_clause(text, first.start(), comma, present=True) and first.start() != start:
             return None  # "..., and their plan, they said, was ...": no report of its own before the cue
-    else:
-        first = WORD.search(text, clause_start, comma)
-        if (
-            first is not None
-            and first.group().lower() in _PREPOSITIONS
-            and not _looks_like_clause(text, first.start(), comma, present=True)
-        ):
-            return None  # "Through a spokesman, he declined to comment.": an adverbial, no report
+    elif lower in _PREPOSITIONS and not _looks_like_clause(text, first.start(), comma, present=True):
+        return None  # "Through a spokesman, he declined to comment.": an adverbial, no report
     return _clause(document, clause_start, comma, mention, cue, Evidence.TAIL)
 
 
@@ -1093,8 +1092,8 @@ def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False
     # ("said the city budget leaves"), and a name stands for a determiner and a noun ("said Lee
     # deserves"); further in, only a determiner right before a noun ("said the words that end
     # the long city meetings" shows no verb)
-    opening = 0 if _determines(first, determiners) else -1 if text[start].isupper() else -_NOUN_PHRASE
-    determined = possessed = -_NOUN_PHRASE
+    opening = 0 if _determines(first, determiners) else -1 if text[start].isupper() else _NO_OPENING
+    determined = -_NOUN_PHRASE
     bare = _CONTRACTION.sub("", first) if "'" in first or "\u2019" in first else first
     if bare in lists.subject_pronouns and bare not in _DEMONSTRATIVES:
         return True  # "she", and "she'll", "he's", "they're": a pronoun with its verb
@@ -1103,8 +1102,11 @@ def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False
     relative_seen = False
     for index, word in enumerate(itertools.chain((first,), words)):
         if index >= _CLAUSE_WINDOW:
-            # far from the cue only an auxiliary tells, and none after a relative pronoun
-            if word in lists.auxiliaries and previous != "to" and not relative_seen:
+            # far from the cue only an auxiliary or a past form tells ("said hundreds of ISIS
+            # (Islamic State of Iraq and Syria) fighters escaped"), and none after a relative
+            past = word in lists.past_forms or (word.endswith("ed") and len(word) > 4)
+            aux = word in lists.auxiliaries and previous != "to"
+            if (aux or (past and previous not in lists.not_before_verb)) and not relative_seen:
                 return True
             relative_seen = relative_seen or word in _RELATIVE_PRONOUNS
             previous = word
@@ -1116,11 +1118,7 @@ def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False
             verb = word in lists.past_forms or (word.endswith("ed") and len(word) > 4)
             if (
                 present
-                and (
-                    index - determined == 2
-                    or 1 < index - opening <= _NOUN_PHRASE
-                    or 1 < index - possessed <= _NOUN_PHRASE
-                )
+                and (index - determined == 2 or 1 < index - opening <= _NOUN_PHRASE)
                 and _present_form(word)
             ):
                 return True  # "the plan leaves tenants", "Lee's plan leaves", "an internal review shows"
@@ -1129,7 +1127,7 @@ def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False
         if _determines(word, determiners):
             determined = index
             if word.endswith(_POSSESSIVE):  # "Mrs. Clinton's statistical advantage obscures"
-                possessed = index
+                opening = index  # a possessive opens the subject anew
         previous = word
     return False
 
@@ -1141,6 +1139,7 @@ _FRONTED = _NOT_A_CLAUSE | {
 _APPOSITION_CHARS = 60  # an apposition between commas: ", the mayor of the city,"
 _DEMONSTRATIVES = frozenset({"this", "these", "those"})
 _NOUN_PHRASE = 3  # words from a clause's first determiner to its verb: "the city budget leaves"
+_NO_OPENING = -_NOUN_PHRASE - 1  # no determiner or name opens the clause: no verb in "-s" is read
 
 
 def _determines(word: str, determiners: frozenset[str]) -> bool:

@@ -269,6 +269,8 @@ class MentionLexicon:
 
 
 def _word_list(path: str, data: dict[str, object], field: str, entry: str | None = None) -> frozenset[str]:
+    """The words of the list `field`, each written with a typographic apostrophe too ("can't"
+    and "can\u2019t"): news sets either."""
     value = data.get(field)
     if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
         raise RegistryError(
@@ -276,7 +278,7 @@ def _word_list(path: str, data: dict[str, object], field: str, entry: str | None
                 file=path, entry=entry or field, field=field, reason="expected a list of strings"
             )
         )
-    return frozenset(value)
+    return frozenset(value) | {w.replace("'", "\u2019") for w in value if "'" in w}
 
 
 @functools.cache

@@ -177,6 +177,7 @@ class TestNotReportedSpeech:
             "Ann Lee, a longtime aide, recalled Mayor Rachel Okafor talking about the bridge.",
             "In a statement announcing the plan, the union called the mayor a friend of workers.",
             "Mayor Rachel Okafor had not, as of Monday, announced that the old bridge would close.",
+            "Mayor Rachel Okafor said thanks to the engineers.",
             "The mayor announced this change on the radio on Wednesday.",
             "Through a spokesman, the mayor declined to comment.",
             "Twenty-seven states led by the river towns are challenging the ferry rules.",
@@ -197,6 +198,7 @@ class TestNotReportedSpeech:
             "a-participle-after-the-name-is-its-object",
             "past-a-comma-another-clause",
             "negated-with-an-aside",
+            "a-noun-in-s-with-no-determiner-is-no-verb",
             "a-demonstrative-opens-a-noun-phrase",
             "a-prepositional-phrase-before-a-closing-cue",
             "a-number-makes-a-noun",
@@ -471,6 +473,15 @@ class TestClauseWithoutThat:
             ),
             ("Mayor Rachel Okafor claimed the police used boats.", "the police used boats"),
             (
+                "Mayor Rachel Okafor says Ann Lee can\u2019t open the bridge.",
+                "Ann Lee can\u2019t open the bridge",
+            ),
+            (
+                "Officials said hundreds of EMS (Emergency Medical Services) staff from the two river"
+                " towns joined.",
+                "hundreds of EMS (Emergency Medical Services) staff from the two river towns joined",
+            ),
+            (
                 "The city said, in a statement after the long council vote, the bridge would reopen in May.",
                 "the bridge would reopen in May",
             ),
@@ -507,6 +518,8 @@ class TestClauseWithoutThat:
             "present-tense-after-modifiers",
             "present-tense-after-a-name",
             "a-short-past-form",
+            "a-typographic-apostrophe",
+            "a-past-form-far-after-say",
             "an-aside-between-commas",
             "a-possessive-then-modifiers",
             "a-long-subject-then-its-auxiliary",

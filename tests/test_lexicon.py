@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from quotes.errors import RegistryError
-from quotes.lexicon import abbreviations, cue_lexicon, parse_toml, read_data_file
+from quotes.lexicon import abbreviations, clause_words, cue_lexicon, parse_toml, read_data_file
 
 
 class TestDataFiles:
@@ -17,6 +17,12 @@ class TestDataFiles:
         """The package's own word lists read cleanly."""
         assert cue_lexicon().lemma("said") == "say"
         assert "Mr" in abbreviations()
+
+    def test_a_word_with_an_apostrophe_is_also_typographic(self) -> None:
+        """ "can't" in a word list matches "can\u2019t" too: news sets either apostrophe."""
+        auxiliaries = clause_words().auxiliaries
+        assert "can't" in auxiliaries
+        assert "can\u2019t" in auxiliaries
 
     def test_a_byte_order_mark_is_dropped(self, tmp_path: Path) -> None:
         """A UTF-8 file saved with a byte order mark reads as the same text without one."""
