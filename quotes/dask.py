@@ -51,6 +51,7 @@ DTYPES: Mapping[str, Any] = MappingProxyType(
         "speaker_id": _TEXT,
         "speaker_kind": _TEXT,
         "speaker_title": _TEXT,
+        "speaker_wikidata": _TEXT,
         "speaker_mention": _TEXT,
         "speaker_mention_start": _OFFSET,
         "speaker_mention_end": _OFFSET,
@@ -59,6 +60,8 @@ DTYPES: Mapping[str, Any] = MappingProxyType(
         "cue_start": _OFFSET,
         "cue_end": _OFFSET,
         "confidence": "float64",
+        "date": _TEXT,
+        "date_source": _TEXT,
     }
 )
 """The pandas dtype of each field of `Quote.to_dict`, in its order.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime
 import functools
 import os
 from collections.abc import Iterable, Sequence
@@ -11,13 +12,14 @@ from typing import TYPE_CHECKING
 import attrs
 
 from quotes.attribution import Attribution, Document, Evidence, attribute
+from quotes.dates import NO_DATE, ArticleDate, article_date
 from quotes.direct import Context, classify
 from quotes.errors import Errors
 from quotes.indirect import reported_speech, reports
 from quotes.layout import paragraphs
 from quotes.marks import QuotedSpan, outermost_quotations
 from quotes.mentions import Found, names
-from quotes.model import Cue, Mention, Quote, QuoteKind, Speaker
+from quotes.model import Cue, DateSource, Mention, Quote, QuoteKind, Speaker
 from quotes.ranking.model import SpeakerModel, load_model
 from quotes.ranking.rank import Choices, Ranked, choices, rank
 from quotes.registry import Registry, as_registry
@@ -93,22 +95,33 @@ class Extractor:
         self.speakers = speakers
         self.model = model if model is not None or speakers == "rules" else load_model()
 
-    def __call__(self, text: str) -> list[Quote]:
+    def __call__(self, text: str, published: datetime.date | str | None = None) -> list[Quote]:
         """Return every quotation of `text`, in order of position.
 
+        Args:
+            text: The document; any `str` is valid.
+            published: The article's date (a `datetime.date` or an ISO string): a
+                role ("the Turkish foreign minister") names whoever held it that day.
+                Without it, a date the article states in its dateline is used; with
+                none, a role names a registered person only where one person ever
+                held it.
+
         Raises:
-            TypeError: `text` is not a `str`.
+            TypeError: `text` is not a `str`, or `published` no date.
+            ValueError: `published` is a string but not an ISO date.
         """
         _check_text(text)
-        return self._extract(text, self.nlp(text) if self.nlp is not None else None)
+        date = article_date(text, published)
+        return self._extract(text, self.nlp(text) if self.nlp is not None else None, date)
 
-    def from_doc(self, doc: Doc) -> list[Quote]:
+    def from_doc(self, doc: Doc, published: datetime.date | str | None = None) -> list[Quote]:
         """Return every quotation of a processed `Doc`, in order of position.
 
         The doc's own entities and dependency parse are used where it has them
         (a doc from a trained pipeline); the extractor's `nlp` is not run.
+        `published` is as for `__call__`.
         """
-        return self._extract(doc.text, doc)
+        return self._extract(doc.text, doc, article_date(doc.text, published))
 
     def speaker_choices(self, text: str) -> list[Choices]:
         """The candidate speakers of each direct or mixed quotation of `text`, with their
@@ -152,8 +165,9 @@ class Extractor:
         )
         return document, speech, plain_names
 
-    def _extract(self, text: str, doc: Doc | None) -> list[Quote]:
-        """The quotations of `text`, with what a processed `doc` of it adds."""
+    def _extract(self, text: str, doc: Doc | None, date: ArticleDate = NO_DATE) -> list[Quote]:
+        """The quotations of `text`, with what a processed `doc` of it adds, its roles
+        resolved on `date`."""
         document, speech, plain_names = self._analyse(text, doc)
         ranked: list[Ranked | None] = [None] * len(speech)
         if self.model is not None and self.speakers == "ranker":
@@ -161,7 +175,7 @@ class Extractor:
             attributions = [r.attribution if r is not None else None for r in ranked]
         else:
             attributions = _rules(document, speech)
-        resolver = Resolver(text, document.names, self.registry, document.sentences)
+        resolver = Resolver(text, document.names, self.registry, document.sentences, date.day)
         items: list[tuple[int, int, QuoteKind, Attribution | None, Ranked | None]] = [
             (span.start, span.end, kind, attribution, choice)
             for (span, kind), attribution, choice in zip(speech, attributions, ranked, strict=True)
@@ -181,10 +195,11 @@ class Extractor:
             start, end, kind, attribution, choice = items.pop()
             resolved = _resolve(attribution, resolver, history)
             if choice is None:
-                found.append(_quote(text, start, end, kind, attribution, resolved))
+                quote = _quote(text, start, end, kind, attribution, resolved)
             else:
                 precision = self.model.span_precision.get(kind.value, 1.0) if self.model is not None else 1.0
-                found.append(_ranked_quote(text, start, end, kind, choice, resolved, precision))
+                quote = _ranked_quote(text, start, end, kind, choice, resolved, precision)
+            found.append(quote if date.source is DateSource.NONE else _dated(quote, date))
         return found
 
 
@@ -300,6 +315,11 @@ def _ranked_quote(
     )
 
 
+def _dated(quote: Quote, date: ArticleDate) -> Quote:
+    """`quote` with the date its speaker was resolved on."""
+    return attrs.evolve(quote, date=date.day, date_source=date.source)
+
+
 def _check_text(text: object) -> None:
     if isinstance(text, str):
         return
@@ -316,23 +336,27 @@ def _default() -> Extractor:
     return Extractor()
 
 
-def extract(text: str) -> list[Quote]:
+def extract(text: str, published: datetime.date | str | None = None) -> list[Quote]:
     """Return every quotation in a news text, in order of position.
 
     Uses the default `Extractor`: no trained model, all kinds of quotation.
 
     Args:
         text: The document; any `str` is valid.
+        published: The article's date, a `datetime.date` or an ISO string: roles
+            ("the Kremlin spokesman") name whoever held them that day. Without it,
+            the date the article's dateline states, if any (`Quote.date_source`).
 
     Returns:
         The quotations, each with exact offsets: ``text[q.start:q.end] == q.text``.
 
     Raises:
-        TypeError: `text` is not a `str`.
+        TypeError: `text` is not a `str`, or `published` no date.
+        ValueError: `published` is a string but not an ISO date.
 
     Example:
         >>> import quotes
         >>> [q.text for q in quotes.extract('Peskov said: "No comment."')]
         ['No comment.']
     """
-    return _default()(text)
+    return _default()(text, published)

@@ -34,6 +34,7 @@ COLUMNS: tuple[str, ...] = (
     "speaker_id",
     "speaker_kind",
     "speaker_title",
+    "speaker_wikidata",
     "speaker_mention",
     "speaker_mention_start",
     "speaker_mention_end",
@@ -42,6 +43,8 @@ COLUMNS: tuple[str, ...] = (
     "cue_start",
     "cue_end",
     "confidence",
+    "date",
+    "date_source",
 )
 """The columns of a flat row: ``doc``, then the keys of `Quote.to_dict` in its order."""
 

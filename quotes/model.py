@@ -7,6 +7,7 @@ quotations pickle, cross process boundaries and serialise to JSON.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import numbers
 from collections.abc import Callable, Mapping
@@ -16,7 +17,7 @@ import attrs
 
 from quotes.errors import Errors
 
-__all__ = ["Cue", "Mention", "Quote", "QuoteKind", "Speaker", "SpeakerKind"]
+__all__ = ["Cue", "DateSource", "Mention", "Quote", "QuoteKind", "Speaker", "SpeakerKind"]
 
 
 class QuoteKind(enum.StrEnum):
@@ -127,7 +128,20 @@ def _confidence(value: float) -> float:
     return value
 
 
-_Kind = TypeVar("_Kind", QuoteKind, SpeakerKind)
+class DateSource(enum.StrEnum):
+    """Where the day a quotation's speaker was resolved on came from (`Quote.date_source`)."""
+
+    __hash__ = str.__hash__
+
+    GIVEN = "given"
+    """The caller gave it (``published=``)."""
+    DATELINE = "dateline"
+    """The article states it near its start ("MOSCOW, Oct. 29, 2019")."""
+    NONE = "none"
+    """No date: a role names its holder only where the registry knows a single one, ever."""
+
+
+_Kind = TypeVar("_Kind", QuoteKind, SpeakerKind, DateSource)
 
 
 def _to_kind(cls: type[_Kind], message: str, value: _Kind | str) -> _Kind:
@@ -149,6 +163,23 @@ def _quote_kind(value: QuoteKind | str) -> QuoteKind:
 def _speaker_kind(value: SpeakerKind | str) -> SpeakerKind:
     """Convert a kind's value to a `SpeakerKind`; unknown values are a `ValueError`."""
     return _to_kind(SpeakerKind, Errors.E004, value)
+
+
+def _date_source(value: DateSource | str) -> DateSource:
+    """Convert a source's value to a `DateSource`; unknown values are a `ValueError`."""
+    return _to_kind(DateSource, Errors.E018, value)
+
+
+def _is_day(value: object) -> bool:
+    """Whether `value` is a day: a `datetime.date` that is not a `datetime.datetime`."""
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+
+
+def _check_day(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not _is_day(value):
+        expected = "a datetime.date or None"
+        owner = type(instance).__name__
+        raise TypeError(Errors.E007.format(owner=owner, field=attribute.name, expected=expected, value=value))
 
 
 @attrs.frozen
@@ -192,12 +223,14 @@ class Speaker:
         id: Registry id, or None for a speaker nobody registered.
         kind: Person or organisation.
         title: The role under which the speaker is known, if any.
+        wikidata: The speaker's Wikidata item ("Q7747"), where the registry knows it.
     """
 
     name: str = attrs.field(validator=_STR)
     id: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
     kind: SpeakerKind = attrs.field(default=SpeakerKind.UNKNOWN, converter=_speaker_kind)
     title: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
+    wikidata: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
 
 
 @attrs.frozen
@@ -217,6 +250,10 @@ class Quote:
         speaker_mention: The words naming the speaker at this quote.
         cue: The reporting words, if any.
         confidence: How sure the extractor is, between 0 and 1.
+        date: The day the speaker's role was resolved on (who held "the foreign
+            minister" that day), or None.
+        date_source: Where `date` came from: given by the caller, stated in the
+            article's dateline, or none.
     """
 
     text: str = attrs.field(validator=_STR)
@@ -227,6 +264,8 @@ class Quote:
     speaker_mention: Mention | None = attrs.field(default=None, validator=_must_be_a(Mention))
     cue: Cue | None = attrs.field(default=None, validator=_must_be_a(Cue))
     confidence: float = attrs.field(default=1.0, converter=_confidence)
+    date: datetime.date | None = attrs.field(default=None, validator=_check_day)
+    date_source: DateSource = attrs.field(default=DateSource.NONE, converter=_date_source)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a flat JSON-ready dictionary; `from_dict` inverts it.
@@ -244,6 +283,7 @@ class Quote:
             "speaker_id": speaker.id if speaker else None,
             "speaker_kind": speaker.kind.value if speaker else None,
             "speaker_title": speaker.title if speaker else None,
+            "speaker_wikidata": speaker.wikidata if speaker else None,
             "speaker_mention": mention.text if mention else None,
             "speaker_mention_start": mention.start if mention else None,
             "speaker_mention_end": mention.end if mention else None,
@@ -252,6 +292,8 @@ class Quote:
             "cue_start": cue.start if cue else None,
             "cue_end": cue.end if cue else None,
             "confidence": self.confidence,
+            "date": self.date.isoformat() if self.date is not None else None,
+            "date_source": self.date_source.value,
         }
 
     @classmethod
@@ -262,8 +304,9 @@ class Quote:
         (not floats, not bools), texts are strings, optional parts are None
         where absent. The ``speaker_*``, ``speaker_mention_*`` and ``cue_*``
         keys are read only where ``speaker``, ``speaker_mention`` and ``cue``
-        are given; ``speaker_id``, ``speaker_kind``, ``speaker_title`` and
-        ``confidence`` may be left out.
+        are given; ``speaker_id``, ``speaker_kind``, ``speaker_title``,
+        ``speaker_wikidata``, ``confidence``, ``date`` (an ISO date) and
+        ``date_source`` may be left out.
 
         Raises:
             ValueError: `data` is not a mapping, or a field is missing or
@@ -281,6 +324,7 @@ class Quote:
                 id=_read(data, "speaker_id", _A_STR, optional=True),
                 kind=_read(data, "speaker_kind", _A_STR, optional=True) or SpeakerKind.UNKNOWN,
                 title=_read(data, "speaker_title", _A_STR, optional=True),
+                wikidata=_read(data, "speaker_wikidata", _A_STR, optional=True),
             )
         mention = None
         words = _read(data, "speaker_mention", _A_STR, optional=True)
@@ -306,10 +350,19 @@ class Quote:
             speaker_mention=mention,
             cue=cue,
             confidence=_made("confidence", _confidence, data.get("confidence", 1.0)),
+            date=_made("date", _iso_day, _read(data, "date", _A_STR, optional=True)),
+            date_source=_made(
+                "date_source", _date_source, _read(data, "date_source", _A_STR, optional=True) or "none"
+            ),
         )
 
 
 _T = TypeVar("_T")
+
+
+def _iso_day(value: str | None) -> datetime.date | None:
+    """The day an ISO date string names; None stays None."""
+    return datetime.date.fromisoformat(value) if value is not None else None
 
 
 def _read(data: Mapping[str, Any], key: str, wanted: _Wanted, *, optional: bool = False) -> Any:

@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 import attrs
+import regex
 
 from quotes.errors import Errors, RegistryError
 from quotes.lexicon import parse_toml, read_data_file
@@ -83,6 +84,7 @@ class Entry:
         gender: "male" or "female" for a person, if known (for pronouns).
         aliases: Other names and spellings.
         roles: Titles held.
+        wikidata: The Wikidata item ("Q7747"), for joining to a knowledge base.
     """
 
     id: str
@@ -91,11 +93,14 @@ class Entry:
     gender: str | None = None
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     roles: tuple[Role, ...] = attrs.field(default=(), converter=_roles)
+    wikidata: str | None = None
 
-    def speaker(self) -> Speaker:
-        """The `Speaker` this entry stands for."""
-        title = self.roles[0].title if self.roles else None
-        return Speaker(self.name, self.id, self.kind, title)
+    def speaker(self, on: datetime.date | None = None) -> Speaker:
+        """The `Speaker` this entry stands for, titled by the role held `on` a day if given
+        (else by its first role)."""
+        held = [role for role in self.roles if on is None or role.held_on(on)]
+        title = held[0].title if held else self.roles[0].title if self.roles else None
+        return Speaker(self.name, self.id, self.kind, title, self.wikidata)
 
 
 @attrs.frozen
@@ -130,11 +135,23 @@ class Registry:
         return self._by_name.get(normalise_name(name))
 
     def by_title(self, title: str, on: datetime.date | None = None) -> Entry | None:
-        """The entry holding the role `title` ("the Kremlin spokesman"), on a day if given."""
-        holders = self._by_title.get(normalise_name(title), ())
-        if on is not None:
-            holders = tuple(h for h in holders if h[0].held_on(on))
-        return holders[0][1] if holders else None
+        """The one entry holding the role `title` ("the Kremlin spokesman") on the day `on`.
+
+        Without a day, only a role that a single entry has ever held names it: where
+        the office changed hands the registry cannot tell who is meant, and None is
+        returned rather than a guess. A role held by several at once (spokespeople of a
+        ministry), or on a day the registry knows no holder for, is None too.
+        """
+        holders = self.holders(title, on)
+        return holders[0] if len(holders) == 1 else None
+
+    def holders(self, title: str, on: datetime.date | None = None) -> tuple[Entry, ...]:
+        """Every entry that held the role `title` (on the day `on`, if given), each once, in file order."""
+        found: dict[str, Entry] = {}
+        for role, entry in self._by_title.get(normalise_name(title), ()):
+            if on is None or role.held_on(on):
+                found.setdefault(entry.id, entry)
+        return tuple(found.values())
 
     def by_qualified_title(self, description: str, on: datetime.date | None = None) -> Entry | None:
         """The holder of a role named with a nationality or organisation before its title.
@@ -154,9 +171,10 @@ class Registry:
             if len(words) <= count or not all(word[:1].isupper() for word in qualifier):
                 return None
             wanted = {normalise_name(word) for word in qualifier}
-            for role, entry in self._by_title.get(normalise_name(" ".join(words[count:])), ()):
-                if wanted <= _role_words(role) and (on is None or role.held_on(on)):
-                    return entry
+            holders = self._by_title.get(normalise_name(" ".join(words[count:])), ())
+            fitting = [(role, entry) for role, entry in holders if wanted <= _role_words(role)]
+            if fitting:
+                return _sole(fitting, on)
         return None
 
     def names(self) -> Iterable[str]:
@@ -206,6 +224,18 @@ class Registry:
         return cls(entries)
 
 
+def _sole(holders: Iterable[tuple[Role, Entry]], on: datetime.date | None) -> Entry | None:
+    """The one entry among the holders of a role (held on the day `on`, if given), or None."""
+    found: Entry | None = None
+    for role, entry in holders:
+        if on is not None and not role.held_on(on):
+            continue
+        if found is not None and found.id != entry.id:
+            return None
+        found = entry
+    return found
+
+
 @functools.lru_cache(maxsize=4096)
 def _role_words(role: Role) -> frozenset[str]:
     """The words of a role's title, aliases and organisation, normalised: what may qualify it."""
@@ -213,7 +243,8 @@ def _role_words(role: Role) -> frozenset[str]:
     return frozenset(word for form in forms for word in normalise_name(form).split())
 
 
-_ENTRY_FIELDS = ("id", "name", "kind", "gender", "aliases", "roles")
+_ENTRY_FIELDS = ("id", "name", "wikidata", "kind", "gender", "aliases", "roles")
+_WIKIDATA = regex.compile(r"Q[1-9][0-9]*")
 _ROLE_FIELDS = ("title", "organisation", "start", "end", "aliases")
 _KINDS = (SpeakerKind.PERSON.value, SpeakerKind.ORGANISATION.value)
 
@@ -266,6 +297,9 @@ def _entry(file: str, number: int, item: Any) -> Entry:
     roles = item.get("roles", [])
     if not isinstance(roles, list):
         raise _fail(file, label, "roles", "expected a list of tables")
+    wikidata = item.get("wikidata")
+    if wikidata is not None and (not isinstance(wikidata, str) or not _WIKIDATA.fullmatch(wikidata)):
+        raise _fail(file, label, "wikidata", f"expected a Wikidata item id such as 'Q7747', got {wikidata!r}")
     return Entry(
         id=item["id"],
         name=item["name"],
@@ -273,6 +307,7 @@ def _entry(file: str, number: int, item: Any) -> Entry:
         gender=gender,
         aliases=_strings(file, label, "aliases", item.get("aliases", [])),
         roles=[_role(file, label, role) for role in roles],
+        wikidata=wikidata,
     )
 
 

@@ -17,6 +17,7 @@ pronouns go to the nearest earlier compatible speaker.
 from __future__ import annotations
 
 import bisect
+import datetime
 import functools
 from collections.abc import Sequence
 from itertools import islice
@@ -69,6 +70,8 @@ class Resolver:
         registry: The registry of known speakers.
         sentences: Its sentences ``(start, end)``, in order; pronouns prefer
             names that open a sentence, as subjects do.
+        on: The article's date: a role ("the foreign minister") names whoever held it
+            that day; without a date, only a role a single person ever held names them.
     """
 
     def __init__(
@@ -77,11 +80,13 @@ class Resolver:
         found_names: Sequence[Found],
         registry: Registry,
         sentences: Sequence[tuple[int, int]] = (),
+        on: datetime.date | None = None,
     ):
         self.text = text
         self.names = list(found_names)
         self.registry = registry
         self.sentences = list(sentences)
+        self.on = on
         # sentence subjects, read only as far as a pronoun needs them: names[:_subjects_read]
         self._subjects: list[Found] = []
         self._subjects_read = 0
@@ -228,8 +233,16 @@ class Resolver:
         if len(key) > 1 and _fuller(name, self._equivalent_forms.get(key, "")):
             self._equivalent_forms[key] = name
 
+    def _by_title(self, title: str) -> Entry | None:
+        """The registered holder of a role on the article's date; where the registry cannot
+        tell (no date, and the office changed hands), the one holder the article names."""
+        holders = self.registry.holders(title, self.on)
+        if len(holders) > 1:
+            holders = tuple(entry for entry in holders if self._mentions(entry))
+        return holders[0] if len(holders) == 1 else None
+
     def _entry(self, entry: Entry, certainty: float) -> Resolved:
-        speaker = entry.speaker()
+        speaker = entry.speaker(self.on)
         if entry.kind is SpeakerKind.ORGANISATION and entry.id in self._registered_forms:
             # the article's fullest form: "Turkish Ministry of Foreign Affairs" for the Foreign Ministry
             speaker = attrs.evolve(speaker, name=self._registered_forms[entry.id])
@@ -339,11 +352,11 @@ class Resolver:
     def _description(self, mention: Found) -> Resolved:
         written = self._written(mention)
         holder = None
-        for lookup in (self.registry.by_name, self.registry.by_title):
+        for lookup in (self.registry.by_name, self._by_title):
             for form in (written, mention.name):
                 holder = holder or lookup(form)
         # "the Russian presidential spokesman": a registered title with a nationality that fits
-        holder = holder or self.registry.by_qualified_title(mention.name)
+        holder = holder or self.registry.by_qualified_title(mention.name, self.on)
         if holder is not None and (holder.kind is SpeakerKind.ORGANISATION or self._mentions(holder)):
             return self._entry(holder, 0.95)
         definite = written[:4].lower() == "the "
@@ -387,7 +400,7 @@ class Resolver:
         if fuller is None:
             return None
         form = _THE.sub("", fuller.group())
-        for lookup in (self.registry.by_name, self.registry.by_title):
+        for lookup in (self.registry.by_name, self._by_title):
             entry = lookup(form) or lookup(form.split(maxsplit=1)[-1])
             if entry is not None:
                 return self._entry(entry, 0.9)

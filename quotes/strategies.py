@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from quotes.lexicon import given_names
-from quotes.model import Cue, Mention, Quote, QuoteKind, Speaker, SpeakerKind
+from quotes.model import Cue, DateSource, Mention, Quote, QuoteKind, Speaker, SpeakerKind
 
 try:
     from hypothesis import strategies as st
@@ -122,21 +122,23 @@ def cues() -> st.SearchStrategy[Cue]:
 
 
 def speakers() -> st.SearchStrategy[Speaker]:
-    """Valid `Speaker`s: a non-empty name, with or without id and title, of any kind."""
+    """Valid `Speaker`s: a non-empty name, with or without id, title and Wikidata item, of any kind."""
     return st.builds(
         Speaker,
         name=st.text(min_size=1, max_size=30),
         id=st.none() | st.text(max_size=12),
         kind=st.sampled_from(SpeakerKind),
         title=st.none() | st.text(max_size=20),
+        wikidata=st.none() | st.integers(1, 10**9).map(lambda number: f"Q{number}"),
     )
 
 
 def quotes() -> st.SearchStrategy[Quote]:
-    """Valid `Quote`s of every kind, each optional part present or absent, confidence in [0, 1]."""
+    """Valid `Quote`s of every kind, each optional part present or absent, confidence in [0, 1],
+    with or without the date its speaker was resolved on."""
     return st.builds(
-        lambda span, kind, speaker, mention, cue, confidence: Quote(
-            span[0], span[1], span[2], kind, speaker, mention, cue, confidence
+        lambda span, kind, speaker, mention, cue, confidence, date: Quote(
+            span[0], span[1], span[2], kind, speaker, mention, cue, confidence, *date
         ),
         _spans(max_size=200),
         st.sampled_from(QuoteKind),
@@ -144,6 +146,8 @@ def quotes() -> st.SearchStrategy[Quote]:
         st.none() | mentions(),
         st.none() | cues(),
         st.floats(0.0, 1.0),
+        st.just((None, DateSource.NONE))
+        | st.tuples(st.dates(), st.sampled_from([DateSource.GIVEN, DateSource.DATELINE])),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import quotes
+from quotes.dates import as_day
 from quotes.evaluate import GoldQuote, Scores, score
-from quotes.model import QuoteKind, SpeakerKind
+from quotes.model import DateSource, QuoteKind, SpeakerKind
 
 from strategies import newsy_text
 
@@ -204,3 +206,95 @@ class TestGold:
     ) -> None:
         """Indirect end-to-end F1 >= 0.70 on the development set."""
         assert _scores(devnews_gold, devnews_texts, "indirect").e2e_f >= 0.70
+
+
+_FOREIGN_MINISTERS = """
+[[entry]]
+id = "ann-lee"
+name = "Ann Lee"
+kind = "person"
+roles = [{ title = "Ruritanian foreign minister", start = 2015-01-10, end = 2020-06-30 }]
+
+[[entry]]
+id = "bo-kim"
+name = "Bo Kim"
+kind = "person"
+roles = [{ title = "Ruritanian foreign minister", start = 2020-07-01 }]
+"""
+_SAID = '"We are ready," the Ruritanian foreign minister said.'
+
+
+@pytest.fixture(scope="module")
+def extractor(tmp_path_factory: pytest.TempPathFactory) -> quotes.Extractor:
+    """An extractor whose registry knows two Ruritanian foreign ministers, one after the other."""
+    path = tmp_path_factory.mktemp("registry") / "ministers.toml"
+    path.write_text(_FOREIGN_MINISTERS, encoding="utf-8")
+    return quotes.Extractor(registry=path)
+
+
+class TestPublished:
+    """The article's date decides who held a role; the quote says which date was used."""
+
+    @pytest.mark.parametrize(
+        ("published", "speaker"),
+        [
+            (datetime.date(2019, 10, 29), "Ann Lee"),
+            ("2024-03-01", "Bo Kim"),
+            (datetime.datetime(2024, 3, 1, 12, 0), "Bo Kim"),
+        ],
+    )
+    def test_the_same_sentence_on_two_days_names_two_ministers(
+        self, extractor: quotes.Extractor, published: object, speaker: str
+    ) -> None:
+        (quote,) = extractor(_SAID, published=published)  # type: ignore[arg-type]
+        assert quote.speaker is not None
+        assert quote.speaker.name == speaker
+        assert quote.date_source is DateSource.GIVEN
+        assert quote.date == as_day(published)
+
+    def test_the_dateline_dates_an_article_nobody_dated(self, extractor: quotes.Extractor) -> None:
+        (quote,) = extractor("VELDT, Oct. 29, 2019 - " + _SAID)
+        assert quote.speaker is not None
+        assert quote.speaker.name == "Ann Lee"
+        assert (quote.date, quote.date_source) == (datetime.date(2019, 10, 29), DateSource.DATELINE)
+
+    def test_a_given_date_wins_over_the_dateline(self, extractor: quotes.Extractor) -> None:
+        (quote,) = extractor("VELDT, Oct. 29, 2019 - " + _SAID, published="2024-03-01")
+        assert quote.speaker is not None
+        assert quote.speaker.name == "Bo Kim"
+
+    def test_without_a_date_a_role_that_changed_hands_stays_as_written(
+        self, extractor: quotes.Extractor
+    ) -> None:
+        """Never a guess at the current holder: the description is the speaker."""
+        (quote,) = extractor(_SAID)
+        assert quote.speaker is not None
+        assert (quote.speaker.name, quote.speaker.id) == ("the Ruritanian foreign minister", None)
+        assert (quote.date, quote.date_source) == (None, DateSource.NONE)
+
+    def test_without_a_date_the_holder_the_article_names_is_meant(self, extractor: quotes.Extractor) -> None:
+        text = 'Bo Kim arrived on Monday. "We are ready," the Ruritanian foreign minister said.'
+        quote = extractor(text)[-1]
+        assert quote.speaker is not None
+        assert quote.speaker.id == "bo-kim"
+
+    def test_extract_takes_the_date_too(self) -> None:
+        """The Kremlin spokesman is Dmitry Peskov from 2012; before, the registry knows no one."""
+        text = '"We are ready," the Kremlin spokesman said.'
+        (before,) = quotes.extract(text, published="2010-01-01")
+        (after,) = quotes.extract(text, published=datetime.date(2019, 10, 29))
+        assert before.speaker is not None
+        assert before.speaker.id is None
+        assert after.speaker is not None
+        assert after.speaker.id == "dmitry-peskov"
+
+    @pytest.mark.parametrize(("published", "error"), [(20191029, TypeError), ("29/10/2019", ValueError)])
+    def test_a_date_that_is_no_date_is_refused(self, published: object, error: type[Exception]) -> None:
+        with pytest.raises(error, match="published"):
+            quotes.extract(_SAID, published=published)  # type: ignore[arg-type]
+
+    @given(newsy_text(), st.dates())
+    def test_any_text_on_any_day_keeps_its_offsets(self, text: str, day: datetime.date) -> None:
+        for quote in quotes.extract(text, published=day):
+            assert text[quote.start : quote.end] == quote.text
+            assert (quote.date, quote.date_source) == (day, DateSource.GIVEN)

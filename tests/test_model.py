@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 
 import attrs
 import pytest
 from hypothesis import given
 
-from quotes.model import Cue, Mention, Quote, QuoteKind, Speaker, SpeakerKind
+from quotes.model import Cue, DateSource, Mention, Quote, QuoteKind, Speaker, SpeakerKind
 
 from strategies import quotes
 
@@ -64,6 +65,37 @@ class TestQuote:
         assert data["cue_lemma"] == "say"
         assert all(not isinstance(value, (dict, list)) for value in data.values())
         assert json.loads(json.dumps(data)) == data
+
+    def test_to_dict_carries_the_date_and_the_wikidata_item(self) -> None:
+        """The day a role was resolved on, in ISO form, where it came from, and the speaker's item."""
+        quote = Quote(
+            "We are ready",
+            0,
+            12,
+            speaker=Speaker("Dmitry Peskov", "dmitry-peskov", SpeakerKind.PERSON, wikidata="Q4164950"),
+            date=datetime.date(2019, 10, 29),
+            date_source=DateSource.DATELINE,
+        )
+        data = quote.to_dict()
+        assert (data["speaker_wikidata"], data["date"], data["date_source"]) == (
+            "Q4164950",
+            "2019-10-29",
+            "dateline",
+        )
+        assert Quote.from_dict(data) == quote
+
+    def test_an_undated_quote_says_so(self) -> None:
+        """Without a date the source is "none", and a dictionary may leave both out."""
+        data = Quote("hi", 0, 2).to_dict()
+        assert (data["date"], data["date_source"]) == (None, "none")
+        del data["date"], data["date_source"]
+        assert Quote.from_dict(data).date_source is DateSource.NONE
+
+    @pytest.mark.parametrize("date", [datetime.datetime(2019, 10, 29, 8), "2019-10-29", 20191029])
+    def test_a_date_is_a_day(self, date: object) -> None:
+        """A time of day, a string or a number is no `datetime.date`: refused when the quote is made."""
+        with pytest.raises(TypeError, match=r"^Quote\.date must be a datetime\.date or None"):
+            Quote("hi", 0, 2, date=date)  # type: ignore[arg-type]
 
     def test_from_dict_names_a_missing_field(self) -> None:
         """A dictionary without offsets is an error that names the field."""
@@ -122,6 +154,10 @@ class TestQuote:
             ({"confidence": None}, "confidence"),
             ({"confidence": False}, "confidence"),
             ({"confidence": 1.5}, "confidence"),
+            ({"date": "29/10/2019"}, "date"),
+            ({"date": 20191029}, "date"),
+            ({"date_source": "rumour"}, "date_source"),
+            ({"speaker": "Ann Lee", "speaker_wikidata": 42}, "speaker_wikidata"),
         ],
     )
     def test_from_dict_raises_value_error_naming_the_field_for_any_malformed_dictionary(

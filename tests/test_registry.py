@@ -96,6 +96,102 @@ class TestQualifiedTitles:
         assert _SPOKESMAN.by_qualified_title("Russian presidential spokesman", on=day) is None
 
 
+_MINISTERS = Registry.from_toml(
+    """
+[[entry]]
+id = "ann-lee"
+name = "Ann Lee"
+wikidata = "Q1"
+kind = "person"
+roles = [
+  { title = "Ruritanian foreign minister", start = 2015-01-10, end = 2020-06-30 },
+  { title = "Ruritanian prime minister", start = 2021-02-01 },
+]
+
+[[entry]]
+id = "bo-kim"
+name = "Bo Kim"
+kind = "person"
+roles = [{ title = "Ruritanian foreign minister", start = 2020-07-01 }]
+
+[[entry]]
+id = "cy-park"
+name = "Cy Park"
+kind = "person"
+roles = [{ title = "Ruritanian central bank governor", start = 2009-03-01 }]
+
+[[entry]]
+id = "di-roe"
+name = "Di Roe"
+kind = "person"
+roles = [{ title = "ministry spokesperson", start = 2018-01-01 }]
+
+[[entry]]
+id = "ed-moe"
+name = "Ed Moe"
+kind = "person"
+roles = [{ title = "ministry spokesperson", start = 2019-01-01 }]
+"""
+)
+
+
+class TestDatedRoles:
+    """A role names whoever held it on the day; without a day, only a role one person ever held."""
+
+    @pytest.mark.parametrize(
+        ("day", "holder"),
+        [
+            (datetime.date(2019, 10, 29), "ann-lee"),
+            (datetime.date(2020, 6, 30), "ann-lee"),  # the last day in office
+            (datetime.date(2020, 7, 1), "bo-kim"),  # the successor's first
+            (datetime.date(2024, 1, 1), "bo-kim"),
+            (datetime.date(2014, 1, 1), None),  # before any holder the registry knows
+        ],
+    )
+    def test_the_holder_on_the_day(self, day: datetime.date, holder: str | None) -> None:
+        entry = _MINISTERS.by_title("the Ruritanian foreign minister", day)
+        assert (entry.id if entry else None) == holder
+
+    def test_without_a_day_an_office_that_changed_hands_names_no_one(self) -> None:
+        """Never a guess at the current holder."""
+        assert _MINISTERS.by_title("Ruritanian foreign minister") is None
+
+    def test_without_a_day_a_single_holder_ever_is_named(self) -> None:
+        entry = _MINISTERS.by_title("Ruritanian central bank governor")
+        assert entry is not None
+        assert entry.id == "cy-park"
+
+    def test_an_office_held_by_several_at_once_names_no_one(self) -> None:
+        """Two spokespeople at once: the title alone cannot tell which."""
+        assert _MINISTERS.by_title("ministry spokesperson", datetime.date(2020, 1, 1)) is None
+        entry = _MINISTERS.by_title("ministry spokesperson", datetime.date(2018, 6, 1))
+        assert entry is not None
+        assert entry.id == "di-roe"
+
+    def test_a_qualified_title_follows_the_date_too(self) -> None:
+        registry = Registry.from_toml(
+            '[[entry]]\nid = "a"\nname = "A"\nkind = "person"\n'
+            'roles = [{ title = "foreign minister", organisation = "Ruritania", end = 2020-06-30,'
+            ' aliases = ["Ruritanian foreign minister"] }]\n'
+            '[[entry]]\nid = "b"\nname = "B"\nkind = "person"\n'
+            'roles = [{ title = "foreign minister", organisation = "Ruritania", start = 2020-07-01,'
+            ' aliases = ["Ruritanian foreign minister"] }]\n'
+        )
+        assert registry.by_qualified_title("Ruritanian foreign minister") is None
+        for day, holder in ((datetime.date(2019, 1, 1), "a"), (datetime.date(2021, 1, 1), "b")):
+            entry = registry.by_qualified_title("Ruritanian foreign minister", day)
+            assert entry is not None
+            assert entry.id == holder
+
+    def test_the_speaker_is_titled_by_the_role_held_that_day(self) -> None:
+        """Ann Lee speaks as foreign minister in 2019 and as prime minister in 2022."""
+        entry = _MINISTERS.by_name("Ann Lee")
+        assert entry is not None
+        assert entry.speaker(datetime.date(2019, 1, 1)).title == "Ruritanian foreign minister"
+        assert entry.speaker(datetime.date(2022, 1, 1)).title == "Ruritanian prime minister"
+        assert entry.speaker().wikidata == "Q1"
+
+
 class TestUserRegistry:
     """Users load their own registry and merge it with the default."""
 
@@ -238,6 +334,13 @@ class TestRegistryFile:
     def test_an_empty_name_is_an_error(self, source: str, field: str) -> None:
         """An empty or blank name, alias or title would match nothing, or everything blank."""
         with pytest.raises(RegistryError, match=rf"field '{field}': .*non-empty string"):
+            Registry.from_toml(source)
+
+    @pytest.mark.parametrize("value", ['"7747"', '"Q"', '"Q07747"', '"q7747"', "7747", '"Q7747 "'])
+    def test_a_wikidata_id_is_well_formed(self, value: str) -> None:
+        """A Wikidata item is "Q" and a number: anything else is named, never kept."""
+        source = f'[[entry]]\nid = "a"\nname = "A"\nkind = "person"\nwikidata = {value}\n'
+        with pytest.raises(RegistryError, match=r"field 'wikidata': expected a Wikidata item id"):
             Registry.from_toml(source)
 
     def test_a_role_cannot_end_before_it_starts(self) -> None:
