@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime
 import io
 import json
 import os
@@ -12,17 +13,20 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypedDict
 
 import attrs
 
 from quotes import __version__
+from quotes.dates import as_day
+from quotes.errors import RegistryError
 from quotes.evaluate import documents, evaluate, read_gold, report
 from quotes.extract import Extractor
 from quotes.formats import Table, csv_header, csv_rows, jsonl
 from quotes.model import Quote
 from quotes.pipeline import pipe
 from quotes.progress import Progress
+from quotes.registry import Registry, as_registry
 from quotes.render import render
 
 __all__ = ["main"]
@@ -111,6 +115,30 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="with --jsonl: the field whose value becomes 'doc' (default: id; else FILE:LINE)",
     )
+    extract.add_argument(
+        "--published",
+        type=_day,
+        metavar="DATE",
+        help=(
+            "the articles' date (YYYY-MM-DD): roles such as 'the foreign minister' name whoever held "
+            "them that day (default: the date each article's dateline states, if any)"
+        ),
+    )
+    extract.add_argument(
+        "--date-field",
+        metavar="NAME",
+        help="with --jsonl: the field holding a document's date (ISO); --published where it is absent",
+    )
+    extract.add_argument(
+        "--registry",
+        metavar="FILE",
+        help="a TOML registry of speakers (docs/registry.md), merged into the default one",
+    )
+    extract.add_argument(
+        "--registry-only",
+        action="store_true",
+        help="with --registry: use that registry alone, without the default one",
+    )
     _encoding_errors(extract)
     show = commands.add_parser(
         "render",
@@ -180,6 +208,14 @@ def _format(name: str, docs: Sequence[str]) -> tuple[str, Rows]:
 
 
 def _extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    if args.registry_only and args.registry is None:
+        print("quotes: --registry-only needs --registry FILE", file=stderr)
+        return 2
+    try:
+        extractor = _extractor(args)
+    except RegistryError as err:
+        print(f"quotes: {err}", file=stderr)
+        return 2
     header, rows = _format(args.format, args.files)
     stdout.write(header)
     failed = 0
@@ -193,10 +229,13 @@ def _extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 progress.advance()
 
         read = _records if args.jsonl else _files
-        documents = ((text, (doc, last)) for doc, text, last in read(args, fail))
-        extractor = None if args.speakers == "ranker" else Extractor(speakers=args.speakers)
+        documents = (
+            (text, _Context(doc=doc, last=last, published=published or args.published))
+            for doc, text, last, published in read(args, fail)
+        )
         results = pipe(documents, as_tuples=True, n_process=args.workers, batch_size=16, extractor=extractor)
-        for found, (doc, last) in results:
+        for found, context in results:
+            doc, last = context["doc"], context["last"]
             if output := rows(doc, found):
                 progress.clear()  # standard output may share the terminal with the bar
                 stdout.write(output)
@@ -206,40 +245,85 @@ def _extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return 1 if failed else 0
 
 
+def _extractor(args: argparse.Namespace) -> Extractor | None:
+    """The extractor the options ask for; None for the default one.
+
+    Raises:
+        RegistryError: The registry file cannot be read or is malformed.
+    """
+    if args.registry is None and args.speakers == "ranker":
+        return None
+    if args.registry is None:
+        registry = None
+    elif args.registry_only:
+        registry = Registry.load(args.registry)
+    else:
+        registry = as_registry(args.registry)
+    return Extractor(speakers=args.speakers, registry=registry)
+
+
+def _day(value: str) -> datetime.date:
+    """A date option: an ISO date."""
+    try:
+        day = as_day(value)
+    except ValueError:
+        day = None
+    if day is None:
+        raise argparse.ArgumentTypeError(f"expected a date such as 2019-10-29, not {value!r}")
+    return day
+
+
 Failure = Callable[[str, bool], None]
 """Reports an input that could not be read: the message, and whether it is a whole file."""
 
 
-def _files(args: argparse.Namespace, fail: Failure) -> Iterator[tuple[str, str, bool]]:
-    """``(doc, text, last of its file)`` for each readable file; `fail` names the others."""
+class _Context(TypedDict):
+    """What travels through `pipe` with a document: its name, whether it ends its file, its date
+    (`pipe` reads a ``"published"`` key)."""
+
+    doc: str
+    last: bool
+    published: datetime.date | None
+
+
+Read = Iterator[tuple[str, str, bool, datetime.date | None]]
+"""``(doc, text, last of its file, date)`` for each document read."""
+
+
+def _files(args: argparse.Namespace, fail: Failure) -> Read:
+    """``(doc, text, last of its file, None)`` for each readable file; `fail` names the others."""
     for name, text in _documents(args.files, args.encoding_errors, lambda message: fail(message, True)):
         if text is not None:
-            yield name, text, True
+            yield name, text, True, None
 
 
-def _records(args: argparse.Namespace, fail: Failure) -> Iterator[tuple[str, str, bool]]:
-    """``(doc, text, last of its file)`` for each document of JSON Lines files, read a line at a time.
+def _records(args: argparse.Namespace, fail: Failure) -> Read:
+    """``(doc, text, last of its file, date)`` for each document of JSON Lines files, read a
+    line at a time.
 
-    A line that is not UTF-8, not a JSON object with a string text, or whose
-    id is not a string or an integer is named ``FILE:LINE`` and skipped.
+    A line that is not UTF-8, not a JSON object with a string text, whose id
+    is not a string or an integer, or whose date is not an ISO date is named
+    ``FILE:LINE`` and skipped.
     """
     for name in args.files:
-        previous: tuple[str, str] | None = None
+        previous: tuple[str, str, datetime.date | None] | None = None
         try:
             for number, line in _lines(name, args.encoding_errors):
-                record = _record(line, args.text_field, args.id_field)
+                record = _record(line, args.text_field, args.id_field, args.date_field)
                 if isinstance(record, _Skip):
                     if record.reason:
                         fail(f"quotes: {name}:{number}: {record.reason}", False)
                     continue
                 if previous is not None:
-                    yield previous[0], previous[1], False
+                    yield previous[0], previous[1], False, previous[2]
                 ident = record.get(args.id_field)
-                previous = (f"{name}:{number}" if ident is None else str(ident), record[args.text_field])
+                doc = f"{name}:{number}" if ident is None else str(ident)
+                date = as_day(record.get(args.date_field)) if args.date_field else None
+                previous = (doc, record[args.text_field], date)
         except OSError as err:
             fail(f"quotes: {name}: {err.strerror or err}", previous is None)
         if previous is not None:
-            yield previous[0], previous[1], True
+            yield previous[0], previous[1], True, previous[2]
 
 
 def _lines(name: str, errors: str) -> Iterator[tuple[int, str | UnicodeDecodeError]]:
@@ -264,7 +348,9 @@ class _Skip:
     reason: str = ""
 
 
-def _record(line: str | UnicodeDecodeError, text_field: str, id_field: str) -> dict[str, Any] | _Skip:
+def _record(
+    line: str | UnicodeDecodeError, text_field: str, id_field: str, date_field: str | None = None
+) -> dict[str, Any] | _Skip:
     """The JSON object of a line, or why it is not a document."""
     if isinstance(line, UnicodeDecodeError):
         return _Skip(f"not UTF-8 (byte 0x{line.object[line.start]:02x} at column {line.start + 1})")
@@ -281,7 +367,22 @@ def _record(line: str | UnicodeDecodeError, text_field: str, id_field: str) -> d
     ident = record.get(id_field)
     if ident is not None and (isinstance(ident, bool) or not isinstance(ident, str | int)):
         return _Skip(f"field {id_field!r} is {json.dumps(ident)[:40]}, not a string or an integer")
+    if date_field is not None and not _is_date(record.get(date_field)):
+        return _Skip(f"field {date_field!r} is {json.dumps(record[date_field])[:40]}, not an ISO date")
     return record
+
+
+def _is_date(value: Any) -> bool:
+    """Whether a record's date field is absent, null or an ISO date."""
+    if value is None:
+        return True
+    if not isinstance(value, str):
+        return False
+    try:
+        as_day(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _workers(value: str) -> int:

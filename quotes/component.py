@@ -5,8 +5,13 @@ Add it to any English pipeline, blank or trained::
     nlp = spacy.blank("en")
     nlp.add_pipe("quotes")
     doc = nlp(text)
-    doc.spans["quotes"]  # one span per quotation: label = kind, kb_id = speaker
+    doc.spans["quotes"]  # one span per quotation: label = kind, kb_id = speaker id
     doc._.quotes  # the same quotations as `quotes.Quote` objects
+
+The article's date, which decides who held a role ("the foreign minister"),
+is read from ``doc._.published`` where that extension is set, else from
+``doc.user_data["published"]`` (a `datetime.date` or an ISO string); the
+config's ``date_attr`` renames both.
 
 The factory is registered in spaCy's registry through the ``spacy_factories``
 entry point, so ``add_pipe("quotes")`` needs no import. The exact
@@ -37,6 +42,8 @@ __all__ = ["SPANS_KEY", "QuoteComponent", "covering_span", "make_quotes", "quote
 SPANS_KEY = "quotes"
 """The key of the span group in ``doc.spans``, and the name of ``doc._.quotes``."""
 _ATTRS_KEY = "quotes"
+DATE_ATTR = "published"
+"""Where a doc keeps its article's date by default: ``doc._.published`` or ``doc.user_data["published"]``."""
 _ALL_KINDS = [kind.value for kind in QuoteKind]
 
 
@@ -49,6 +56,8 @@ class QuoteComponent:
         kinds: Which kinds of quotation to find.
         registry: The known speakers.
         speakers: How speakers are chosen: "ranker" or "rules" (`quotes.Extractor`).
+        date_attr: Where a doc keeps its article's date: the extension
+            ``doc._.<date_attr>`` if registered, else ``doc.user_data[date_attr]``.
     """
 
     def __init__(
@@ -59,14 +68,24 @@ class QuoteComponent:
         kinds: Iterable[QuoteKind | str] = tuple(QuoteKind),
         registry: Registry | None = None,
         speakers: str = "ranker",
+        date_attr: str = DATE_ATTR,
     ):
         self.name = name
         self.extractor = Extractor(kinds=kinds, registry=registry, speakers=speakers)
+        self.date_attr = date_attr
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the quotations of `doc`, then store them on it."""
-        self.set_annotations(doc, self.extractor.from_doc(doc))
+        self.set_annotations(doc, self.extractor.from_doc(doc, self.published(doc)))
         return doc
+
+    def published(self, doc: Doc) -> Any:
+        """The date `doc` carries for its article, or None."""
+        if Doc.has_extension(self.date_attr):
+            value = getattr(doc._, self.date_attr)
+            if value is not None:
+                return value
+        return doc.user_data.get(self.date_attr)
 
     def set_annotations(self, doc: Doc, found: list[Quote]) -> None:
         """Store `found` in ``doc.spans["quotes"]``: one span each, their dictionaries in its attrs."""
@@ -99,7 +118,7 @@ class QuoteComponent:
 @Language.factory(
     "quotes",
     assigns=["doc.spans"],
-    default_config={"kinds": _ALL_KINDS, "registry": None, "speakers": "ranker"},
+    default_config={"kinds": _ALL_KINDS, "registry": None, "speakers": "ranker", "date_attr": DATE_ATTR},
     default_score_weights={
         f"spans_{SPANS_KEY}_f": 1.0,
         f"spans_{SPANS_KEY}_p": 0.0,
@@ -108,7 +127,12 @@ class QuoteComponent:
     },
 )
 def make_quotes(
-    nlp: Language, name: str, kinds: list[str], registry: str | None, speakers: str = "ranker"
+    nlp: Language,
+    name: str,
+    kinds: list[str],
+    registry: str | None,
+    speakers: str = "ranker",
+    date_attr: str = DATE_ATTR,
 ) -> QuoteComponent:
     """Factory of the ``quotes`` component; also registers ``doc._.quotes``.
 
@@ -119,6 +143,7 @@ def make_quotes(
         registry: Path of a TOML registry file merged into the default
             registry (its entries win where ids clash), or None.
         speakers: "ranker" (the learned ranker) or "rules" (the patterns alone).
+        date_attr: Where each doc keeps its article's date (`QuoteComponent`).
 
     Raises:
         ValueError: A kind, or the way of choosing speakers, is unknown.
@@ -128,7 +153,7 @@ def make_quotes(
     known = as_registry(registry)
     if not Doc.has_extension(SPANS_KEY):
         Doc.set_extension(SPANS_KEY, getter=quotes_of)
-    return QuoteComponent(nlp, name, kinds=checked, registry=known, speakers=speakers)
+    return QuoteComponent(nlp, name, kinds=checked, registry=known, speakers=speakers, date_attr=date_attr)
 
 
 def _kind(value: str) -> QuoteKind:
@@ -163,7 +188,8 @@ def quotes_of(doc: Doc) -> list[Quote]:
 
 def _is_record_of(span: Span, data: Mapping[str, Any]) -> bool:
     """Whether `data` may be the dictionary of the quotation the component made `span` for."""
-    return span.label_ == data.get("kind") and span.kb_id_ == (data.get("speaker") or "")
+    kb_id = _kb_id(data.get("speaker_id"), data.get("speaker"))
+    return span.label_ == data.get("kind") and span.kb_id_ == kb_id
 
 
 def _matched(doc: Doc, group: SpanGroup, records: list[Mapping[str, Any]]) -> list[Quote]:
@@ -193,9 +219,16 @@ def _from_span(span: Span) -> Quote:
 
 
 def quote_span(doc: Doc, quote: Quote) -> Span:
-    """The span of `doc` for `quote`: label = its kind, kb_id = its speaker's name or ""."""
-    kb_id = quote.speaker.name if quote.speaker else ""
+    """The span of `doc` for `quote`: label = its kind, kb_id = its speaker's registry id (the
+    name of a speaker nobody registered; "" without a speaker)."""
+    speaker = quote.speaker
+    kb_id = _kb_id(speaker.id, speaker.name) if speaker is not None else ""
     return covering_span(doc, quote.start, quote.end, label=quote.kind.value, kb_id=kb_id)
+
+
+def _kb_id(ident: Any, name: Any) -> str:
+    """The kb_id of a speaker: the registry id, else the name, else ""."""
+    return str(ident or name or "")
 
 
 def covering_span(doc: Doc, start: int, end: int, *, label: str = "", kb_id: str = "") -> Span:

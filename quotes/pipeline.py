@@ -6,7 +6,7 @@ import itertools
 import os
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Literal, TypeVar, overload
 
@@ -64,7 +64,9 @@ def pipe(
     Args:
         texts: The documents; with `as_tuples`, ``(text, context)`` pairs,
             where the context (an id, a record) comes back with the text's
-            quotations and never leaves this process.
+            quotations and never leaves this process. A context that is a
+            mapping with a ``"published"`` key gives the article's date
+            (`extract`'s `published`).
         batch_size: Documents sent to a process at a time.
         n_process: Processes to use, -1 for one per CPU; never more than
             there are batches to give them.
@@ -156,7 +158,12 @@ def _serial(
 ) -> Iterator[tuple[list[Quote], Any]]:
     run = extract if extractor is None else extractor
     for text, context in pairs:
-        yield run(text), context
+        yield run(text, _published(context)), context
+
+
+def _published(context: object) -> Any:
+    """The article's date a context carries: its ``"published"`` value if it is a mapping."""
+    return context.get("published") if isinstance(context, Mapping) else None
 
 
 def _parallel(
@@ -197,7 +204,7 @@ def _pooled(
                 while window:
                     yield from _finished(window.popleft())
                 raise batch.error
-            texts = [text for text, _ in batch]
+            texts = [(text, _published(context)) for text, context in batch]
             window.append((pool.submit(_extract_batch, texts), [context for _, context in batch]))
             if len(window) >= _IN_FLIGHT * workers:
                 yield from _finished(window.popleft())
@@ -231,13 +238,13 @@ def _start_worker(extractor: Extractor | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _extract_batch(texts: list[str]) -> tuple[list[list[Quote]], _Failed | None]:
-    """The quotations of each text, up to the first that fails, and that failure."""
+def _extract_batch(texts: list[tuple[str, Any]]) -> tuple[list[list[Quote]], _Failed | None]:
+    """The quotations of each ``(text, published)``, up to the first that fails, and that failure."""
     run = extract if _worker_extractor is None else _worker_extractor
     found: list[list[Quote]] = []
-    for text in texts:
+    for text, date in texts:
         try:
-            found.append(run(text))
+            found.append(run(text, date))
         except Exception as error:
             return found, _Failed(error)
     return found, None

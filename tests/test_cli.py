@@ -627,6 +627,109 @@ class TestJsonlInput:
         assert captured.err.startswith(f"quotes: {corpus}:1: field 'id' is ")
 
 
+SPOKESMAN = "“We are ready,” the Kremlin spokesman said.\n"
+MINISTERS = """
+[[entry]]
+id = "ann-lee"
+name = "Ann Lee"
+kind = "person"
+roles = [{ title = "Kremlin spokesman", start = 2000-01-01, end = 2011-12-31 }]
+"""
+
+
+class TestDatesAndRegistries:
+    """--published and --date-field date the articles; --registry brings the user's speakers."""
+
+    def test_published_dates_every_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        path = tmp_path / "a.txt"
+        path.write_text(SPOKESMAN, encoding="utf-8")
+        assert main(["extract", "--published", "2019-10-29", str(path)]) == 0
+        [row] = json_lines(capsys.readouterr().out)
+        assert row["speaker_id"] == "dmitry-peskov"
+        assert (row["date"], row["date_source"]) == ("2019-10-29", "given")
+
+    def test_a_date_field_dates_each_record(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Each record its own date; --published stands in where a record has none."""
+        corpus = tmp_path / "corpus.jsonl"
+        records = [
+            {"id": "a", "text": SPOKESMAN, "day": "2010-01-01"},
+            {"id": "b", "text": SPOKESMAN, "day": "2019-10-29"},
+            {"id": "c", "text": SPOKESMAN},
+        ]
+        corpus.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+        command = ["extract", "--jsonl", "--date-field", "day", "--published", "2020-01-01", str(corpus)]
+        assert main(command) == 0
+        rows = json_lines(capsys.readouterr().out)
+        assert [(row["doc"], row["date"], row["speaker_id"]) for row in rows] == [
+            ("a", "2010-01-01", None),
+            ("b", "2019-10-29", "dmitry-peskov"),
+            ("c", "2020-01-01", "dmitry-peskov"),
+        ]
+
+    def test_a_record_with_a_bad_date_is_named_and_skipped(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        corpus = tmp_path / "corpus.jsonl"
+        records = [{"id": "a", "text": SPOKESMAN, "day": "29/10/2019"}, {"id": "b", "text": SPOKESMAN}]
+        corpus.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+        assert main(["extract", "--jsonl", "--date-field", "day", str(corpus)]) == 1
+        captured = capsys.readouterr()
+        assert [row["doc"] for row in json_lines(captured.out)] == ["b"]
+        assert captured.err.startswith(f"quotes: {corpus}:1: field 'day' is \"29/10/2019\", not an ISO date")
+
+    def test_a_published_option_that_is_no_date_is_a_usage_error(
+        self, capsys: pytest.CaptureFixture[str], good_file: Path
+    ) -> None:
+        with pytest.raises(SystemExit) as exit_info:
+            main(["extract", "--published", "yesterday", str(good_file)])
+        assert exit_info.value.code == 2
+        assert "expected a date such as 2019-10-29, not 'yesterday'" in capsys.readouterr().err
+
+    @pytest.mark.parametrize("only", [False, True])
+    def test_a_registry_file_adds_speakers(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, only: bool
+    ) -> None:
+        """The user's spokesman of 2010 is found, merged with the default or alone."""
+        registry = tmp_path / "ours.toml"
+        registry.write_text(MINISTERS, encoding="utf-8")
+        article = tmp_path / "a.txt"
+        article.write_text(SPOKESMAN + "“Yes,” Peskov said.\n", encoding="utf-8")
+        options = ["--registry", str(registry), *(["--registry-only"] if only else [])]
+        assert main(["extract", *options, "--published", "2010-01-01", str(article)]) == 0
+        rows = json_lines(capsys.readouterr().out)
+        assert rows[0]["speaker_id"] == "ann-lee"
+        # Peskov is the default registry's: found by id only when it is merged in
+        assert rows[1]["speaker_id"] == (None if only else "dmitry-peskov")
+
+    def test_a_malformed_registry_is_named_and_nothing_is_written(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, good_file: Path
+    ) -> None:
+        registry = tmp_path / "ours.toml"
+        registry.write_text('[[entry]]\nid = "a"\nname = "A"\nkind = "robot"\n', encoding="utf-8")
+        assert main(["extract", "--registry", str(registry), str(good_file)]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err.startswith(f"quotes: {registry}: entry 'a': field 'kind': expected person")
+
+    def test_registry_only_needs_a_registry(
+        self, capsys: pytest.CaptureFixture[str], good_file: Path
+    ) -> None:
+        assert main(["extract", "--registry-only", str(good_file)]) == 2
+        assert "--registry-only needs --registry FILE" in capsys.readouterr().err
+
+    def test_a_missing_registry_is_named(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, good_file: Path
+    ) -> None:
+        missing = tmp_path / "missing.toml"
+        assert main(["extract", "--registry", str(missing), str(good_file)]) == 2
+        assert captured_err_names(capsys, str(missing))
+
+
+def captured_err_names(capsys: pytest.CaptureFixture[str], name: str) -> bool:
+    """Whether standard error names `name` on a line of its own that starts with "quotes: "."""
+    return any(line.startswith(f"quotes: {name}: ") for line in capsys.readouterr().err.splitlines())
+
+
 class TestAnyText:
     """Any str Python can hold goes in, and every format comes out as valid UTF-8, nothing lost."""
 

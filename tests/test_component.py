@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ from spacy.training import Example
 import quotes
 from quotes.component import QuoteComponent, covering_span, quotes_of
 from quotes.evaluate import GoldQuote
-from quotes.model import QuoteKind, SpeakerKind
+from quotes.model import DateSource, QuoteKind, SpeakerKind
 
 from conftest import load_trained_pipeline
 from strategies import newsy_text
@@ -95,12 +96,17 @@ class TestSpans:
     """``doc.spans["quotes"]`` holds one span per quotation, in order."""
 
     def test_one_span_per_quote_with_kind_and_speaker(self, nlp: Language) -> None:
-        """The label is the kind, the kb_id the speaker's canonical name."""
+        """The label is the kind, the kb_id the registered speaker's registry id."""
         doc = nlp('"We are ready," Peskov said.\n\nHe called the talks "a step forward for all".')
         assert [(span.text, span.label_, span.kb_id_) for span in doc.spans["quotes"]] == [
-            ("We are ready,", "direct", "Dmitry Peskov"),
-            ("a step forward for all", "mixed", "Dmitry Peskov"),
+            ("We are ready,", "direct", "dmitry-peskov"),
+            ("a step forward for all", "mixed", "dmitry-peskov"),
         ]
+
+    def test_an_unregistered_speaker_is_named_in_the_kb_id(self, nlp: Language) -> None:
+        """A speaker nobody registered has no id: the kb_id is the name the article gives."""
+        doc = nlp('"We are ready," Ann Lee said.')
+        assert [(span.label_, span.kb_id_) for span in doc.spans["quotes"]] == [("direct", "Ann Lee")]
 
     @pytest.mark.parametrize(
         "speakers",
@@ -122,7 +128,7 @@ class TestSpans:
         nlp.add_pipe("quotes", config={"speakers": speakers})
         doc = nlp('"We are ready," Peskov said.\n\nThe talks were called "a step forward for all".')
         assert [(span.label_, span.kb_id_) for span in doc.spans["quotes"]] == [
-            ("direct", "Dmitry Peskov"),
+            ("direct", "dmitry-peskov"),
             ("mixed", ""),
         ]
 
@@ -197,7 +203,7 @@ class TestDocBin:
         doc = nlp('"We are ready," Peskov said.')
         fresh = _blank()
         loaded = _round_trip(fresh, doc)
-        assert [(s.label_, s.kb_id_) for s in loaded.spans["quotes"]] == [("direct", "Dmitry Peskov")]
+        assert [(s.label_, s.kb_id_) for s in loaded.spans["quotes"]] == [("direct", "dmitry-peskov")]
         assert loaded._.quotes == doc._.quotes
 
 
@@ -205,12 +211,13 @@ class TestConfig:
     """The config chooses kinds and adds a registry file."""
 
     def test_default_config(self, nlp: Language) -> None:
-        """All kinds, no registry file and the learned ranker by default."""
+        """All kinds, no registry file, the learned ranker, and the date in ``published``."""
         assert nlp.get_pipe_config("quotes") == {
             "factory": "quotes",
             "kinds": ["direct", "mixed", "indirect"],
             "registry": None,
             "speakers": "ranker",
+            "date_attr": "published",
         }
 
     def test_kinds_restrict_what_is_found(self, seed_texts: dict[str, str]) -> None:
@@ -250,6 +257,46 @@ class TestConfig:
         path.write_text('[[entry]]\nid = "x"\n', encoding="utf-8")
         with pytest.raises(quotes.RegistryError, match=r"broken\.toml"):
             _blank({"registry": str(path)})
+
+
+_SPOKESMAN = '"We are ready," the Kremlin spokesman said.'
+
+
+class TestPublished:
+    """The component reads each doc's date from its user data or an extension of the user's."""
+
+    def test_user_data_dates_the_doc(self) -> None:
+        nlp = _blank()
+        doc = nlp.make_doc(_SPOKESMAN)
+        doc.user_data["published"] = "2019-10-29"
+        [quote] = nlp(doc)._.quotes
+        assert quote.speaker is not None
+        assert quote.speaker.id == "dmitry-peskov"
+        assert (quote.date, quote.date_source) == (datetime.date(2019, 10, 29), DateSource.GIVEN)
+        assert nlp(doc).spans["quotes"][0].kb_id_ == "dmitry-peskov"
+
+    def test_a_date_before_the_office_names_no_one(self) -> None:
+        nlp = _blank()
+        doc = nlp.make_doc(_SPOKESMAN)
+        doc.user_data["published"] = datetime.date(2010, 1, 1)
+        [quote] = nlp(doc)._.quotes
+        assert quote.speaker is not None
+        assert quote.speaker.id is None
+
+    def test_a_configured_extension_dates_the_doc(self) -> None:
+        """``date_attr`` names the user's own extension; its value wins over user data."""
+        if not Doc.has_extension("issued"):
+            Doc.set_extension("issued", default=None)
+        nlp = _blank({"date_attr": "issued"})
+        doc = nlp.make_doc(_SPOKESMAN)
+        doc._.issued = datetime.date(2019, 10, 29)
+        doc.user_data["issued"] = "2010-01-01"
+        [quote] = nlp(doc)._.quotes
+        assert quote.date == datetime.date(2019, 10, 29)
+
+    def test_an_undated_doc_uses_its_dateline(self) -> None:
+        [quote] = _blank()("MOSCOW, Oct. 29, 2019 - " + _SPOKESMAN)._.quotes
+        assert (quote.date, quote.date_source) == (datetime.date(2019, 10, 29), DateSource.DATELINE)
 
 
 class TestExtension:

@@ -37,6 +37,19 @@ class TestPipe:
         assert [context["id"] for _, context in results] == list(range(len(corpus)))
         assert [found for found, _ in results] == [quotes.extract(text) for text in corpus]
 
+    @pytest.mark.parametrize("n_process", [1, 2])
+    def test_a_context_carries_the_articles_date(self, n_process: int) -> None:
+        """A mapping context with "published" dates its text, in every process, as `extract` would."""
+        text = '"We are ready," the Kremlin spokesman said.'
+        pairs = [(text, {"published": "2019-10-29"}), (text, {"published": "2010-01-01"}), (text, None)] * 2
+        results = list(quotes.pipe(pairs, as_tuples=True, batch_size=1, n_process=n_process))
+        assert [found for found, _ in results] == [
+            quotes.extract(text, published=context["published"] if context else None)
+            for text, context in pairs
+        ]
+        ids = [found[0].speaker.id if found[0].speaker else None for found, _ in results]
+        assert ids[:2] == ["dmitry-peskov", None]  # in office from 2012
+
     def test_the_input_is_read_lazily(self) -> None:
         """An endless stream gives its first results: the input is never read to its end."""
         endless = itertools.cycle(['"We are ready," he said.', "Nothing quoted."])
