@@ -146,12 +146,13 @@ class Registry:
         return holders[0] if len(holders) == 1 else None
 
     def holders(self, title: str, on: datetime.date | None = None) -> tuple[Entry, ...]:
-        """Every entry that held the role `title` (on the day `on`, if given), each once, in file order."""
-        found: dict[str, Entry] = {}
-        for role, entry in self._by_title.get(normalise_name(title), ()):
-            if on is None or role.held_on(on):
-                found.setdefault(entry.id, entry)
-        return tuple(found.values())
+        """Every entry that held the role `title` (on the day `on`, if given), each once, in file order.
+
+        A term with neither start nor end says nothing of the day: it counts only
+        where no dated term covers the day ("the Kremlin spokesman" of 2019 is the
+        holder since 2012, not an earlier one whose dates are unknown).
+        """
+        return _holding(self._by_title.get(normalise_name(title), ()), on)
 
     def by_qualified_title(self, description: str, on: datetime.date | None = None) -> Entry | None:
         """The holder of a role named with a nationality or organisation before its title.
@@ -174,7 +175,8 @@ class Registry:
             holders = self._by_title.get(normalise_name(" ".join(words[count:])), ())
             fitting = [(role, entry) for role, entry in holders if wanted <= _role_words(role)]
             if fitting:
-                return _sole(fitting, on)
+                holding = _holding(fitting, on)
+                return holding[0] if len(holding) == 1 else None
         return None
 
     def names(self) -> Iterable[str]:
@@ -224,16 +226,19 @@ class Registry:
         return cls(entries)
 
 
-def _sole(holders: Iterable[tuple[Role, Entry]], on: datetime.date | None) -> Entry | None:
-    """The one entry among the holders of a role (held on the day `on`, if given), or None."""
-    found: Entry | None = None
+def _holding(holders: Iterable[tuple[Role, Entry]], on: datetime.date | None) -> tuple[Entry, ...]:
+    """The entries among the holders of a role that held it on the day `on` (all, without a
+    day), each once; a term without dates counts only where no dated one covers the day."""
+    dated: dict[str, Entry] = {}
+    undated: dict[str, Entry] = {}
     for role, entry in holders:
-        if on is not None and not role.held_on(on):
-            continue
-        if found is not None and found.id != entry.id:
-            return None
-        found = entry
-    return found
+        if on is None:
+            dated.setdefault(entry.id, entry)
+        elif role.start is None and role.end is None:
+            undated.setdefault(entry.id, entry)
+        elif role.held_on(on):
+            dated.setdefault(entry.id, entry)
+    return tuple((dated or undated).values())
 
 
 @functools.lru_cache(maxsize=4096)

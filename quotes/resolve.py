@@ -123,6 +123,7 @@ class Resolver:
                 words = normalise_name(name.name).split()
                 if len(words) > 1:
                     given.setdefault(words[0], set()).add(surname)
+                self._add_registered_form(name.name)
             if name.speaker_kind is SpeakerKind.ORGANISATION:
                 self._add_form(name.name)
         # "Boris" for the article's one Boris, unless "Boris" is also someone's surname
@@ -223,12 +224,21 @@ class Resolver:
             return None
         return self._named_by(mention_before(self.text, owned.start(), document.start, self.names))
 
+    def _add_registered_form(self, name: str) -> Entry | None:
+        """Remember the article's name of a registered speaker if it is the fullest so far: the
+        speaker is named as the article names them ("Volodymyr Zelenskyy", "State Department"),
+        with the registry's id and Wikidata item. Returns the entry, if the name is registered."""
+        entry = self.registry.by_name(name)
+        if entry is not None:
+            if normalise_name(name) == normalise_name(entry.name):
+                name = entry.name  # "Kremlin" is "the Kremlin": the registry's own form of it
+            registered = self._registered_forms.get(entry.id, name)
+            self._registered_forms[entry.id] = name if _fuller(name, registered) else registered
+        return entry
+
     def _add_form(self, name: str) -> None:
         """Remember an organisation's name if it is the fullest of its organisation so far."""
-        entry = self.registry.by_name(name)
-        if entry is not None and entry.kind is SpeakerKind.ORGANISATION:
-            registered = self._registered_forms.get(entry.id, entry.name)
-            self._registered_forms[entry.id] = name if _fuller(name, registered) else registered
+        self._add_registered_form(name)
         key = _organisation_key(name)
         if len(key) > 1 and _fuller(name, self._equivalent_forms.get(key, "")):
             self._equivalent_forms[key] = name
@@ -243,7 +253,7 @@ class Resolver:
 
     def _entry(self, entry: Entry, certainty: float) -> Resolved:
         speaker = entry.speaker(self.on)
-        if entry.kind is SpeakerKind.ORGANISATION and entry.id in self._registered_forms:
+        if entry.id in self._registered_forms:
             # the article's fullest form: "Turkish Ministry of Foreign Affairs" for the Foreign Ministry
             speaker = attrs.evolve(speaker, name=self._registered_forms[entry.id])
         return Resolved(speaker, certainty, entry.gender)
@@ -257,6 +267,8 @@ class Resolver:
 
     def _resolve_name(self, mention: Found) -> Resolved:
         entry = self.registry.by_name(mention.name) or self.registry.by_name(self._written(mention))
+        if entry is not None and self._someone_else(mention, entry):
+            entry = None
         if entry is not None:
             return self._entry(entry, 1.0)
         if mention.speaker_kind is SpeakerKind.ORGANISATION:
@@ -273,6 +285,14 @@ class Resolver:
         if surname in self._people or mention.speaker_kind is SpeakerKind.PERSON:
             return Resolved(Speaker(fullest, kind=SpeakerKind.PERSON, title=mention.title), 1.0, gender)
         return Resolved(Speaker(fullest, kind=mention.speaker_kind), 0.9, mention.gender)
+
+    def _someone_else(self, mention: Found, entry: Entry) -> bool:
+        """Whether a bare surname the registry gives `entry` for ("Obama") is the article's own
+        person of that surname ("Michelle Obama"), whose full name is not the entry's."""
+        if entry.kind is not SpeakerKind.PERSON or " " in mention.name.strip():
+            return False
+        fullest = self._fullest.get(_surname(mention.name))
+        return fullest is not None and " " in fullest and self.registry.by_name(fullest) is not entry
 
     def _organisation(self, mention: Found) -> Resolved:
         """An organisation's name: an acronym spelt out, a bare head ("the Centre") its fuller name."""

@@ -15,9 +15,9 @@ from quotes.registry import Registry, default_registry
 RULES = quotes.Extractor(speakers="rules")
 
 
-def only(text: str) -> Quote:
-    """The one quotation the rules find in `text`."""
-    (quote,) = RULES(text)
+def only(text: str, published: str | None = None) -> Quote:
+    """The one quotation the rules find in `text`, published on the day `published`."""
+    (quote,) = RULES(text, published)
     return quote
 
 
@@ -179,8 +179,8 @@ class TestResolution:
         ids=["kremlin-spokesman", "russian-foreign-minister", "said-then-the-role"],
     )
     def test_role_resolves_through_the_registry(self, text: str, speaker_id: str, mention: str) -> None:
-        """A role description is the official who holds it."""
-        quote = only(text)
+        """A role description is the official who held it on the article's date."""
+        quote = only(text, "2019-10-29")
         assert quote.speaker is not None
         assert quote.speaker.id == speaker_id
         assert quote.speaker_mention is not None
@@ -393,7 +393,8 @@ roles = [{ title = "Norwegian trade minister", organisation = "Norwegian Ministr
     def test_merged_registry_keeps_the_default_officials(self) -> None:
         """Merging adds to the default registry rather than replacing it."""
         extractor = quotes.Extractor(registry=default_registry().merge(Registry.from_toml(self.SOURCE)))
-        (quote,) = extractor('"Moscow has no plans to close the embassy," the Kremlin spokesman said.')
+        text = '"Moscow has no plans to close the embassy," the Kremlin spokesman said.'
+        (quote,) = extractor(text, published="2019-10-29")
         assert quote.speaker is not None
         assert quote.speaker.id == "dmitry-peskov"
 

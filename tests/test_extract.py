@@ -157,8 +157,9 @@ class TestCanonicalSpeakers:
         ids=["first-name", "court", "centre", "equivalent-organisation", "owned-document", "qualified-title"],
     )
     def test_speaker_is_the_fullest_name(self, text: str, speaker: str, speakers: str) -> None:
-        """A first name or a bare head gets the name the article spelt out."""
-        (quote,) = quotes.Extractor(speakers=speakers)(text)
+        """A first name or a bare head gets the name the article spelt out (a role, its holder on
+        the article's date)."""
+        (quote,) = quotes.Extractor(speakers=speakers)(text, published="2019-10-29")
         assert quote.speaker is not None
         assert quote.speaker.name == speaker
 
@@ -298,3 +299,79 @@ class TestPublished:
         for quote in quotes.extract(text, published=day):
             assert text[quote.start : quote.end] == quote.text
             assert (quote.date, quote.date_source) == (day, DateSource.GIVEN)
+
+
+# (role as news writes it, the article's date, who held it that day; None where the
+# registry knows no one that day, or without a date cannot tell)
+_HOLDERS = [
+    ("Turkish foreign minister", "2019-05-01", "Mevlut Cavusoglu"),
+    ("Turkish foreign minister", "2024-05-01", "Hakan Fidan"),
+    ("Russian president", "2005-01-01", "Vladimir Putin"),
+    ("Russian president", "2010-01-01", "Dmitry Medvedev"),
+    ("Russian president", "2019-10-29", "Vladimir Putin"),
+    ("Russian prime minister", "2010-01-01", "Vladimir Putin"),
+    ("Russian prime minister", "2015-01-01", "Dmitry Medvedev"),
+    ("Russian foreign minister", "2019-10-29", "Sergey Lavrov"),
+    ("Russian defense minister", "2020-01-01", "Sergei Shoigu"),
+    ("Russian defence minister", "2025-01-01", "Andrei Belousov"),
+    ("Kremlin spokesman", "2019-10-29", "Dmitry Peskov"),
+    ("Syrian president", "2019-10-29", "Bashar Assad"),
+    ("Syrian president", "2025-06-01", "Ahmed al-Sharaa"),
+    ("Ukrainian president", "2016-01-01", "Petro Poroshenko"),
+    ("Ukrainian president", "2020-01-01", "Volodymyr Zelensky"),
+    ("Iranian president", "2015-01-01", "Hassan Rouhani"),
+    ("Israeli prime minister", "2019-01-01", "Benjamin Netanyahu"),
+    ("Israeli prime minister", "2022-01-01", "Naftali Bennett"),
+    ("US president", "2005-01-01", "George W. Bush"),
+    ("US president", "2010-01-01", "Barack Obama"),
+    ("US president", "2018-01-01", "Donald Trump"),
+    ("US president", "2022-01-01", "Joe Biden"),
+    ("US president", "2025-06-01", "Donald Trump"),
+    ("US secretary of state", "2014-01-01", "John Kerry"),
+    ("US secretary of state", "2019-01-01", "Mike Pompeo"),
+    ("US secretary of state", "2022-01-01", "Antony Blinken"),
+    ("US defense secretary", "2018-01-01", "Jim Mattis"),
+    ("Federal Reserve chair", "2016-01-01", "Janet Yellen"),
+    ("Federal Reserve chair", "2020-01-01", "Jerome Powell"),
+    ("British prime minister", "2017-01-01", "Theresa May"),
+    ("British prime minister", "2020-01-01", "Boris Johnson"),
+    ("British prime minister", "2024-09-01", "Keir Starmer"),
+    ("German chancellor", "2010-01-01", "Angela Merkel"),
+    ("German chancellor", "2023-01-01", "Olaf Scholz"),
+    ("French president", "2015-01-01", "François Hollande"),
+    ("French president", "2019-01-01", "Emmanuel Macron"),
+    ("Chinese president", "2005-01-01", "Hu Jintao"),
+    ("Chinese president", "2019-01-01", "Xi Jinping"),
+    ("UN secretary-general", "2010-01-01", "Ban Ki-moon"),
+    ("UN secretary-general", "2019-01-01", "António Guterres"),
+    ("NATO secretary-general", "2019-01-01", "Jens Stoltenberg"),
+    ("NATO secretary-general", "2025-01-01", "Mark Rutte"),
+    ("European Commission president", "2016-01-01", "Jean-Claude Juncker"),
+    ("European Commission president", "2021-01-01", "Ursula von der Leyen"),
+    ("ECB president", "2015-01-01", "Mario Draghi"),
+    # an acting holder is left open: between Mattis and Esper no one
+    ("US defense secretary", "2019-03-01", None),
+    # before the registry knows a holder
+    ("Kremlin spokesman", "2010-01-01", None),
+    # no date: an office that changed hands names no one, one held by a single person does
+    ("Turkish foreign minister", None, None),
+    ("US president", None, None),
+    ("Russian foreign minister", None, None),
+    ("Iranian supreme leader", None, "Ali Khamenei"),
+]
+
+
+class TestWhoHeldTheOffice:
+    """The default registry names the holder of an office on the article's date, and no one
+    where it cannot know."""
+
+    @pytest.mark.parametrize(("role", "published", "holder"), _HOLDERS)
+    def test_the_holder_on_the_day(self, role: str, published: str | None, holder: str | None) -> None:
+        (quote,) = quotes.extract(f'"We are ready," the {role} said.', published=published)
+        assert quote.speaker is not None
+        if holder is None:
+            assert quote.speaker.name == f"the {role}"
+            assert quote.speaker.id is None
+        else:
+            assert quote.speaker.name == holder
+            assert quote.speaker.id is not None

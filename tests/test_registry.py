@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 from pathlib import Path
 
 import pytest
 
 from quotes.errors import RegistryError
 from quotes.model import SpeakerKind
-from quotes.registry import Registry, default_registry
+from quotes.registry import Registry, default_registry, normalise_name
 
 
 class TestDefaultRegistry:
@@ -34,10 +35,12 @@ class TestDefaultRegistry:
         assert entry.name == canonical
 
     def test_role_finds_its_holder(self) -> None:
-        """The Kremlin spokesman is Dmitry Peskov."""
-        entry = default_registry().by_title("the Kremlin spokesman")
+        """The Kremlin spokesman of 2019 is Dmitry Peskov; without a day the registry cannot say,
+        for the office had other holders before him."""
+        entry = default_registry().by_title("the Kremlin spokesman", datetime.date(2019, 10, 29))
         assert entry is not None
         assert entry.speaker().name == "Dmitry Peskov"
+        assert default_registry().by_title("the Kremlin spokesman") is None
 
     def test_role_respects_dates(self) -> None:
         """Nobody held the Turkish communications directorship before it existed."""
@@ -357,3 +360,87 @@ class TestRegistryFile:
         source = _PERSON + f'roles = [{{ title = "mayor", start = {value} }}]\n'
         with pytest.raises(RegistryError, match=r"field 'roles.start': expected a date such as 2012-05-22"):
             Registry.from_toml(source)
+
+
+# Offices several people hold at once: their holders may overlap.
+_SHARED_OFFICES = frozenset(
+    {
+        "kremlin aide",
+        "russian deputy foreign minister",
+        "turkish deputy foreign minister",
+        "chinese foreign ministry spokesperson",
+        "un secretary-general's spokesperson",
+        "nato spokesperson",
+    }
+)
+
+
+class TestDefaultRegistryFile:
+    """The shipped registry is consistent: what a test can check of its facts, it checks."""
+
+    def test_ids_and_wikidata_items_are_unique(self) -> None:
+        entries = default_registry().entries
+        assert len({entry.id for entry in entries}) == len(entries)
+        items = [entry.wikidata for entry in entries if entry.wikidata is not None]
+        assert len(set(items)) == len(items)
+
+    def test_no_single_holder_office_has_two_holders_on_one_day(self) -> None:
+        """Dated terms of one office follow each other; only shared offices overlap."""
+        terms: dict[str, list[tuple[datetime.date, datetime.date, str]]] = {}
+        for entry in default_registry().entries:
+            for role in entry.roles:
+                if role.start is None and role.end is None:
+                    continue
+                start = role.start or datetime.date.min
+                end = role.end or datetime.date.max
+                terms.setdefault(role.title.lower(), []).append((start, end, entry.id))
+        overlaps = []
+        for title, held in terms.items():
+            if title in _SHARED_OFFICES:
+                continue
+            held.sort()
+            for (_, end, first), (start, _, second) in itertools.pairwise(held):
+                if start < end:  # the successor's first day may be the predecessor's last
+                    overlaps.append((title, first, second))
+        assert overlaps == []
+
+    def test_every_holder_of_an_office_shares_its_aliases(self) -> None:
+        """One title, one list of aliases: else a role held by one would not be found for another."""
+        aliases: dict[str, set[tuple[str, ...]]] = {}
+        for entry in default_registry().entries:
+            for role in entry.roles:
+                aliases.setdefault(role.title, set()).add(tuple(sorted(role.aliases)))
+        assert {title: forms for title, forms in aliases.items() if len(forms) > 1} == {}
+
+    def test_no_name_stands_for_two_speakers(self) -> None:
+        owners: dict[str, set[str]] = {}
+        for entry in default_registry().entries:
+            for name in (entry.name, *entry.aliases):
+                owners.setdefault(normalise_name(name), set()).add(entry.id)
+        assert {name: ids for name, ids in owners.items() if len(ids) > 1} == {}
+
+    @pytest.mark.parametrize(
+        ("name", "identifier"),
+        [
+            ("Dmitri Peskov", "dmitry-peskov"),
+            ("Yury Ushakov", "yuri-ushakov"),
+            ("Sergei Lavrov", "sergey-lavrov"),
+            ("Sergey Lavrov", "sergey-lavrov"),
+            ("Fahrettin Altun", "fahrettin-altun"),
+            ("Recep Tayyip Erdoğan", "recep-tayyip-erdogan"),
+            ("Mevlüt Çavuşoğlu", "mevlut-cavusoglu"),
+            ("Volodymyr Zelenskyy", "volodymyr-zelensky"),
+        ],
+    )
+    def test_the_missions_officials_keep_their_spellings(self, name: str, identifier: str) -> None:
+        entry = default_registry().by_name(name)
+        assert entry is not None
+        assert entry.id == identifier
+
+    def test_coverage(self) -> None:
+        """Hundreds of speakers, most with a Wikidata item, of the offices news quotes most."""
+        entries = default_registry().entries
+        offices = {role.title for entry in entries for role in entry.roles}
+        assert len(entries) >= 400
+        assert sum(entry.wikidata is not None for entry in entries) >= 300
+        assert len(offices) >= 70

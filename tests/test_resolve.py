@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from quotes.mentions import Found, mention_after, mention_before, names
@@ -10,10 +12,14 @@ from quotes.registry import Registry, default_registry
 from quotes.resolve import Resolved, Resolver
 from quotes.sentences import sentences
 
+DAY = datetime.date(2019, 10, 29)
+"""The date of the articles here: who held an office depends on it."""
+
 
 def resolver(text: str, registry: Registry | None = None) -> Resolver:
-    """A resolver over `text` with its names and sentences."""
-    return Resolver(text, names(text), default_registry() if registry is None else registry, sentences(text))
+    """A resolver over `text` with its names and sentences, of an article published on `DAY`."""
+    known = default_registry() if registry is None else registry
+    return Resolver(text, names(text), known, sentences(text), DAY)
 
 
 def subject(text: str, cue: str = " said") -> Found:
