@@ -264,13 +264,20 @@ def _extractor(args: argparse.Namespace) -> Extractor | None:
 
 def _day(value: str) -> datetime.date:
     """A date option: an ISO date."""
-    try:
-        day = as_day(value)
-    except ValueError:
-        day = None
+    day = _iso_day(value)
     if day is None:
         raise argparse.ArgumentTypeError(f"expected a date such as 2019-10-29, not {value!r}")
     return day
+
+
+def _iso_day(value: Any) -> datetime.date | None:
+    """The day an ISO date string names; None for anything else."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return as_day(value)
+    except ValueError:
+        return None
 
 
 Failure = Callable[[str, bool], None]
@@ -318,7 +325,7 @@ def _records(args: argparse.Namespace, fail: Failure) -> Read:
                     yield previous[0], previous[1], False, previous[2]
                 ident = record.get(args.id_field)
                 doc = f"{name}:{number}" if ident is None else str(ident)
-                date = as_day(record.get(args.date_field)) if args.date_field else None
+                date = record.get(args.date_field) if args.date_field else None
                 previous = (doc, record[args.text_field], date)
         except OSError as err:
             fail(f"quotes: {name}: {err.strerror or err}", previous is None)
@@ -367,22 +374,12 @@ def _record(
     ident = record.get(id_field)
     if ident is not None and (isinstance(ident, bool) or not isinstance(ident, str | int)):
         return _Skip(f"field {id_field!r} is {json.dumps(ident)[:40]}, not a string or an integer")
-    if date_field is not None and not _is_date(record.get(date_field)):
-        return _Skip(f"field {date_field!r} is {json.dumps(record[date_field])[:40]}, not an ISO date")
+    if date_field is not None and record.get(date_field) is not None:
+        day = _iso_day(record[date_field])
+        if day is None:
+            return _Skip(f"field {date_field!r} is {json.dumps(record[date_field])[:40]}, not an ISO date")
+        record[date_field] = day  # read once: the record carries the day from here on
     return record
-
-
-def _is_date(value: Any) -> bool:
-    """Whether a record's date field is absent, null or an ISO date."""
-    if value is None:
-        return True
-    if not isinstance(value, str):
-        return False
-    try:
-        as_day(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _workers(value: str) -> int:

@@ -19,7 +19,7 @@ from quotes.indirect import reported_speech, reports
 from quotes.layout import paragraphs
 from quotes.marks import QuotedSpan, outermost_quotations
 from quotes.mentions import Found, names
-from quotes.model import Cue, DateSource, Mention, Quote, QuoteKind, Speaker
+from quotes.model import Cue, Mention, Quote, QuoteKind, Speaker
 from quotes.ranking.model import SpeakerModel, load_model
 from quotes.ranking.rank import Choices, Ranked, choices, rank
 from quotes.registry import Registry, as_registry
@@ -195,11 +195,10 @@ class Extractor:
             start, end, kind, attribution, choice = items.pop()
             resolved = _resolve(attribution, resolver, history)
             if choice is None:
-                quote = _quote(text, start, end, kind, attribution, resolved)
+                found.append(_quote(text, start, end, kind, attribution, resolved, date))
             else:
                 precision = self.model.span_precision.get(kind.value, 1.0) if self.model is not None else 1.0
-                quote = _ranked_quote(text, start, end, kind, choice, resolved, precision)
-            found.append(quote if date.source is DateSource.NONE else _dated(quote, date))
+                found.append(_ranked_quote(text, start, end, kind, choice, resolved, precision, date))
         return found
 
 
@@ -251,8 +250,9 @@ def _quote(
     kind: QuoteKind,
     attribution: Attribution | None,
     resolved: Resolved | None,
+    date: ArticleDate,
 ) -> Quote:
-    """Build the `Quote` of one span and what was found about its speaker."""
+    """Build the `Quote` of one span and what was found about its speaker, resolved on `date`."""
     confidence = _KIND[kind] * _NO_SPEAKER
     mention = cue = None
     if attribution is not None:
@@ -272,6 +272,8 @@ def _quote(
         speaker_mention=mention,
         cue=cue,
         confidence=round(confidence, 3),
+        date=date.day,
+        date_source=date.source,
     )
 
 
@@ -283,6 +285,7 @@ def _ranked_quote(
     ranked: Ranked,
     resolved: Resolved | None,
     precision: float,
+    date: ArticleDate,
 ) -> Quote:
     """Build the `Quote` of a span whose speaker the ranker chose.
 
@@ -312,12 +315,9 @@ def _ranked_quote(
         speaker_mention=mention,
         cue=cue,
         confidence=round(min(1.0, max(0.0, ranked.probability * precision)), 3),
+        date=date.day,
+        date_source=date.source,
     )
-
-
-def _dated(quote: Quote, date: ArticleDate) -> Quote:
-    """`quote` with the date its speaker was resolved on."""
-    return attrs.evolve(quote, date=date.day, date_source=date.source)
 
 
 def _check_text(text: object) -> None:

@@ -142,8 +142,7 @@ class Registry:
         returned rather than a guess. A role held by several at once (spokespeople of a
         ministry), or on a day the registry knows no holder for, is None too.
         """
-        holders = self.holders(title, on)
-        return holders[0] if len(holders) == 1 else None
+        return _only(self.holders(title, on))
 
     def holders(self, title: str, on: datetime.date | None = None) -> tuple[Entry, ...]:
         """Every entry that held the role `title` (on the day `on`, if given), each once, in file order.
@@ -175,8 +174,7 @@ class Registry:
             holders = self._by_title.get(normalise_name(" ".join(words[count:])), ())
             fitting = [(role, entry) for role, entry in holders if wanted <= _role_words(role)]
             if fitting:
-                holding = _holding(fitting, on)
-                return holding[0] if len(holding) == 1 else None
+                return _only(_holding(fitting, on))
         return None
 
     def names(self) -> Iterable[str]:
@@ -224,6 +222,11 @@ class Registry:
                 raise _fail(file, entry.id, "id", "another entry has this id; ids must be unique")
             seen.add(entry.id)
         return cls(entries)
+
+
+def _only(entries: tuple[Entry, ...]) -> Entry | None:
+    """The one entry of `entries`, or None if there are none or several."""
+    return entries[0] if len(entries) == 1 else None
 
 
 def _holding(holders: Iterable[tuple[Role, Entry]], on: datetime.date | None) -> tuple[Entry, ...]:
