@@ -19,10 +19,7 @@ Such a text reaches `extract_frame` only in an object column, with Dask's
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterator, Mapping, Sequence
-from types import MappingProxyType
-from typing import Any
+from collections.abc import Iterator
 
 try:
     import dask.dataframe as dd
@@ -30,48 +27,12 @@ try:
 except ImportError as error:
     raise ImportError("quotes.dask needs Dask's data frames: pip install 'news-quotes[dask]'") from error
 
+from quotes.corpus.frame import DTYPES, frame
 from quotes.errors import Errors
 from quotes.extract import extract
 from quotes.model import Quote
 
 __all__ = ["DTYPES", "extract_frame"]
-
-_TEXT = pd.StringDtype("pyarrow")
-_OFFSET = pd.Int64Dtype()
-# What UTF-8 cannot encode, so Arrow cannot hold: every surrogate code point, paired or not.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-DTYPES: Mapping[str, Any] = MappingProxyType(
-    {
-        "text": _TEXT,
-        "start": "int64",
-        "end": "int64",
-        "kind": _TEXT,
-        "speaker": _TEXT,
-        "speaker_id": _TEXT,
-        "speaker_kind": _TEXT,
-        "speaker_title": _TEXT,
-        "speaker_wikidata": _TEXT,
-        "speaker_mention": _TEXT,
-        "speaker_mention_start": _OFFSET,
-        "speaker_mention_end": _OFFSET,
-        "cue": _TEXT,
-        "cue_lemma": _TEXT,
-        "cue_start": _OFFSET,
-        "cue_end": _OFFSET,
-        "confidence": "float64",
-        "date": _TEXT,
-        "date_source": _TEXT,
-    }
-)
-"""The pandas dtype of each field of `Quote.to_dict`, in its order.
-
-Text is ``string[pyarrow]`` (missing is ``pd.NA``), the dtype Dask converts
-strings to anyway, so declared and computed dtypes agree whatever
-``dataframe.convert-string`` says; the quotation's own offsets are ``int64``;
-the mention's and the cue's, absent when there is no mention or cue, are the
-nullable ``Int64``; confidence is ``float64``.
-"""
 
 
 def extract_frame(ddf: dd.DataFrame, text: str = "text", id: str = "id") -> dd.DataFrame:
@@ -115,10 +76,7 @@ def extract_frame(ddf: dd.DataFrame, text: str = "text", id: str = "id") -> dd.D
         if column not in ddf.columns:
             raise KeyError(f"extract_frame: no column {column!r}; the columns are {list(ddf.columns)}")
     if id in DTYPES:
-        raise ValueError(
-            f"extract_frame: the id column {id!r} would clash with the quotation field of that name;"
-            " rename it first"
-        )
+        raise ValueError(Errors.E064.format(caller="extract_frame", id=id))
     dtype = ddf[text].dtype
     if not (
         pd.api.types.is_string_dtype(dtype)
@@ -140,49 +98,7 @@ def _empty(ddf: dd.DataFrame) -> pd.DataFrame:
 
 def _quotations(part: pd.DataFrame, text: str, id: str) -> pd.DataFrame:
     """The quotations of one partition, a row each, with their document's id and index label."""
-    positions: list[int] = []
-    rows: list[dict[str, Any]] = []
-    for position, quotes in enumerate(_extract_each(part[text], part[id], text)):
-        positions.extend([position] * len(quotes))
-        rows.extend(quote.to_dict() for quote in quotes)
-    ids = part[id].iloc[positions]
-    columns = {name: _column(name, [row[name] for row in rows], dtype, ids) for name, dtype in DTYPES.items()}
-    # A Series, not its values, so that the id keeps its dtype: pandas would infer str from objects.
-    frame = pd.DataFrame({id: ids.reset_index(drop=True), **columns})
-    frame.index = ids.index
-    return frame
-
-
-def _column(name: str, values: Sequence[Any], dtype: Any, ids: pd.Series) -> Any:
-    """One column of the quotations as an array of `dtype`; text is made UTF-8 first.
-
-    Raises:
-        ValueError: The values do not fit `dtype`; the message names the
-            column and the id of the first document whose value does not
-            (of every document, where no value alone is at fault).
-    """
-    if dtype is _TEXT:
-        values = [_utf8(value) for value in values]
-    try:
-        return pd.array(values, dtype=dtype)
-    except (ValueError, TypeError, OverflowError) as error:
-        row = next((row for row, value in enumerate(values) if not _fits(value, dtype)), None)
-        culprit = ids.drop_duplicates().tolist() if row is None else ids.tolist()[row]
-        raise ValueError(Errors.E062.format(column=name, id=culprit, dtype=dtype, error=error)) from error
-
-
-def _fits(value: Any, dtype: Any) -> bool:
-    """Whether an array of `dtype` can hold `value`."""
-    try:
-        pd.array([value], dtype=dtype)
-    except (ValueError, TypeError, OverflowError):
-        return False
-    return True
-
-
-def _utf8(value: Any) -> Any:
-    """`value` with each surrogate code point, which UTF-8 cannot encode, replaced by U+FFFD, one for one."""
-    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+    return frame(part[id], list(_extract_each(part[text], part[id], text)), id, "extract_frame")
 
 
 def _extract_each(texts: pd.Series, ids: pd.Series, column: str) -> Iterator[list[Quote]]:

@@ -48,8 +48,11 @@ class Errors:
         "extract_frame: column {column!r} holds a {type}, not a str, in document {id!r}; only text or a"
         " missing value (None, NaN, pd.NA) can stand for a document"
     )
-    E062 = "extract_frame: column {column!r} of the quotations of document {id!r} cannot be {dtype}: {error}"
+    E062 = "{caller}: column {column!r} of the quotations of document {id!r} cannot be {dtype}: {error}"
     E063 = "extract_frame: while finding the quotations of document {id!r} of column {column!r}"
+    E064 = "{caller}: the id column {id!r} would clash with the quotation field of that name; rename it first"
+    E065 = "to_frame: item {position} is a {type}, not an (id, quotations) pair"
+    E066 = "{caller}: document {id!r} holds a {type}, not a quotes.Quote"
     E041 = "pipe() takes an iterable of texts, not a single {type}: wrap it in a list."
     E042 = "{name} must be an int, not {type}."
     E043 = "With as_tuples=True, each item must be a (text, context) tuple; item {position} is a {type}."

@@ -17,6 +17,8 @@ import pytest
 from distributed import Client, LocalCluster, wait
 
 import quotes
+import quotes.corpus
+import quotes.corpus.frame
 import quotes.dask
 from quotes.dask import DTYPES, extract_frame
 from quotes.formats import COLUMNS
@@ -134,6 +136,23 @@ class TestExtractFrame:
         found = extract_frame(dd.from_pandas(renamed, npartitions=3), text="body", id="url").compute()
         assert list(found.columns) == ["url", *DTYPES]
         assert rows(found, "url") == expected(list(documents["id"]), list(documents["text"]))
+
+
+class TestSameAsPandas:
+    """`quotes.corpus.to_frame` and a computed `extract_frame` are one table: columns, dtypes, rows."""
+
+    @pytest.mark.parametrize("ids", ["names", "numbers"])
+    def test_to_frame_is_the_computed_frame(self, client: Client, documents: pd.DataFrame, ids: str) -> None:
+        """The same documents give the same frame either way, whether ids are text or ints."""
+        if ids == "numbers":
+            documents = documents.assign(id=range(100, 100 + len(documents)))
+        computed = extract_frame(dd.from_pandas(documents, npartitions=3)).compute()
+        texts = zip(documents["id"], documents["text"], strict=True)
+        found = {id: quotes.extract(text) for id, text in texts}
+        local = quotes.corpus.to_frame(found)
+        assert local.dtypes.to_dict() == computed.dtypes.to_dict()
+        assert local.columns.tolist() == computed.columns.tolist()
+        pd.testing.assert_frame_equal(local, computed.reset_index(drop=True))
 
 
 class TestEmpty:
@@ -262,7 +281,7 @@ class TestSurrogates:
 
         Run in this process (``scheduler="sync"``), where the patch is seen.
         """
-        monkeypatch.setattr(quotes.dask, "_utf8", lambda value: value, raising=False)
+        monkeypatch.setattr(quotes.corpus.frame, "_utf8", lambda value: value)
         with dask.config.set({"dataframe.convert-string": False}):
             found = extract_frame(object_frame([self.SAID, self.LONE]))
             with pytest.raises(
