@@ -87,3 +87,14 @@ def test_scale_benchmark_runs_every_step() -> None:
     assert "n_process=1" in output
     assert "n_process=2" in output
     assert "peak memory along the stream" in output
+
+
+def test_clustering_benchmark_clusters_what_it_built() -> None:
+    """The clustering benchmark prints its time and peak memory, and finds repeats among its quotations."""
+    command = [sys.executable, str(SCRIPT.parent / "clustering.py"), "--quotations", "2000"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=600).stdout
+    first, second = output.splitlines()
+    assert first.startswith("clustering 2,000 quotations: ")
+    assert " s, peak memory +" in first
+    clusters = int(second.removeprefix("clusters: ").replace(",", ""))
+    assert 0 < clusters < 2000  # two in three quotations repeat another

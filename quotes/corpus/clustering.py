@@ -1,0 +1,237 @@
+"""The same quotation across a corpus: clusters of near-duplicate quotation texts.
+
+Two quotations are one when their words are the same after normalising
+(case, Unicode forms, quotation marks and apostrophes, punctuation, an
+ellipsis marking a cut), or when most word trigrams of the shorter are in
+the longer: a small edit, a truncation, or a quote that contains another.
+A fragment of fewer than `MIN_WORDS` words joins only its exact repeats, so
+"we are ready" does not pull every quote that contains it into one cluster.
+
+The work is near-linear in the corpus: each quotation is compared only with
+earlier ones that share a trigram with it, through an index that keeps the
+first `MAX_POSTINGS` holders of each trigram (a stock phrase held by more
+quotations than that is no evidence of a shared source). Clusters are built
+by union-find, so a chain of edits stays one cluster.
+
+`cluster_ids` works on plain texts; `duplicates` and `clusters` work on a
+frame of quotations (pandas).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from itertools import chain
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["MAX_POSTINGS", "MIN_WORDS", "THRESHOLD", "cluster_ids", "clusters", "duplicates", "words"]
+
+THRESHOLD = 0.7
+"""Share of the shorter quotation's trigrams the longer must hold for the two to be one."""
+MIN_WORDS = 6
+"""Fewer words than this, and a quotation joins only its exact repeats."""
+MAX_POSTINGS = 64
+"""Quotations kept per trigram in the index."""
+
+# A word with its inner apostrophes (we're, Kyiv's); apostrophes are unified first.
+_WORD = regex.compile(r"\w+(?:'\w+)*")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+_N = 3
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The words of a quotation as clustering compares them: NFKC, case-folded, apostrophes unified.
+
+    Example:
+        >>> words("“We’re READY…”")
+        ("we're", 'ready')
+    """
+    return tuple(_WORD.findall(unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)))
+
+
+def cluster_ids(texts: Sequence[str]) -> list[int]:
+    """A cluster number for each quotation text: equal numbers, the same quotation.
+
+    Args:
+        texts: Quotation texts, in corpus order.
+
+    Returns:
+        One number per text, numbered 0, 1, 2 ... in the order each
+        cluster first appears in `texts`.
+
+    Example:
+        >>> said = ["We are ready to talk to Kyiv at any time.", "We're ready to talk to Kyiv at any time"]
+        >>> cluster_ids([*said, "No."])
+        [0, 0, 1]
+    """
+    distinct: dict[tuple[str, ...], int] = {}
+    which = [distinct.setdefault(words(text), len(distinct)) for text in texts]
+    parent = list(range(len(distinct)))
+    sizes: list[int] = []
+    postings: dict[int, list[int]] = {}
+    for item, tokens in enumerate(distinct):
+        held = _trigrams(tokens)
+        sizes.append(len(held))
+        if len(tokens) < MIN_WORDS:
+            continue  # a fragment: only its exact repeats, already one item
+        for other in _similar(held, postings, sizes):
+            _union(parent, item, other)
+        for gram in held:
+            holders = postings.setdefault(gram, [])
+            if len(holders) < MAX_POSTINGS:
+                holders.append(item)
+    numbers: dict[int, int] = {}
+    return [numbers.setdefault(_find(parent, item), len(numbers)) for item in which]
+
+
+def _trigrams(tokens: tuple[str, ...]) -> frozenset[int]:
+    """The word trigrams of a quotation, hashed."""
+    return frozenset(hash(tokens[i : i + _N]) for i in range(len(tokens) - _N + 1))
+
+
+def _similar(held: frozenset[int], postings: dict[int, list[int]], sizes: Sequence[int]) -> list[int]:
+    """Earlier long quotations holding `THRESHOLD` of the shorter one's trigrams, of this one's or theirs."""
+    shared = Counter(chain.from_iterable(postings.get(gram, ()) for gram in held))
+    return [other for other, count in shared.items() if count >= THRESHOLD * min(len(held), sizes[other])]
+
+
+def _find(parent: list[int], item: int) -> int:
+    """The root of `item`'s cluster, halving the path on the way."""
+    while parent[item] != item:
+        parent[item] = parent[parent[item]]
+        item = parent[item]
+    return item
+
+
+def _union(parent: list[int], a: int, b: int) -> None:
+    """Join the clusters of `a` and `b` under the earlier root."""
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)
+
+
+def duplicates(frame: pd.DataFrame, id: str = "id") -> pd.DataFrame:
+    """A frame of quotations with each row's cluster, and which rows are first or repeats.
+
+    Args:
+        frame: Quotations as `quotes.corpus.to_frame` or a computed
+            `quotes.dask.extract_frame` gives them, in corpus order.
+        id: The document id column.
+
+    Returns:
+        A copy of `frame` with three more columns: ``cluster`` (``int64``,
+        numbered as `cluster_ids` numbers them); ``first`` (``bool``, the
+        cluster's first appearance: its earliest ``date`` where a row of it
+        has one, else its first row in corpus order); ``doc_repeat``
+        (``bool``, the quotation repeats one earlier in its own document,
+        such as a lede repeated in a caption). `quotes.corpus.speakers`
+        leaves repeats out of its counts.
+
+    Example:
+        >>> import quotes, quotes.corpus
+        >>> said = '"We will never give up our land," Zelensky said.'
+        >>> found = quotes.corpus.duplicates(quotes.corpus.to_frame({1: quotes.extract(said + " " + said)}))
+        >>> found[["cluster", "first", "doc_repeat"]].values.tolist()
+        [[0, True, False], [0, False, True]]
+    """
+    texts = [text if isinstance(text, str) else "" for text in frame["text"].tolist()]
+    numbers = cluster_ids(texts)
+    dates = frame["date"].tolist() if "date" in frame.columns else [None] * len(numbers)
+    firsts: dict[int, tuple[bool, str, int]] = {}
+    seen: set[tuple[Any, int]] = set()
+    repeats = []
+    for position, (number, day, doc) in enumerate(zip(numbers, dates, frame[id].tolist(), strict=True)):
+        key = (not isinstance(day, str), day if isinstance(day, str) else "", position)
+        if number not in firsts or key < firsts[number]:
+            firsts[number] = key
+        repeats.append((doc, number) in seen)
+        seen.add((doc, number))
+    first_rows = {key[2] for key in firsts.values()}
+    return frame.assign(
+        cluster=_series(numbers, "int64", frame),
+        first=_series([position in first_rows for position in range(len(numbers))], "bool", frame),
+        doc_repeat=_series(repeats, "bool", frame),
+    )
+
+
+def _series(values: list[Any], dtype: str, frame: pd.DataFrame) -> pd.Series:
+    """A column of `dtype` aligned with `frame`, even where it is empty."""
+    # pandas is imported only where a frame is asked for: `cluster_ids` needs none.
+    import pandas as pd
+
+    return pd.Series(values, dtype=dtype, index=frame.index)
+
+
+CLUSTER_COLUMNS: tuple[str, ...] = (
+    "cluster",
+    "quotations",
+    "documents",
+    "text",
+    "speaker",
+    "first_id",
+    "first_date",
+    "outlets",
+)
+"""The columns of `clusters`, in order."""
+
+
+def clusters(frame: pd.DataFrame, id: str = "id", outlet: str | None = None) -> pd.DataFrame:
+    """One row per quotation repeated across documents: where it appeared first and who ran it.
+
+    Args:
+        frame: Quotations, as for `duplicates` (its columns are added where
+            `frame` lacks them).
+        id: The document id column.
+        outlet: A column naming each document's outlet; without it the
+            outlets are the documents' ids.
+
+    Returns:
+        The columns of `CLUSTER_COLUMNS`, for clusters found in more than
+        one document, most documents first: ``quotations`` counts rows,
+        repeats within a document left out; ``documents`` the documents;
+        ``text``, ``speaker``, ``first_id`` and ``first_date`` are the first
+        appearance's; ``outlets`` is a tuple of every outlet that ran it, in
+        order of appearance.
+    """
+    # pandas is imported only where a frame is asked for: `cluster_ids` needs none.
+    import pandas as pd
+
+    from quotes.corpus.frame import TEXT
+
+    if "cluster" not in frame.columns:
+        frame = duplicates(frame, id)
+    kept = frame[~frame["doc_repeat"]]
+    rows = []
+    for number, group in kept.groupby("cluster", sort=False):
+        documents = group[id].nunique()
+        if documents < 2:
+            continue
+        first = frame[(frame["cluster"] == number) & frame["first"]].iloc[0]
+        names = group[outlet if outlet is not None else id].tolist()
+        rows.append(
+            (
+                number,
+                len(group),
+                documents,
+                first["text"],
+                first["speaker"],
+                first[id],
+                first["date"],
+                tuple(dict.fromkeys(names)),
+            )
+        )
+    rows.sort(key=lambda row: (-row[2], row[0]))
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(CLUSTER_COLUMNS)
+    dtypes: list[Any] = ["int64", "int64", "int64", TEXT, TEXT, None, TEXT, object]
+    return pd.DataFrame(
+        {
+            name: pd.Series(list(values), dtype=dtype if dtype is not None else frame[id].dtype)
+            for name, values, dtype in zip(CLUSTER_COLUMNS, columns, dtypes, strict=True)
+        }
+    )
