@@ -1,9 +1,10 @@
-"""The ``quotes`` command line: ``quotes extract``, ``quotes render`` and ``quotes eval``."""
+"""The ``quotes`` command line: ``quotes extract``, ``render``, ``eval`` and ``speakers``."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import datetime
 import io
 import json
@@ -18,6 +19,8 @@ from typing import Any, TextIO, TypedDict
 import attrs
 
 from quotes import __version__
+from quotes.corpus.clustering import cluster_ids, repeated
+from quotes.corpus.speaker_table import SPEAKER_COLUMNS, tally, text_table
 from quotes.dates import as_day
 from quotes.errors import RegistryError
 from quotes.evaluate import documents, evaluate, read_gold, report
@@ -159,6 +162,31 @@ def _parser() -> argparse.ArgumentParser:
     )
     show.add_argument("--title", help="the page's title (default: the file's name)")
     _encoding_errors(show)
+    speakers = commands.add_parser(
+        "speakers",
+        parents=[common],
+        help="count who is quoted across the output of 'quotes extract'",
+        description=(
+            "Read the JSON Lines 'quotes extract' writes and print one row per speaker: quotations by "
+            "kind, documents, first and last date, registry and Wikidata ids. Descriptions ('his "
+            "associates') are kept apart from named people, and a quotation repeated within its own "
+            "article counts once."
+        ),
+    )
+    speakers.add_argument(
+        "files", nargs="+", metavar="FILE", help="JSON Lines of 'quotes extract'; '-' reads standard input"
+    )
+    speakers.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="a text table (the default), CSV with a header row, or JSON Lines",
+    )
+    speakers.add_argument(
+        "--keep-repeats",
+        action="store_true",
+        help="count a quotation repeated within its own article (a lede, a caption) each time",
+    )
     evaluate = commands.add_parser(
         "eval",
         parents=[common],
@@ -436,6 +464,38 @@ def _evaluate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return 1 if result.errors else 0
 
 
+def _speakers(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Print the speaker table of quotation rows; name each unreadable file or line and exit 1."""
+    rows: list[dict[str, Any]] = []
+    failed = False
+    for name in args.files:
+        try:
+            for number, line in _lines(name, "strict"):
+                record = _record(line, "text", "doc")
+                if isinstance(record, _Skip):
+                    if record.reason:
+                        failed = True
+                        print(f"quotes: {name}:{number}: {record.reason}", file=stderr)
+                    continue
+                rows.append(record)
+        except OSError as err:
+            failed = True
+            print(f"quotes: {name}: {err.strerror or err}", file=stderr)
+    if not args.keep_repeats:
+        marks = repeated(cluster_ids([row["text"] for row in rows]), [row.get("doc") for row in rows])
+        rows = [row for row, mark in zip(rows, marks, strict=True) if not mark]
+    table = tally(rows, id="doc", skip_repeats=False)
+    if args.format == "table":
+        stdout.write(text_table(table, shutil.get_terminal_size((100, 24)).columns))
+    elif args.format == "csv":
+        writer = csv.writer(stdout, lineterminator="\n")
+        writer.writerow(SPEAKER_COLUMNS)
+        writer.writerows(attrs.astuple(row) for row in table)
+    else:
+        stdout.writelines(json.dumps(attrs.asdict(row), ensure_ascii=False) + "\n" for row in table)
+    return 1 if failed else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with `argv` (default: ``sys.argv[1:]``); return the exit code.
 
@@ -445,7 +505,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     when output cannot be written (a full disk) or a worker process died.
     """
     args = _parser().parse_args(argv)
-    commands = {"extract": _extract, "render": _render, "eval": _evaluate}
+    commands = {"extract": _extract, "render": _render, "eval": _evaluate, "speakers": _speakers}
     if getattr(args, "format", "") in ("jsonl", "csv"):
         _utf8(sys.stdout)  # data formats are UTF-8 whatever the locale says
     try:

@@ -870,3 +870,62 @@ class TestSpeakersOption:
         assert capsys.readouterr().out == default
         assert main(["extract", "--speakers", "rules", str(good_file)]) == 0
         assert capsys.readouterr().out != default
+
+
+class TestSpeakers:
+    """``quotes speakers``: the speaker table of what ``quotes extract`` wrote."""
+
+    @pytest.fixture
+    def extracted(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+        """The seeds' quotations as JSON Lines, and one article whose lede is repeated."""
+        lede = tmp_path / "lede.txt"
+        lede.write_text(f"{READY}\n{READY}", encoding="utf-8")
+        assert main(["extract", "-q", *map(str, SEEDS), str(lede)]) == 0
+        path = tmp_path / "quotes.jsonl"
+        path.write_text(capsys.readouterr().out, encoding="utf-8")
+        return path
+
+    def rows(self, capsys: pytest.CaptureFixture[str], *args: str) -> list[dict]:
+        assert main(["speakers", "--format", "jsonl", *args]) == 0
+        return json_lines(capsys.readouterr().out)
+
+    def test_counts_match_the_library(self, capsys: pytest.CaptureFixture[str], extracted: Path) -> None:
+        """Peskov's row counts his quotations in the seeds, plus the lede once."""
+        by_name = {row["speaker"]: row for row in self.rows(capsys, str(extracted))}
+        peskov = [q for path in SEEDS for q in extract(path.read_text(encoding="utf-8"))]
+        expected = sum(1 for q in peskov if q.speaker is not None and q.speaker.id == "dmitry-peskov") + 1
+        assert by_name["Dmitry Peskov"]["quotes"] == expected
+        assert by_name["Dmitry Peskov"]["id"] == "dmitry-peskov"
+
+    def test_a_repeated_lede_counts_once_unless_asked(
+        self, capsys: pytest.CaptureFixture[str], extracted: Path
+    ) -> None:
+        """The repeated lede adds one quotation; with --keep-repeats, two."""
+        once = {row["speaker"]: row["quotes"] for row in self.rows(capsys, str(extracted))}
+        twice = {row["speaker"]: row["quotes"] for row in self.rows(capsys, "--keep-repeats", str(extracted))}
+        assert twice["Dmitry Peskov"] == once["Dmitry Peskov"] + 1
+
+    def test_csv_and_table(self, capsys: pytest.CaptureFixture[str], extracted: Path) -> None:
+        """CSV has the table's columns; the text table marks descriptions with ``~``."""
+        assert main(["speakers", "--format", "csv", str(extracted)]) == 0
+        header = next(csv.reader(io.StringIO(capsys.readouterr().out)))
+        assert header[:3] == ["speaker", "named", "kind"]
+        assert main(["speakers", str(extracted)]) == 0
+        table = capsys.readouterr().out.splitlines()
+        assert table[0].split()[:3] == ["speaker", "quotes", "direct"]
+        assert any(line.startswith("Dmitry Peskov ") for line in table)
+
+    def test_bad_lines_and_files_are_named_and_the_rest_counted(
+        self, capsys: pytest.CaptureFixture[str], extracted: Path, tmp_path: Path
+    ) -> None:
+        """A line that is no quotation row and a missing file are named; the others are counted; exit 1."""
+        broken = tmp_path / "broken.jsonl"
+        broken.write_text('{"doc": "x", "text": "a", "speaker": "Ann Lee", "kind": "direct"}\nnot json\n')
+        assert (
+            main(["speakers", "--format", "jsonl", str(extracted), str(broken), str(tmp_path / "gone")]) == 1
+        )
+        captured = capsys.readouterr()
+        assert f"{broken}:2: not JSON" in captured.err
+        assert f"{tmp_path / 'gone'}: No such file or directory" in captured.err
+        names = {row["speaker"] for row in json_lines(captured.out)}
+        assert {"Ann Lee", "Dmitry Peskov"} <= names

@@ -30,7 +30,17 @@ import regex
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["MAX_POSTINGS", "MIN_WORDS", "THRESHOLD", "cluster_ids", "clusters", "duplicates", "words"]
+__all__ = [
+    "CLUSTER_COLUMNS",
+    "MAX_POSTINGS",
+    "MIN_WORDS",
+    "THRESHOLD",
+    "cluster_ids",
+    "clusters",
+    "duplicates",
+    "repeated",
+    "words",
+]
 
 THRESHOLD = 0.7
 """Share of the shorter quotation's trigrams the longer must hold for the two to be one."""
@@ -116,6 +126,21 @@ def _union(parent: list[int], a: int, b: int) -> None:
         parent[max(ra, rb)] = min(ra, rb)
 
 
+def repeated(numbers: Sequence[int], documents: Sequence[object]) -> list[bool]:
+    """Whether each quotation repeats an earlier one of its own document (same cluster, same document).
+
+    Example:
+        >>> repeated([0, 1, 0, 0], ["a", "a", "a", "b"])
+        [False, False, True, False]
+    """
+    seen: set[tuple[object, int]] = set()
+    marks = []
+    for number, document in zip(numbers, documents, strict=True):
+        marks.append((document, number) in seen)
+        seen.add((document, number))
+    return marks
+
+
 def duplicates(frame: pd.DataFrame, id: str = "id") -> pd.DataFrame:
     """A frame of quotations with each row's cluster, and which rows are first or repeats.
 
@@ -144,15 +169,12 @@ def duplicates(frame: pd.DataFrame, id: str = "id") -> pd.DataFrame:
     numbers = cluster_ids(texts)
     dates = frame["date"].tolist() if "date" in frame.columns else [None] * len(numbers)
     firsts: dict[int, tuple[bool, str, int]] = {}
-    seen: set[tuple[Any, int]] = set()
-    repeats = []
-    for position, (number, day, doc) in enumerate(zip(numbers, dates, frame[id].tolist(), strict=True)):
+    for position, (number, day) in enumerate(zip(numbers, dates, strict=True)):
         key = (not isinstance(day, str), day if isinstance(day, str) else "", position)
         if number not in firsts or key < firsts[number]:
             firsts[number] = key
-        repeats.append((doc, number) in seen)
-        seen.add((doc, number))
     first_rows = {key[2] for key in firsts.values()}
+    repeats = repeated(numbers, frame[id].tolist())
     return frame.assign(
         cluster=_series(numbers, "int64", frame),
         first=_series([position in first_rows for position in range(len(numbers))], "bool", frame),

@@ -20,13 +20,14 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from quotes.formats import printable
 from quotes.lexicon import mention_lexicon
 from quotes.model import QuoteKind
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["SPEAKER_COLUMNS", "SpeakerRow", "is_named", "speakers", "tally"]
+__all__ = ["SPEAKER_COLUMNS", "SpeakerRow", "is_named", "speakers", "tally", "text_table"]
 
 
 @attrs.frozen
@@ -102,6 +103,26 @@ def tally(rows: Iterable[Mapping[str, Any]], id: str = "id", skip_repeats: bool 
         group.add(name, row, id)
     table = [group.row() for group in groups.values()]
     return sorted(table, key=lambda row: (-row.quotes, row.speaker.casefold(), row.speaker))
+
+
+def text_table(rows: Iterable[SpeakerRow], width: int = 100) -> str:
+    """The speaker table as aligned text for a terminal, at most about `width` characters wide.
+
+    Descriptions are marked with a ``~`` before the name; the columns are the
+    counts (all, direct, mixed, indirect), documents, and first and last date.
+    """
+    rows = list(rows)
+    name_width = max(12, min(max((len(row.speaker) for row in rows), default=0) + 2, width - 58))
+    counts = " ".join(f"{title:>6}" for title in ("quotes", "direct", "mixed", "indir."))
+    lines = [f"{'speaker':<{name_width}}  {counts} {'docs':>5}  first       last"]
+    for row in rows:
+        name = ("" if row.named else "~") + printable(row.speaker)
+        if len(name) > name_width:
+            name = name[: name_width - 1] + "…"
+        counts = f"{row.quotes:>6} {row.direct:>6} {row.mixed:>6} {row.indirect:>6} {row.documents:>5}"
+        dates = f"{row.first_date or '—':<10}  {row.last_date or '—'}"
+        lines.append(f"{name:<{name_width}}  {counts}  {dates}")
+    return "\n".join(lines) + "\n"
 
 
 def speakers(frame: pd.DataFrame, id: str = "id", skip_repeats: bool = True) -> pd.DataFrame:
