@@ -83,14 +83,15 @@ def fit(matrix: Matrix, *, l2: float = 1.0, steps: int = 600, rate: float = 0.05
         steps: Adam steps over the whole data.
         rate: Adam's step size.
     """
-    weights = np.zeros(matrix.x.shape[1])
-    first = np.zeros_like(weights)
-    second = np.zeros_like(weights)
+    # Annotated as _Array: numpy's stubs type np.zeros by shape, and each version by a different one.
+    weights: _Array = np.zeros(matrix.x.shape[1])
+    first: _Array = np.zeros_like(weights)
+    second: _Array = np.zeros_like(weights)
     beta1, beta2, epsilon = 0.9, 0.999, 1e-8
     n = max(1, matrix.count)
     for step in range(1, steps + 1):
         p = probabilities(matrix, weights)
-        right_mass = np.zeros(matrix.count)
+        right_mass: _Array = np.zeros(matrix.count)
         np.add.at(right_mass, matrix.groups, p * matrix.right)
         right_mass = np.maximum(right_mass, 1e-12)
         # d(-log sum_right p)/d score = p - (p * right) / sum_right p, per row
