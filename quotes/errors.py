@@ -6,7 +6,7 @@ its number never reused.
 
 from __future__ import annotations
 
-__all__ = ["Errors", "RegistryError"]
+__all__ = ["AnnotationError", "Errors", "RegistryError"]
 
 
 class Errors:
@@ -63,3 +63,7 @@ class RegistryError(ValueError):
 
     The message names the file, the entry and the field at fault.
     """
+
+
+class AnnotationError(ValueError):
+    """An annotation tool's file that cannot be read back as gold; the message names where and why."""
