@@ -1,4 +1,4 @@
-"""The ``quotes`` command line: ``quotes extract``, ``render``, ``eval`` and ``speakers``."""
+"""The ``quotes`` command line: ``extract``, ``render``, ``eval``, ``speakers``, ``export`` and ``import``."""
 
 from __future__ import annotations
 
@@ -19,13 +19,16 @@ from typing import Any, TextIO, TypedDict
 import attrs
 
 from quotes import __version__
+from quotes.annotation import FORMATS as ANNOTATION_FORMATS
+from quotes.annotation import export, import_gold
+from quotes.annotation import texts as annotated_texts
 from quotes.corpus.clustering import cluster_ids, repeated
 from quotes.corpus.speaker_table import SPEAKER_COLUMNS, tally, text_table
 from quotes.dates import as_day
-from quotes.errors import RegistryError
+from quotes.errors import AnnotationError, RegistryError
 from quotes.evaluate import documents, evaluate, read_gold, report
 from quotes.extract import Extractor
-from quotes.formats import Table, csv_header, csv_rows, jsonl
+from quotes.formats import Table, csv_header, csv_rows, json_lines, jsonl
 from quotes.model import Quote
 from quotes.pipeline import pipe
 from quotes.progress import Progress
@@ -187,13 +190,45 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="count a quotation repeated within its own article (a lede, a caption) each time",
     )
+    out = commands.add_parser(
+        "export",
+        parents=[common],
+        help="write the quotations of files as pre-annotations for Label Studio, Prodigy or brat",
+        description=(
+            "Write each file's quotations (spans, kinds, speaker mentions, cues, the relations between "
+            "them and the speakers' names) into DIR as files the annotation tool imports as they are; "
+            "'quotes import' reads the corrected annotations back as gold. See docs/gold.md."
+        ),
+    )
+    out.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files; '-' reads standard input")
+    out.add_argument("--to", required=True, choices=ANNOTATION_FORMATS, help="the annotation tool")
+    out.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write into")
+    _encoding_errors(out)
+    back = commands.add_parser(
+        "import",
+        parents=[common],
+        help="read annotations corrected in Label Studio, Prodigy or brat back as gold",
+        description=(
+            "Read the annotations of DIR (Label Studio's JSON export, Prodigy's db-out JSON Lines, or a "
+            "brat folder) and write them as gold quotations, one JSON object a line (docs/gold.md), "
+            "for 'quotes eval'."
+        ),
+    )
+    back.add_argument("folder", metavar="DIR", help="the folder holding the tool's files")
+    back.add_argument("--from", dest="tool", required=True, choices=ANNOTATION_FORMATS, help="the tool")
+    back.add_argument("-o", "--output", required=True, metavar="GOLD", help="the gold file to write")
+    back.add_argument(
+        "--docs",
+        metavar="DOCDIR",
+        help="also write each document's text there as NAME, for 'quotes eval GOLD DOCDIR'",
+    )
     evaluate = commands.add_parser(
         "eval",
         parents=[common],
         help="score the library against hand-annotated news",
         description=(
             "Score quotes.extract on the .txt files of DOCDIR against GOLD (JSON Lines in the format of "
-            "GOLD.md): span, speaker and end-to-end precision, recall and F1, for direct (with mixed) "
+            "docs/gold.md): span, speaker and end-to-end precision, recall and F1, for direct (with mixed) "
             "and for indirect quotations."
         ),
     )
@@ -464,6 +499,59 @@ def _evaluate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return 1 if result.errors else 0
 
 
+def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Write the pre-annotations of every readable file; name each other one and exit 1."""
+    documents = []
+    failed = False
+    names: set[str] = set()
+    for name, text in _documents(
+        args.files, args.encoding_errors, lambda message: print(message, file=stderr)
+    ):
+        if text is None:
+            failed = True
+            continue
+        doc = "stdin.txt" if name == "-" else Path(name).name
+        if doc in names:
+            print(
+                f"quotes: {name}: a second document named {doc!r}; the tools name documents by file name",
+                file=stderr,
+            )
+            return 2
+        names.add(doc)
+        documents.append((doc, text, Extractor()(text)))
+    try:
+        written = export(documents, args.to, args.output)
+    except (AnnotationError, OSError) as err:
+        print(f"quotes: {err}", file=stderr)
+        return 1
+    if not args.quiet:
+        print(
+            f"quotes: {len(documents)} documents for {args.to} in {args.output} ({len(written)} files)",
+            file=stderr,
+        )
+    return 1 if failed else 0
+
+
+def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Write the gold records of a tool's folder; name what cannot be read and exit 1."""
+    try:
+        records = import_gold(args.tool, args.folder)
+        with open(args.output, "w", encoding="utf-8") as handle:
+            handle.write(json_lines(records))
+        if args.docs is not None:
+            folder = Path(args.docs)
+            folder.mkdir(parents=True, exist_ok=True)
+            for doc, text in annotated_texts(args.tool, args.folder).items():
+                with open(folder / Path(doc).name, "w", encoding="utf-8", newline="") as handle:
+                    handle.write(text)
+    except (AnnotationError, OSError, UnicodeDecodeError) as err:
+        print(f"quotes: {err}", file=stderr)
+        return 1
+    if not args.quiet:
+        print(f"quotes: {len(records)} gold quotations written to {args.output}", file=stderr)
+    return 0
+
+
 def _speakers(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Print the speaker table of quotation rows; name each unreadable file or line and exit 1."""
     rows: list[dict[str, Any]] = []
@@ -505,7 +593,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     when output cannot be written (a full disk) or a worker process died.
     """
     args = _parser().parse_args(argv)
-    commands = {"extract": _extract, "render": _render, "eval": _evaluate, "speakers": _speakers}
+    commands = {
+        "extract": _extract,
+        "render": _render,
+        "eval": _evaluate,
+        "speakers": _speakers,
+        "export": _export,
+        "import": _import,
+    }
     if getattr(args, "format", "") in ("jsonl", "csv"):
         _utf8(sys.stdout)  # data formats are UTF-8 whatever the locale says
     try:

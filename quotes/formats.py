@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -22,7 +22,7 @@ import regex
 
 from quotes.model import Quote
 
-__all__ = ["COLUMNS", "Table", "csv_header", "csv_rows", "flat", "jsonl", "printable", "utf8"]
+__all__ = ["COLUMNS", "Table", "csv_header", "csv_rows", "flat", "json_lines", "jsonl", "printable", "utf8"]
 
 COLUMNS: tuple[str, ...] = (
     "doc",
@@ -82,10 +82,15 @@ def jsonl(doc: str, quotes: Iterable[Quote]) -> str:
     the output only between records, and `json.loads` gives back the exact
     string.
     """
+    return json_lines(flat(doc, quote) for quote in quotes)
+
+
+def json_lines(records: Iterable[Mapping[str, Any]]) -> str:
+    """One JSON object a line per record, escaped as `jsonl` escapes quotations."""
     # Outside its strings, JSON text is ASCII, so escaping these characters
     # anywhere in the dump escapes them inside strings only.
     return "".join(
-        _JSON_ESCAPE.sub(_escape, json.dumps(flat(doc, quote), ensure_ascii=False)) + "\n" for quote in quotes
+        _JSON_ESCAPE.sub(_escape, json.dumps(record, ensure_ascii=False)) + "\n" for record in records
     )
 
 

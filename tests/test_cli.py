@@ -216,7 +216,7 @@ class TestExtract:
 
 
 class TestEval:
-    """``quotes eval GOLD DOCDIR`` prints the GOLD.md metrics, a line per kind of quotation."""
+    """``quotes eval GOLD DOCDIR`` prints the docs/gold.md metrics, a line per kind of quotation."""
 
     def test_prints_the_library_scores_on_the_seeds(self, capsys: pytest.CaptureFixture[str]) -> None:
         seeds = SEEDS[0].parent
@@ -929,3 +929,55 @@ class TestSpeakers:
         assert f"{tmp_path / 'gone'}: No such file or directory" in captured.err
         names = {row["speaker"] for row in json_lines(captured.out)}
         assert {"Ann Lee", "Dmitry Peskov"} <= names
+
+
+class TestAnnotationLoop:
+    """``quotes export`` then ``quotes import``: the tools' files and back to gold ``quotes eval`` reads."""
+
+    @pytest.mark.parametrize("tool", ["label-studio", "prodigy", "brat"])
+    def test_export_import_eval_scores_the_library_perfectly(
+        self, tool: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without edits the gold is the library's own output, so every score is 1."""
+        assert main(["export", "-q", "--to", tool, *map(str, SEEDS), "-o", str(tmp_path / "tool")]) == 0
+        gold, docs = tmp_path / "gold.jsonl", tmp_path / "docs"
+        assert (
+            main(
+                ["import", "-q", "--from", tool, str(tmp_path / "tool"), "-o", str(gold), "--docs", str(docs)]
+            )
+            == 0
+        )
+        assert sorted(p.name for p in docs.iterdir()) == [p.name for p in SEEDS]
+        capsys.readouterr()
+        assert main(["eval", "-q", str(gold), str(docs)]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert len(lines) == 2
+        assert all("end2end P/R/F=1.000/1.000/1.000" in line for line in lines)
+
+    def test_an_unreadable_file_is_named_and_the_others_exported(
+        self, tmp_path: Path, good_file: Path, bad_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Exit 1, the bad file named, the good one written."""
+        assert (
+            main(["export", "-q", "--to", "brat", str(bad_file), str(good_file), "-o", str(tmp_path / "b")])
+            == 1
+        )
+        assert "bad.txt" in capsys.readouterr().err
+        assert (tmp_path / "b" / "good.ann").read_text(encoding="utf-8").startswith("T1\tDirect")
+
+    def test_two_files_of_one_name_are_refused(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The tools name documents by file name, so two files called a.txt cannot both go."""
+        for folder in ("x", "y"):
+            (tmp_path / folder).mkdir()
+            (tmp_path / folder / "a.txt").write_text(READY, encoding="utf-8")
+        files = [str(tmp_path / "x" / "a.txt"), str(tmp_path / "y" / "a.txt")]
+        assert main(["export", "--to", "prodigy", *files, "-o", str(tmp_path / "out")]) == 2
+        assert "a second document named 'a.txt'" in capsys.readouterr().err
+
+    def test_a_malformed_export_is_named(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A broken file of the tool is named with its line, exit 1, no traceback."""
+        (tmp_path / "db.jsonl").write_text("{broken\n", encoding="utf-8")
+        assert main(["import", "--from", "prodigy", str(tmp_path), "-o", str(tmp_path / "g.jsonl")]) == 1
+        assert re.search(r"quotes: .*db\.jsonl:1: not JSON", capsys.readouterr().err)
