@@ -80,35 +80,60 @@ def cluster_ids(texts: Sequence[str]) -> list[int]:
         >>> cluster_ids([*said, "No."])
         [0, 0, 1]
     """
-    distinct: dict[tuple[str, ...], int] = {}
-    which = [distinct.setdefault(words(text), len(distinct)) for text in texts]
+    # Keyed by the words joined, one string each: a tuple of word strings costs several times more.
+    distinct: dict[str, int] = {}
+    which = [distinct.setdefault(" ".join(words(text)), len(distinct)) for text in texts]
     parent = list(range(len(distinct)))
     sizes: list[int] = []
-    postings: dict[int, list[int]] = {}
-    for item, tokens in enumerate(distinct):
+    index = _Index()
+    for item, joined in enumerate(distinct):
+        tokens = joined.split(" ")
         held = _trigrams(tokens)
         sizes.append(len(held))
         if len(tokens) < MIN_WORDS:
             continue  # a fragment: only its exact repeats, already one item
-        for other in _similar(held, postings, sizes):
-            _union(parent, item, other)
-        for gram in held:
-            holders = postings.setdefault(gram, [])
-            if len(holders) < MAX_POSTINGS:
-                holders.append(item)
+        shared = index.shared(held)
+        for other, count in shared.items():
+            if count >= THRESHOLD * min(len(held), sizes[other]):
+                _union(parent, item, other)
+        index.add(item, held)
     numbers: dict[int, int] = {}
     return [numbers.setdefault(_find(parent, item), len(numbers)) for item in which]
 
 
-def _trigrams(tokens: tuple[str, ...]) -> frozenset[int]:
+def _trigrams(tokens: Sequence[str]) -> frozenset[int]:
     """The word trigrams of a quotation, hashed."""
-    return frozenset(hash(tokens[i : i + _N]) for i in range(len(tokens) - _N + 1))
+    return frozenset(hash(tuple(tokens[i : i + _N])) for i in range(len(tokens) - _N + 1))
 
 
-def _similar(held: frozenset[int], postings: dict[int, list[int]], sizes: Sequence[int]) -> list[int]:
-    """Earlier long quotations holding `THRESHOLD` of the shorter one's trigrams, of this one's or theirs."""
-    shared = Counter(chain.from_iterable(postings.get(gram, ()) for gram in held))
-    return [other for other, count in shared.items() if count >= THRESHOLD * min(len(held), sizes[other])]
+class _Index:
+    """Which earlier quotations hold each trigram: the first in one dict, the next ones in another.
+
+    Most trigrams are held by one quotation only, and an int in a dict costs
+    far less than a list of one.
+    """
+
+    def __init__(self) -> None:
+        self.first: dict[int, int] = {}
+        self.more: dict[int, list[int]] = {}
+
+    def shared(self, held: frozenset[int]) -> Counter[int]:
+        """How many of `held` each earlier quotation holds (of those the index keeps)."""
+        first, more = self.first, self.more
+        counts = Counter(first[gram] for gram in held if gram in first)
+        counts.update(chain.from_iterable(more[gram] for gram in held if gram in more))
+        return counts
+
+    def add(self, item: int, held: frozenset[int]) -> None:
+        """Index `item` under each of its trigrams, up to `MAX_POSTINGS` quotations a trigram."""
+        first, more = self.first, self.more
+        for gram in held:
+            if gram not in first:
+                first[gram] = item
+            else:
+                rest = more.setdefault(gram, [])
+                if len(rest) < MAX_POSTINGS - 1:
+                    rest.append(item)
 
 
 def _find(parent: list[int], item: int) -> int:
