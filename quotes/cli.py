@@ -218,6 +218,12 @@ def _parser() -> argparse.ArgumentParser:
     back.add_argument("--from", dest="tool", required=True, choices=ANNOTATION_FORMATS, help="the tool")
     back.add_argument("-o", "--output", required=True, metavar="GOLD", help="the gold file to write")
     back.add_argument(
+        "--predictions",
+        action="store_true",
+        help="also read tasks nobody annotated (Label Studio, Prodigy) as they were exported: to check "
+        "an export, not to score against",
+    )
+    back.add_argument(
         "--docs",
         metavar="DOCDIR",
         help="also write each document's text there as NAME, for 'quotes eval GOLD DOCDIR'",
@@ -535,14 +541,19 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Write the gold records of a tool's folder; name what cannot be read and exit 1."""
     try:
-        records = import_gold(args.tool, args.folder)
+        records = import_gold(args.tool, args.folder, args.predictions)
+        documents = annotated_texts(args.tool, args.folder, args.predictions) if args.docs else {}
+        unsafe = [doc for doc in documents if Path(doc).name != doc or doc in ("", ".", "..")]
+        if unsafe:
+            print(f"quotes: --docs: {unsafe[0]!r} is not a plain file name; nothing written", file=stderr)
+            return 1
         with open(args.output, "w", encoding="utf-8") as handle:
             handle.write(json_lines(records))
         if args.docs is not None:
             folder = Path(args.docs)
             folder.mkdir(parents=True, exist_ok=True)
-            for doc, text in annotated_texts(args.tool, args.folder).items():
-                with open(folder / Path(doc).name, "w", encoding="utf-8", newline="") as handle:
+            for doc, text in documents.items():
+                with open(folder / doc, "w", encoding="utf-8", newline="") as handle:
                     handle.write(text)
     except (AnnotationError, OSError, UnicodeDecodeError) as err:
         print(f"quotes: {err}", file=stderr)

@@ -52,13 +52,34 @@ def test_examples_in_the_docstrings_run() -> None:
 
 
 class TestRoundTrip:
-    """Export, then import without edits: exactly the library's quotations, as gold."""
+    """Export, then import without edits: exactly the library's quotations, as gold.
+
+    Label Studio and Prodigy leave out tasks nobody annotated unless asked
+    (``predictions=True``), which is how an export is read back unedited.
+    """
 
     @pytest.mark.parametrize("form", FORMATS)
     def test_seeds_and_devnews(self, form: str, corpus: Documents, tmp_path: Path) -> None:
         """Every quotation of 45 articles comes back with its span, kind, speaker, mention and cue."""
         export(corpus, form, tmp_path)
-        assert import_gold(form, tmp_path) == expected(corpus)
+        assert import_gold(form, tmp_path, predictions=True) == expected(corpus)
+
+    @pytest.mark.parametrize("form", ["label-studio", "prodigy"])
+    def test_tasks_nobody_annotated_are_no_gold(self, form: str, corpus: Documents, tmp_path: Path) -> None:
+        """By default only annotated tasks count: an unedited export gives no gold at all."""
+        export(corpus, form, tmp_path)
+        assert import_gold(form, tmp_path) == []
+
+    def test_a_lone_surrogate_is_written_as_a_replacement_character(self, tmp_path: Path) -> None:
+        """No file holds a lone surrogate; U+FFFD takes its place, one for one, so offsets hold."""
+        text = "\ud800 " + SAID
+        documents = [("odd.txt", text, quotes.extract(text))]
+        for form in FORMATS:
+            export(documents, form, tmp_path / form)
+            records = import_gold(form, tmp_path / form, predictions=True)
+            assert [(r["start"], r["end"]) for r in records] == [
+                (r["start"], r["end"]) for r in expected(documents)
+            ]
 
     @pytest.mark.parametrize("form", FORMATS)
     def test_text_outside_the_basic_plane(self, form: str, tmp_path: Path) -> None:
@@ -66,7 +87,16 @@ class TestRoundTrip:
         text = "🇺🇦 " + SAID
         documents = [("emoji.txt", text, quotes.extract(text))]
         export(documents, form, tmp_path)
-        assert import_gold(form, tmp_path) == expected(documents)
+        assert import_gold(form, tmp_path, predictions=True) == expected(documents)
+
+    def test_label_studio_counts_code_points(self, tmp_path: Path) -> None:
+        """Label Studio's offsets are code points, as Python's: an emoji before a span counts one."""
+        text = "🐱 " + SAID
+        export([("cat.txt", text, quotes.extract(text))], "label-studio", tmp_path)
+        [task] = json.loads((tmp_path / "tasks.json").read_text(encoding="utf-8"))
+        first = task["predictions"][0]["result"][0]["value"]
+        assert (first["start"], first["end"]) == (3, 16)
+        assert text[3:16] == first["text"] == "We are ready,"
 
     @pytest.mark.parametrize("form", FORMATS)
     def test_a_quotation_over_two_paragraphs(self, form: str, tmp_path: Path) -> None:
@@ -76,14 +106,23 @@ class TestRoundTrip:
         quote = quotes.Quote(text[start:end], start, end, speaker=quotes.Speaker("Dmitry Peskov"))
         documents = [("lines.txt", text, [quote])]
         export(documents, form, tmp_path)
-        assert import_gold(form, tmp_path) == expected(documents)
+        assert import_gold(form, tmp_path, predictions=True) == expected(documents)
+
+    @pytest.mark.parametrize("form", FORMATS)
+    def test_other_line_ends_inside_a_quotation(self, form: str, tmp_path: Path) -> None:
+        """U+2028 and a form feed end lines for str.splitlines: they cut no brat line in two."""
+        text = "“We are ready\u2028to talk,\x0cnow,” Peskov said."
+        start, end = 1, text.index("”")
+        documents = [("sep.txt", text, [quotes.Quote(text[start:end], start, end)])]
+        export(documents, form, tmp_path)
+        assert import_gold(form, tmp_path, predictions=True) == expected(documents)
 
     @pytest.mark.parametrize("form", FORMATS)
     def test_the_records_are_valid_gold(self, form: str, corpus: Documents, tmp_path: Path) -> None:
         """The imported records read as a gold file, and quote each span's own text."""
         export(corpus, form, tmp_path / "out")
         path = tmp_path / "gold.jsonl"
-        records = import_gold(form, tmp_path / "out")
+        records = import_gold(form, tmp_path / "out", predictions=True)
         path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
         assert len(load_gold(path)) == len(records)
         texts = {name: text for name, text, _ in corpus}
@@ -110,7 +149,9 @@ class TestCorrections:
         ann = tmp_path / "a.ann"
         lines = ann.read_text(encoding="utf-8").splitlines()
         lines = [line.replace("Direct", "Mixed", 1) if line.startswith("T1\t") else line for line in lines]
-        lines = [re.sub(r"(AnnotatorNotes T1\t).*", r"\1Dmitry S. Peskov", line) for line in lines]
+        lines = [
+            re.sub(r"(AnnotatorNotes T\d+\t)Dmitry Peskov", r"\1Dmitry S. Peskov", line) for line in lines
+        ]
         lines = [line for line in lines if not line.startswith("T2\t") and "T2" not in line.split()]
         ann.write_text("\n".join(lines) + "\n", encoding="utf-8")
         records = import_gold("brat", tmp_path)
@@ -144,6 +185,75 @@ class TestCorrections:
         tasks[0]["annotations"] = [{"result": [item for item in result if item["type"] != "textarea"]}]
         path.write_text(json.dumps(tasks), encoding="utf-8")
         assert import_gold("label-studio", tmp_path)[0]["speaker"] == "Peskov"
+
+    def test_relinking_a_quotation_to_another_mention_drops_the_old_name(self, tmp_path: Path) -> None:
+        """In Prodigy, where the names cannot be edited: the speaker follows the new mention's words."""
+        text = '"We are ready," Peskov said, and Lavrov agreed.'
+        export([("a.txt", text, quotes.extract(text))], "prodigy", tmp_path)
+        path = tmp_path / "quotes.jsonl"
+        task = json.loads(path.read_text(encoding="utf-8"))
+        start = text.index("Lavrov")
+        tokens = [t for t in task["tokens"] if t["start"] == start]
+        lavrov = {
+            "start": start,
+            "end": start + 6,
+            "token_start": tokens[0]["id"],
+            "token_end": tokens[0]["id"],
+        }
+        lavrov["label"] = "Speaker"
+        [link] = [r for r in task["relations"] if r["label"] == "speaker"]
+        link["head_span"], link["head"] = lavrov, lavrov["token_end"]
+        task["spans"].append(lavrov)
+        task["answer"] = "accept"
+        path.write_text(json.dumps(task) + "\n", encoding="utf-8")
+        [record] = import_gold("prodigy", tmp_path)
+        assert (record["speaker"], record["speaker_mention"]) == ("Lavrov", "Lavrov")
+
+    def test_a_relation_drawn_backwards_still_links(self, one: Documents, tmp_path: Path) -> None:
+        """A relation from the quotation to its mention (Label Studio's "left") still names the speaker."""
+        export(one, "label-studio", tmp_path)
+        path = tmp_path / "tasks.json"
+        tasks = json.loads(path.read_text(encoding="utf-8"))
+        result = tasks[0]["predictions"][0]["result"]
+        for item in result:
+            if item["type"] == "relation":
+                item["from_id"], item["to_id"], item["direction"] = item["to_id"], item["from_id"], "left"
+        tasks[0]["annotations"] = [{"result": result}]
+        path.write_text(json.dumps(tasks), encoding="utf-8")
+        assert import_gold("label-studio", tmp_path) == expected(one)
+
+    def test_label_studio_export_beside_the_tasks_file(self, one: Documents, tmp_path: Path) -> None:
+        """The project's export read next to tasks.json: the annotated copy counts, once."""
+        export(one, "label-studio", tmp_path)
+        tasks = json.loads((tmp_path / "tasks.json").read_text(encoding="utf-8"))
+        kept = [
+            i for i in tasks[0]["predictions"][0]["result"] if i.get("id") != "q1" and i.get("to_id") != "q1"
+        ]
+        tasks[0]["annotations"] = [{"result": kept}]
+        (tmp_path / "project-1-at-2026-12-03.json").write_text(json.dumps(tasks), encoding="utf-8")
+        records = import_gold("label-studio", tmp_path, predictions=True)
+        assert len(records) == len(one[0][2]) - 1
+
+    def test_a_task_whose_annotations_were_all_cancelled_is_skipped(
+        self, one: Documents, tmp_path: Path
+    ) -> None:
+        """A skipped task is no gold, even where predictions are read."""
+        export(one, "label-studio", tmp_path)
+        path = tmp_path / "tasks.json"
+        tasks = json.loads(path.read_text(encoding="utf-8"))
+        tasks[0]["annotations"] = [{"result": [], "was_cancelled": True}]
+        path.write_text(json.dumps(tasks), encoding="utf-8")
+        assert import_gold("label-studio", tmp_path, predictions=True) == []
+
+    def test_a_document_annotated_twice_is_refused(self, one: Documents, tmp_path: Path) -> None:
+        """Two annotators' versions of one article cannot both be the gold: the document is named."""
+        export(one, "prodigy", tmp_path)
+        path = tmp_path / "quotes.jsonl"
+        task = json.loads(path.read_text(encoding="utf-8"))
+        task["answer"] = "accept"
+        path.write_text(json.dumps(task) + "\n" + json.dumps(task) + "\n", encoding="utf-8")
+        with pytest.raises(AnnotationError, match=r"annotated twice: 'a\.txt'"):
+            import_gold("prodigy", tmp_path)
 
     def test_prodigy_rejected_tasks_are_no_gold(self, one: Documents, tmp_path: Path) -> None:
         """A task answered "reject" or "ignore" gives nothing; "accept" gives its spans."""
@@ -185,6 +295,25 @@ class TestMalformed:
         (tmp_path / "a.ann").write_text("T1\tDirect\ttext\n", encoding="utf-8")
         with pytest.raises(AnnotationError, match=r"a.ann:1: T1 has no offsets"):
             import_gold("brat", tmp_path)
+
+    def test_brat_relation_without_arguments(self, tmp_path: Path) -> None:
+        (tmp_path / "a.txt").write_text("text", encoding="utf-8")
+        (tmp_path / "a.ann").write_text("R1\t\n", encoding="utf-8")
+        with pytest.raises(AnnotationError, match=r"a.ann:1: a relation needs a type, Arg1 and Arg2"):
+            import_gold("brat", tmp_path)
+
+    def test_label_studio_labels_not_a_list(self, tmp_path: Path) -> None:
+        task = {"data": {"text": "short", "doc": "a.txt"}, "annotations": [{"result": [
+            {"id": "x", "type": "labels", "from_name": "label", "to_name": "text",
+             "value": {"start": 0, "end": 5, "labels": "Direct"}}]}]}  # fmt: skip
+        (tmp_path / "export.json").write_text(json.dumps([task]), encoding="utf-8")
+        with pytest.raises(AnnotationError, match=r"result 1: labels must be a list of strings"):
+            import_gold("label-studio", tmp_path)
+
+    def test_two_documents_of_one_name_for_any_tool(self, tmp_path: Path) -> None:
+        for form in FORMATS:
+            with pytest.raises(AnnotationError, match=r"two documents are named 'a\.txt'"):
+                export([("a.txt", "x", []), ("a.txt", "y", [])], form, tmp_path / form)
 
     def test_brat_ann_without_its_text(self, tmp_path: Path) -> None:
         (tmp_path / "a.ann").write_text("", encoding="utf-8")
@@ -264,8 +393,9 @@ class TestProdigyFormat:
             for span in spans:
                 assert set(span) == {"start", "end", "token_start", "token_end", "label"}
                 assert span["label"] in LABELS
-                assert tokens[span["token_start"]]["start"] <= span["start"]
-                assert span["end"] <= tokens[span["token_end"]]["end"]
+                first, last = tokens[span["token_start"]], tokens[span["token_end"]]
+                assert first["start"] <= span["start"] < first["end"] or span["start"] == span["end"]
+                assert last["start"] < span["end"] <= last["end"] or span["start"] == span["end"]
                 assert span["token_start"] <= span["token_end"]
             for relation in task["relations"]:
                 assert relation["label"] in RELATIONS
@@ -306,7 +436,7 @@ class TestBratFormat:
                 else:
                     note = self.NOTE.fullmatch(line)
                     assert note is not None, line
-                    assert types[note[2]] in KIND_LABELS
+                    assert types[note[2]] in {*KIND_LABELS, "Speaker"}  # a mention's person, or a quotation's
 
     def test_a_multi_line_span_is_written_in_fragments(self) -> None:
         """brat cannot show an annotation across a line break, so it is cut into pieces."""

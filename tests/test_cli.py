@@ -941,12 +941,18 @@ class TestAnnotationLoop:
         """Without edits the gold is the library's own output, so every score is 1."""
         assert main(["export", "-q", "--to", tool, *map(str, SEEDS), "-o", str(tmp_path / "tool")]) == 0
         gold, docs = tmp_path / "gold.jsonl", tmp_path / "docs"
-        assert (
-            main(
-                ["import", "-q", "--from", tool, str(tmp_path / "tool"), "-o", str(gold), "--docs", str(docs)]
-            )
-            == 0
-        )
+        command = [
+            "import",
+            "-q",
+            "--from",
+            tool,
+            str(tmp_path / "tool"),
+            "-o",
+            str(gold),
+            "--docs",
+            str(docs),
+        ]
+        assert main([*command, "--predictions"]) == 0  # nobody annotated: read the tasks as exported
         assert sorted(p.name for p in docs.iterdir()) == [p.name for p in SEEDS]
         capsys.readouterr()
         assert main(["eval", "-q", str(gold), str(docs)]) == 0

@@ -5,8 +5,11 @@ and ``NAME.ann`` (standoff annotations), with ``annotation.conf`` declaring
 the labels and relations. In ``.ann``: a ``T`` line per region (a span over
 several lines is written in fragments, one per line, as brat requires), an
 ``R`` line per relation (``Arg1`` the mention or cue, ``Arg2`` the
-quotation), and an ``AnnotatorNotes`` line holding a quotation's speaker's
-name. `read` takes such a folder back, each ``.ann`` with its ``.txt``.
+quotation), and an ``AnnotatorNotes`` line holding the name of the speaker
+a mention names. `read` takes such a folder back, each ``.ann`` with its
+``.txt``. brat names a document by its ``.txt`` file: a name that does not
+end in ``.txt`` gets it (``story.md`` is written as ``story.md.txt``) and
+comes back with it.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ def write(documents: Iterable[Layers], directory: Path) -> list[Path]:
     paths[0].write_text(CONFIG, encoding="utf-8")
     seen = set()
     for layers in documents:
-        stem = layers.doc.removesuffix(".txt")
+        stem = layers.doc.removesuffix(".txt")  # "a.txt" is written as a.txt, "story.md" as story.md.txt
         if not stem or "/" in stem or "\\" in stem or stem.startswith(".") or stem in seen:
             raise AnnotationError(
                 f"{layers.doc}: not a document name brat can hold here (empty, a path or repeated)"
@@ -72,11 +75,15 @@ def standoff(layers: Layers) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+# Where Python's str.splitlines ends a line: no fragment of a span may hold one.
+_LINE_ENDS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A span cut at line breaks into the pieces brat writes; one empty piece for an empty span."""
+    """A span cut at line ends into the pieces brat writes; one empty piece for an empty span."""
     pieces, begin = [], start
     for i in range(start, end):
-        if text[i] in "\r\n":
+        if text[i] in _LINE_ENDS:
             if begin < i:
                 pieces.append((begin, i))
             begin = i + 1
@@ -111,7 +118,8 @@ def _layers(doc: str, text: str, path: Path) -> Layers:
     regions: dict[str, Region] = {}
     relations: list[Relation] = []
     names: dict[str, str] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    # Lines end at "\n", as brat writes them; not at every line end str.splitlines knows.
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
         where = f"{path}:{number}"
         if not line.strip():
             continue
@@ -119,18 +127,22 @@ def _layers(doc: str, text: str, path: Path) -> Layers:
         if id.startswith("T"):
             regions[id] = _entity(id, rest, where, len(text))
         elif id.startswith("R"):
-            label, *arguments = rest.split()
-            found = dict(argument.partition(":")[::2] for argument in arguments)
-            if "Arg1" not in found or "Arg2" not in found:
-                raise AnnotationError(f"{where}: a relation needs Arg1 and Arg2")
-            if label in RELATIONS:
-                relations.append(Relation(found["Arg1"], found["Arg2"], label))
+            relations.extend(_relation(rest, where))
         elif id.startswith("#"):
             kind, _, note = rest.partition("\t")
             parts = kind.split()
             if len(parts) == 2 and parts[0] == "AnnotatorNotes" and note.strip():
                 names[parts[1]] = note.strip()
     return Layers(doc, text, tuple(regions.values()), tuple(relations), names)
+
+
+def _relation(rest: str, where: str) -> list[Relation]:
+    """One ``R`` line's relation, if it is one of `RELATIONS`."""
+    label, *arguments = rest.split() or [""]
+    found = dict(argument.partition(":")[::2] for argument in arguments)
+    if not label or "Arg1" not in found or "Arg2" not in found:
+        raise AnnotationError(f"{where}: a relation needs a type, Arg1 and Arg2")
+    return [Relation(found["Arg1"], found["Arg2"], label)] if label in RELATIONS else []
 
 
 def _entity(id: str, rest: str, where: str, length: int) -> Region:

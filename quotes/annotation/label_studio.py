@@ -4,19 +4,20 @@
 under ``data.text`` and the library's quotations as a prediction) and
 ``config.xml`` (the labeling configuration to paste into the project's
 settings: span labels, relations, and a per-region text box for the
-speaker's name). `read` takes Label Studio's "JSON" export, or the tasks
-file itself, and gives each task's latest annotation that was not
-cancelled; a task nobody annotated gives its prediction.
+speaker's name). `read` takes Label Studio's "JSON" export: each task's
+latest annotation that was not cancelled. A task nobody annotated, or whose
+every annotation was cancelled (skipped), is no gold and is left out,
+unless ``predictions=True`` asks for its prediction instead (to check an
+export, not to score against).
 
-Label Studio counts offsets in UTF-16 code units, as JavaScript does; they
-are converted both ways, so a text with emoji keeps its offsets right.
+Offsets are Python's, code points: Label Studio counts text offsets in code
+points too, emoji included.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +26,6 @@ from quotes.annotation.layers import LABELS, RELATIONS, Layers, Region, Relation
 from quotes.errors import AnnotationError
 
 __all__ = ["CONFIG", "read", "task", "write"]
-
-# A character outside the Basic Multilingual Plane: two UTF-16 code units, one Python character.
-_WIDE = re.compile("[\U00010000-\U0010ffff]")
 
 CONFIG = (
     "<View>\n"
@@ -56,14 +54,9 @@ def write(documents: Iterable[Layers], directory: Path) -> list[Path]:
 
 def task(layers: Layers) -> dict[str, Any]:
     """One Label Studio task: the text and name as data, the layers as a prediction."""
-    to16 = _Offsets(layers.text).to16
     result: list[dict[str, Any]] = []
     for region in layers.regions:
-        value = {
-            "start": to16(region.start),
-            "end": to16(region.end),
-            "text": layers.text[region.start : region.end],
-        }
+        value = {"start": region.start, "end": region.end, "text": layers.text[region.start : region.end]}
         result.append(_region(region.id, "label", "labels", value | {"labels": [region.label]}))
         if region.id in layers.names:
             result.append(
@@ -87,15 +80,22 @@ def _region(id: str, name: str, kind: str, value: dict[str, Any]) -> dict[str, A
     return {"id": id, "from_name": name, "to_name": "text", "type": kind, "value": value}
 
 
-def read(directory: Path) -> list[Layers]:
-    """The documents of every ``.json`` file of `directory` (Label Studio's JSON export), in file order.
+def read(directory: Path, predictions: bool = False) -> list[Layers]:
+    """The annotated documents of every ``.json`` file of `directory`, in file order.
+
+    A document found twice (the tasks file beside the project's export)
+    is taken from its annotated copy.
+
+    Args:
+        directory: The folder holding Label Studio's JSON export.
+        predictions: Also read a task nobody annotated, as its prediction.
 
     Raises:
-        AnnotationError: A file is not a JSON list of tasks, or a task or a
-            result item is malformed; the message names the file, the task
-            and what is wrong.
+        AnnotationError: A file is not a JSON list of tasks, a task or a
+            result item is malformed, or one document is annotated in two
+            tasks; the message names the file, the task and what is wrong.
     """
-    found: list[Layers] = []
+    found: dict[str, tuple[Layers, bool, str]] = {}
     for path in sorted(directory.glob("*.json")):
         try:
             tasks = json.loads(path.read_text(encoding="utf-8"))
@@ -103,22 +103,48 @@ def read(directory: Path) -> list[Layers]:
             raise AnnotationError(f"{path}: not a JSON file ({error})") from None
         if not isinstance(tasks, list):
             raise AnnotationError(f"{path}: not a list of Label Studio tasks")
-        found.extend(_layers(item, f"{path}: task {number}") for number, item in enumerate(tasks, 1))
-    return found
+        for number, item in enumerate(tasks, 1):
+            where = f"{path}: task {number}"
+            doc, text, result, annotated = _task(item, where)
+            if result is None or not (annotated or predictions):
+                continue
+            layers = _layers(doc, text, result, where)
+            earlier = found.get(doc)
+            if earlier is not None and annotated and earlier[1]:
+                raise AnnotationError(
+                    f"{where}: {doc!r} is annotated again (first in {earlier[2]}); keep one"
+                )
+            if earlier is None or (annotated and not earlier[1]):
+                found[doc] = (layers, annotated, where)
+    return [layers for layers, _, _ in found.values()]
 
 
-def _layers(item: object, where: str) -> Layers:
-    """The layers of one exported task."""
-    data = item.get("data") if isinstance(item, dict) else None
+def _task(item: object, where: str) -> tuple[str, str, Sequence[Any] | None, bool]:
+    """A task's document name, text, the result to read (None if none) and whether it was annotated."""
+    if not isinstance(item, dict):
+        raise AnnotationError(f"{where}: not a task object")
+    data = item.get("data")
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         raise AnnotationError(f"{where}: no text under data.text")
-    assert isinstance(item, dict)
-    text: str = data["text"]
-    doc = data.get("doc")
-    if not isinstance(doc, str):
+    if not isinstance(data.get("doc"), str):
         raise AnnotationError(f"{where}: no document name under data.doc")
-    result = _latest(item, where)
-    from16 = _Offsets(text).from16
+    for key, annotated in (("annotations", True), ("predictions", False)):
+        entries = item.get(key) or []
+        if not isinstance(entries, list):
+            raise AnnotationError(f"{where}: {key} is not a list")
+        kept = [entry for entry in entries if isinstance(entry, dict) and not entry.get("was_cancelled")]
+        if kept:
+            result = kept[-1].get("result") or []
+            if not isinstance(result, list):
+                raise AnnotationError(f"{where}: the result of its {key[:-1]} is not a list")
+            return data["doc"], data["text"], result, annotated
+        if entries and annotated:
+            return data["doc"], data["text"], None, True  # every annotation cancelled: skipped, no gold
+    return data["doc"], data["text"], None, False
+
+
+def _layers(doc: str, text: str, result: Sequence[Any], where: str) -> Layers:
+    """The layers of one task's result."""
     regions: dict[str, Region] = {}
     names: dict[str, str] = {}
     relations: list[Relation] = []
@@ -127,73 +153,44 @@ def _layers(item: object, where: str) -> Layers:
         if not isinstance(entry, dict):
             raise AnnotationError(f"{at}: not an object")
         if entry.get("type") == "relation":
-            source, target, labels = entry.get("from_id"), entry.get("to_id"), entry.get("labels") or []
-            if not isinstance(source, str) or not isinstance(target, str) or not isinstance(labels, list):
-                raise AnnotationError(f"{at}: a relation needs from_id, to_id and labels")
-            relations.extend(Relation(source, target, label) for label in labels if label in RELATIONS)
-            continue
-        value, id = entry.get("value"), entry.get("id")
-        if not isinstance(value, dict) or not isinstance(id, str):
-            raise AnnotationError(f"{at}: a region needs an id and a value")
-        start, end = _offsets(value, at, from16, len(text))
-        if entry.get("type") == "labels":
-            for label in value.get("labels") or []:
+            relations.extend(_relations(entry, at))
+        elif entry.get("type") == "labels":
+            id, start, end, value = _span(entry, at, len(text))
+            for label in _strings(value.get("labels"), "labels", at):
                 regions.setdefault(id, Region(id, label, start, end))
         elif entry.get("type") == "textarea" and entry.get("from_name") == "speaker":
-            written = " ".join(part for part in value.get("text") or [] if isinstance(part, str)).strip()
+            id, _, _, value = _span(entry, at, len(text))
+            written = " ".join(_strings(value.get("text"), "text", at)).strip()
             if written:
                 names[id] = written
     return Layers(doc, text, tuple(regions.values()), tuple(relations), names)
 
 
-def _latest(item: dict[str, Any], where: str) -> Sequence[Any]:
-    """The result of a task's latest annotation that was not cancelled, else of its latest prediction."""
-    for key in ("annotations", "predictions"):
-        entries = item.get(key) or []
-        if not isinstance(entries, list):
-            raise AnnotationError(f"{where}: {key} is not a list")
-        kept = [e for e in entries if isinstance(e, dict) and not e.get("was_cancelled")]
-        if kept:
-            result = kept[-1].get("result") or []
-            if not isinstance(result, list):
-                raise AnnotationError(f"{where}: the result of its {key[:-1]} is not a list")
-            return result
-    return []
+def _relations(entry: dict[str, Any], where: str) -> list[Relation]:
+    """The relations of one result item, one per label."""
+    source, target = entry.get("from_id"), entry.get("to_id")
+    if not isinstance(source, str) or not isinstance(target, str):
+        raise AnnotationError(f"{where}: a relation needs from_id and to_id")
+    return [Relation(source, target, label) for label in _strings(entry.get("labels"), "labels", where)]
 
 
-def _offsets(
-    value: dict[str, Any], where: str, from16: Callable[[int], int | None], length: int
-) -> tuple[int, int]:
-    """A region's Python offsets from its UTF-16 ones, checked to lie in the text."""
+def _span(entry: dict[str, Any], where: str, length: int) -> tuple[str, int, int, dict[str, Any]]:
+    """A region item's id, offsets (checked to lie in the text) and value."""
+    id, value = entry.get("id"), entry.get("value")
+    if not isinstance(id, str) or not isinstance(value, dict):
+        raise AnnotationError(f"{where}: a region needs an id and a value")
     start, end = value.get("start"), value.get("end")
-    if (
-        not (isinstance(start, int) and isinstance(end, int))
-        or isinstance(start, bool)
-        or isinstance(end, bool)
-    ):
+    if type(start) is not int or type(end) is not int:
         raise AnnotationError(f"{where}: start and end must be integers")
-    first, last = from16(start), from16(end)
-    if first is None or last is None or not 0 <= first <= last <= length:
+    if not 0 <= start <= end <= length:
         raise AnnotationError(f"{where}: offsets {start}-{end} are not a span of the text")
-    return first, last
+    return id, start, end, value
 
 
-class _Offsets:
-    """Converts between Python offsets (code points) and JavaScript's (UTF-16 code units) in one text."""
-
-    def __init__(self, text: str) -> None:
-        self._units: list[int] | None = None
-        self._back: dict[int, int] | None = None
-        if _WIDE.search(text):
-            units = [0]
-            for character in text:
-                units.append(units[-1] + (2 if ord(character) > 0xFFFF else 1))
-            self._units, self._back = units, {unit: offset for offset, unit in enumerate(units)}
-
-    def to16(self, offset: int) -> int:
-        """The UTF-16 offset of a Python offset."""
-        return offset if self._units is None else self._units[offset]
-
-    def from16(self, offset: int) -> int | None:
-        """The Python offset of a UTF-16 offset; None inside a surrogate pair."""
-        return offset if self._back is None else self._back.get(offset)
+def _strings(value: object, field: str, where: str) -> list[str]:
+    """A list of strings, as Label Studio writes labels and texts; missing is empty."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise AnnotationError(f"{where}: {field} must be a list of strings")
+    return value

@@ -14,6 +14,7 @@ in full, is a note on the quotation.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -74,6 +75,11 @@ class Relation:
     label: str
 
 
+def _read_only(names: Mapping[str, str]) -> Mapping[str, str]:
+    """A read-only copy of `names`, so that frozen layers stay frozen."""
+    return MappingProxyType(dict(names))
+
+
 @attrs.frozen
 class Layers:
     """One document's annotations.
@@ -83,32 +89,37 @@ class Layers:
         text: Its text.
         regions: Labelled spans, quotations first, in order.
         relations: Links between regions.
-        names: The speaker's name noted on a quotation region, by its id.
+        names: Speakers' names noted on regions, by region id: on a mention
+            (the person it names), or on a quotation.
     """
 
     doc: str
     text: str
     regions: tuple[Region, ...] = ()
     relations: tuple[Relation, ...] = ()
-    names: Mapping[str, str] = attrs.field(factory=dict)
+    names: Mapping[str, str] = attrs.field(factory=dict, converter=_read_only)
 
 
 def annotate(doc: str, text: str, quotes: Sequence[Quote]) -> Layers:
     """The layers of a document's quotations: one region per quotation, mention and cue.
 
     A mention or a cue shared by several quotations ("he said" before two
-    quoted sentences) is one region with a relation to each.
+    quoted sentences) is one region with a relation to each. The speaker's
+    name is noted on the mention that names them, so that linking a
+    quotation to another mention drops it; on the quotation itself only
+    where it has no mention, or its mention already carries another name.
 
     Example:
         >>> import quotes
         >>> text = '"We are ready," Peskov said.'
         >>> layers = annotate("a.txt", text, quotes.extract(text))
-        >>> [(r.label, text[r.start : r.end]) for r in layers.regions], layers.names
-        ([('Direct', 'We are ready,'), ('Speaker', 'Peskov'), ('Cue', 'said')], {'q0': 'Dmitry Peskov'})
+        >>> [(r.label, text[r.start : r.end]) for r in layers.regions], dict(layers.names)
+        ([('Direct', 'We are ready,'), ('Speaker', 'Peskov'), ('Cue', 'said')], {'s0': 'Dmitry Peskov'})
     """
     regions = [Region(f"q{i}", _LABEL_OF[q.kind], q.start, q.end) for i, q in enumerate(quotes)]
     others: dict[tuple[str, int, int], str] = {}
     relations = []
+    names: dict[str, str] = {}
     for i, quote in enumerate(quotes):
         for label, span, relation in ((SPEAKER, quote.speaker_mention, "speaker"), (CUE, quote.cue, "cue")):
             if span is None:
@@ -118,24 +129,31 @@ def annotate(doc: str, text: str, quotes: Sequence[Quote]) -> Layers:
                 others[key] = f"{label[0].lower()}{len(others)}"
                 regions.append(Region(others[key], label, span.start, span.end))
             relations.append(Relation(others[key], f"q{i}", relation))
-    names = {f"q{i}": q.speaker.name for i, q in enumerate(quotes) if q.speaker is not None}
+        if quote.speaker is not None:
+            mention = quote.speaker_mention
+            holder = others[(SPEAKER, mention.start, mention.end)] if mention else f"q{i}"
+            if names.setdefault(holder, quote.speaker.name) != quote.speaker.name:
+                names[f"q{i}"] = quote.speaker.name
     return Layers(doc, text, tuple(regions), tuple(relations), names)
 
 
 def gold(layers: Layers) -> list[dict[str, Any]]:
     """The gold records of a document's layers, ordered by offset (docs/gold.md).
 
-    A quotation's speaker is the name noted on it; without one, the words of
-    its ``speaker`` mention; without a mention, null. Regions with labels
-    other than `LABELS`, and relations to regions that are not there, are
-    left out.
+    A quotation's speaker is the name noted on the quotation itself; else
+    the name noted on its ``speaker`` mention; else the mention's words; with
+    no mention, null. A relation joins a mention or cue to a quotation
+    whichever way it was drawn. Regions with labels other than `LABELS`, and
+    relations to regions that are not there, are left out.
     """
     by_id = {region.id: region for region in layers.regions}
     linked: dict[tuple[str, str], Region] = {}
     for relation in layers.relations:
-        source = by_id.get(relation.source)
-        if source is not None and relation.label in RELATIONS:
-            linked.setdefault((relation.target, relation.label), source)
+        ends = [by_id.get(relation.source), by_id.get(relation.target)]
+        quoted = [region for region in ends if region is not None and region.label in KIND_LABELS]
+        other = [region for region in ends if region is not None and region.label not in KIND_LABELS]
+        if relation.label in RELATIONS and len(quoted) == 1 and len(other) == 1:
+            linked.setdefault((quoted[0].id, relation.label), other[0])
     records = []
     for region in layers.regions:
         if region.label not in KIND_LABELS:
@@ -144,7 +162,7 @@ def gold(layers: Layers) -> list[dict[str, Any]]:
         cue = linked.get((region.id, "cue"))
         name = layers.names.get(region.id)
         if name is None and mention is not None:
-            name = layers.text[mention.start : mention.end]
+            name = layers.names.get(mention.id) or layers.text[mention.start : mention.end]
         records.append(_record(layers, region, name, mention, cue))
     return sorted(records, key=lambda record: (record["start"], record["end"]))
 

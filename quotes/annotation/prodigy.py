@@ -4,13 +4,14 @@
 Prodigy's relations interface reads: the text, its tokens (spaCy's English
 tokenizer, as Prodigy's own ``blank:en``), the labelled ``spans`` and the
 ``relations`` between them. The speakers' names travel in the task's
-``meta`` (``speakers``: the quotation's ``start:end`` and the name), which
-Prodigy keeps with the task; a quotation whose span an annotator changed
-loses its noted name and takes the words of its speaker mention.
+``meta`` (``speakers``: a region's ``start:end`` and the name, on the
+mention that names the speaker), which Prodigy keeps with the task; a
+quotation linked to another mention takes that mention's words.
 
-`read` takes ``prodigy db-out`` output, or the tasks themselves: every
-``.jsonl`` file of the folder. A task the annotator rejected or ignored is
-no gold and is left out.
+`read` takes ``prodigy db-out`` output: every ``.jsonl`` file of the
+folder. A task the annotator rejected or ignored is no gold and is left
+out, and so is a task without an answer (one nobody annotated), unless
+``predictions=True`` asks for it as it is (to check an export).
 
 Annotate with, for example::
 
@@ -26,8 +27,6 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-
-import spacy
 
 from quotes.annotation.layers import Layers, Region, Relation
 from quotes.errors import AnnotationError
@@ -77,6 +76,8 @@ def task(layers: Layers) -> dict[str, Any]:
 @functools.cache
 def _tokenizer() -> Any:
     """spaCy's English tokenizer, as Prodigy's ``blank:en`` tokenizes."""
+    import spacy  # here, not at the top: reading annotations back needs no tokenizer
+
     return spacy.blank("en").tokenizer
 
 
@@ -93,8 +94,12 @@ def _span(region: Region, starts: list[int]) -> dict[str, Any]:
     }
 
 
-def read(directory: Path) -> list[Layers]:
+def read(directory: Path, predictions: bool = False) -> list[Layers]:
     """The accepted documents of every ``.jsonl`` file of `directory`, in file and line order.
+
+    Args:
+        directory: The folder holding ``prodigy db-out`` output.
+        predictions: Also read a task without an answer, as it is.
 
     Raises:
         AnnotationError: A line is not a task (not JSON, no text, a span or
@@ -105,54 +110,67 @@ def read(directory: Path) -> list[Layers]:
         with path.open(encoding="utf-8") as handle:
             for number, line in enumerate(handle, 1):
                 if line.strip():
-                    layers = _layers(line, f"{path}:{number}")
-                    if layers is not None:
-                        found.append(layers)
+                    item = _task(line, f"{path}:{number}")
+                    if item.get("answer", "accept" if predictions else None) == "accept":
+                        found.append(_layers(item, f"{path}:{number}"))
     return found
 
 
-def _layers(line: str, where: str) -> Layers | None:
-    """The layers of one task; None for a task that was rejected or ignored."""
+def _task(line: str, where: str) -> dict[str, Any]:
+    """The JSON object of one line, checked to be a task with a text and a document name."""
     try:
         item = json.loads(line)
     except json.JSONDecodeError as error:
         raise AnnotationError(f"{where}: not JSON ({error.msg})") from None
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         raise AnnotationError(f"{where}: not a Prodigy task with a text")
-    if item.get("answer", "accept") != "accept":
-        return None
-    text: str = item["text"]
-    meta: dict[str, Any] = item["meta"] if isinstance(item.get("meta"), dict) else {}
-    doc = meta.get("doc")
-    if not isinstance(doc, str):
+    meta = item.get("meta")
+    if not isinstance(meta, dict) or not isinstance(meta.get("doc"), str):
         raise AnnotationError(f"{where}: no document name under meta.doc")
-    regions: dict[tuple[int, int, str], Region] = {}
+    return item
 
-    def region(span: object) -> Region:
-        if not isinstance(span, dict):
-            raise AnnotationError(f"{where}: a span is not an object")
-        start, end, label = span.get("start"), span.get("end"), span.get("label")
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
-            raise AnnotationError(f"{where}: span offsets {start}-{end} are not a span of the text")
-        if not isinstance(label, str):
-            raise AnnotationError(f"{where}: a span at {start}-{end} has no label")
-        key = (start, end, label)
-        if key not in regions:
-            regions[key] = Region(f"r{len(regions)}", label, start, end)
-        return regions[key]
 
-    for span in item.get("spans") or []:
-        region(span)
+def _layers(item: dict[str, Any], where: str) -> Layers:
+    """The layers of one task: its spans, its relations' spans, and the names noted in meta."""
+    text: str = item["text"]
+    spans = [_offsets(span, where, len(text)) for span in _list(item.get("spans"), "spans", where)]
     relations = []
-    for relation in item.get("relations") or []:
+    for relation in _list(item.get("relations"), "relations", where):
         if not isinstance(relation, dict) or not isinstance(relation.get("label"), str):
             raise AnnotationError(f"{where}: a relation without a label")
-        source, target = region(relation.get("head_span")), region(relation.get("child_span"))
-        relations.append(Relation(source.id, target.id, relation["label"]))
+        head = _offsets(relation.get("head_span"), where, len(text))
+        child = _offsets(relation.get("child_span"), where, len(text))
+        spans += [head, child]
+        relations.append((head, child, relation["label"]))
+    ids = {span: f"r{number}" for number, span in enumerate(dict.fromkeys(spans))}
+    regions = tuple(Region(id, label, start, end) for (start, end, label), id in ids.items())
+    meta: dict[str, Any] = item["meta"]
     spoken: dict[str, Any] = meta["speakers"] if isinstance(meta.get("speakers"), dict) else {}
     names = {
-        r.id: spoken[f"{r.start}:{r.end}"]
-        for r in regions.values()
-        if isinstance(spoken.get(f"{r.start}:{r.end}"), str)
+        id: spoken[f"{start}:{end}"]
+        for (start, end, _), id in ids.items()
+        if isinstance(spoken.get(f"{start}:{end}"), str)
     }
-    return Layers(doc, text, tuple(regions.values()), tuple(relations), names)
+    links = tuple(Relation(ids[head], ids[child], label) for head, child, label in relations)
+    return Layers(meta["doc"], text, regions, links, names)
+
+
+def _list(value: object, field: str, where: str) -> list[Any]:
+    """A task's list field; missing is empty."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise AnnotationError(f"{where}: {field} is not a list")
+    return value
+
+
+def _offsets(span: object, where: str, length: int) -> tuple[int, int, str]:
+    """A span's (start, end, label), checked to lie in the text."""
+    if not isinstance(span, dict):
+        raise AnnotationError(f"{where}: a span is not an object")
+    start, end, label = span.get("start"), span.get("end"), span.get("label")
+    if type(start) is not int or type(end) is not int or not 0 <= start <= end <= length:
+        raise AnnotationError(f"{where}: span offsets {start}-{end} are not a span of the text")
+    if not isinstance(label, str):
+        raise AnnotationError(f"{where}: a span at {start}-{end} has no label")
+    return start, end, label
