@@ -17,7 +17,7 @@ import regex
 from quotes.errors import Errors
 from quotes.model import DateSource
 
-__all__ = ["NO_DATE", "ArticleDate", "article_date", "as_day", "stated_date"]
+__all__ = ["NO_DATE", "ArticleDate", "article_date", "as_day", "iso_day", "stated_date"]
 
 
 @attrs.frozen
@@ -57,6 +57,20 @@ def as_day(value: object) -> datetime.date | None:
         except ValueError:
             raise ValueError(Errors.E016.format(value=value)) from None
     raise TypeError(Errors.E017.format(type=type(value).__name__))
+
+
+def iso_day(value: object) -> str | None:
+    """The ISO day (``"2019-10-29"``) a table cell names, or None.
+
+    A date, a datetime (pandas' ``Timestamp`` included) or an ISO string
+    name their day; anything else (missing, ``NaT``, NaN, other text) names
+    none.
+    """
+    try:
+        day = as_day(value)
+    except (TypeError, ValueError):
+        return None
+    return day.isoformat() if isinstance(day, datetime.date) and day == day else None
 
 
 def article_date(text: str, published: object = None) -> ArticleDate:

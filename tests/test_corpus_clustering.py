@@ -15,6 +15,9 @@ from quotes.corpus import cluster_ids, clusters, duplicates, to_frame
 from quotes.corpus.clustering import MIN_WORDS, words
 
 READY = "We are ready to talk to Kyiv at any time, without any preconditions."
+# Text of news-like pieces: words, marks, spaces, so that texts share words and phrases often.
+_PIECES = [*"abc ABC ,.;'’-", "ready", "talk", "Kyiv", " we ", " are ready to ", "\n"]
+_NEWSY = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 
 def test_examples_in_the_docstrings_run() -> None:
@@ -99,14 +102,28 @@ class TestNumbers:
                 assert number == len(seen)
                 seen.append(number)
 
-    @given(st.lists(st.text(max_size=80), max_size=30))
-    def test_equal_words_equal_clusters(self, texts: list[str]) -> None:
-        """Any texts: two with the same words after normalising are always one cluster."""
-        numbers = cluster_ids(texts)
-        for i, a in enumerate(texts):
-            for j, b in enumerate(texts):
-                if words(a) == words(b):
-                    assert numbers[i] == numbers[j]
+    @given(st.lists(_NEWSY, max_size=30))
+    def test_quotation_marks_change_nothing(self, texts: list[str]) -> None:
+        """Any texts: the same clusters with or without quotation marks around each."""
+        assert cluster_ids([f"“{text}”" for text in texts]) == cluster_ids(texts)
+
+    @given(st.lists(_NEWSY, max_size=30))
+    def test_a_repeated_corpus_repeats_its_clusters(self, texts: list[str]) -> None:
+        """Any texts twice over: each text with words is in its first copy's cluster."""
+        numbers = cluster_ids(texts + texts)
+        for i, text in enumerate(texts):
+            if words(text):
+                assert numbers[len(texts) + i] == numbers[i]
+            else:
+                assert numbers[len(texts) + i] != numbers[i]  # no words: its own cluster each time
+
+    def test_an_excerpt_does_not_join_two_statements(self) -> None:
+        """Two statements opening alike, and an excerpt both hold: the excerpt joins one, not both."""
+        short = "We are ready to talk to Kyiv."
+        other = "We are ready to talk to Kyiv, but only about the terms we set last week."
+        numbers = cluster_ids([short, READY, other])
+        assert numbers[1] != numbers[2]
+        assert numbers[0] in (numbers[1], numbers[2])
 
 
 @pytest.fixture
@@ -184,3 +201,19 @@ class TestClusters:
     def test_an_empty_frame(self) -> None:
         """No quotations, no clusters; the columns are there."""
         assert clusters(to_frame({})).empty
+
+    def test_a_filtered_frame(self, corpus: pd.DataFrame) -> None:
+        """Rows taken out after `duplicates` (the first appearance among them) cost no error."""
+        found = duplicates(corpus)
+        table = clusters(found[found["id"] != "ria-7"])
+        assert table["documents"].tolist() == [2]
+        assert table["first_id"].isna().all()  # its first appearance was filtered away
+
+    def test_dates_as_timestamps(self, corpus: pd.DataFrame) -> None:
+        """Dates parsed by pandas choose the first appearance as ISO strings do."""
+        found = duplicates(corpus.assign(date=pd.to_datetime(corpus["date"])))
+        assert found.loc[found["first"], "id"].tolist() == ["ria-7", "afp-3"]
+
+    def test_missing_texts_are_no_repeated_quotation(self) -> None:
+        """Quotations without text are each their own, not one cluster across the corpus."""
+        assert cluster_ids(["", "", "...", "No."]) == [0, 1, 2, 3]

@@ -84,6 +84,11 @@ class TestToFrame:
         frame = to_frame({"x": quotes.extract(text)})
         assert frame.loc[0, "text"] == "A \ufffd b,"
 
+    def test_a_lone_surrogate_in_an_id(self) -> None:
+        """Text ids are Arrow strings too: a lone surrogate becomes U+FFFD rather than an error."""
+        frame = to_frame({"a\ud800": quotes.extract('"We are ready," he said.')})
+        assert frame["id"].tolist() == ["a\ufffd"]
+
     @settings(max_examples=50, deadline=None)
     @given(st.lists(st.lists(quote_objects(), max_size=4), max_size=5))
     def test_every_row_is_its_quotation(self, documents: list[list[Quote]]) -> None:

@@ -128,6 +128,12 @@ class TestFrame:
         assert speakers(frame)["quotes"].tolist() == [1]
         assert speakers(frame, skip_repeats=False)["quotes"].tolist() == [2]
 
+    def test_dates_parsed_by_pandas(self, devnews: pd.DataFrame, table: dict[str, SpeakerRow]) -> None:
+        """Dates as pandas Timestamps give the same first and last dates as ISO strings."""
+        frame = speakers(devnews.assign(date=pd.to_datetime(devnews["date"])))
+        row = frame[frame["speaker"] == "Mike Pompeo"].iloc[0]
+        assert (row["first_date"], row["last_date"]) == ("2019-01-23", "2019-09-15")
+
     def test_an_empty_frame(self) -> None:
         """No quotations, no speakers; the columns are still there."""
         assert speakers(to_frame({})).columns.tolist() == list(SPEAKER_COLUMNS)

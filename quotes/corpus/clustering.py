@@ -2,10 +2,12 @@
 
 Two quotations are one when their words are the same after normalising
 (case, Unicode forms, quotation marks and apostrophes, punctuation, an
-ellipsis marking a cut), or when most word trigrams of the shorter are in
-the longer: a small edit, a truncation, or a quote that contains another.
-A fragment of fewer than `MIN_WORDS` words joins only its exact repeats, so
-"we are ready" does not pull every quote that contains it into one cluster.
+ellipsis marking a cut), or when `THRESHOLD` of the word trigrams of each
+are in the other (a small edit). A quotation whose trigrams are mostly in
+a longer one (a truncation, an excerpt) joins the first such quotation's
+cluster, and only that one: an excerpt common to two statements does not
+make them one. A fragment of fewer than `MIN_WORDS` words joins only its
+exact repeats, so "we are ready" pulls nothing together.
 
 The work is near-linear in the corpus: each quotation is compared only with
 earlier ones that share a trigram with it, through an index that keeps the
@@ -26,6 +28,8 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import regex
+
+from quotes.dates import iso_day
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -82,23 +86,41 @@ def cluster_ids(texts: Sequence[str]) -> list[int]:
     """
     # Keyed by the words joined, one string each: a tuple of word strings costs several times more.
     distinct: dict[str, int] = {}
-    which = [distinct.setdefault(" ".join(words(text)), len(distinct)) for text in texts]
+    which = [_item(distinct, " ".join(words(text))) for text in texts]
     parent = list(range(len(distinct)))
     sizes: list[int] = []
+    excerpt = [False] * len(distinct)  # joined to the cluster of a longer quotation that holds it
     index = _Index()
     for item, joined in enumerate(distinct):
-        tokens = joined.split(" ")
+        tokens = joined.split(" ") if not joined.startswith("\0") else []
         held = _trigrams(tokens)
         sizes.append(len(held))
         if len(tokens) < MIN_WORDS:
             continue  # a fragment: only its exact repeats, already one item
-        shared = index.shared(held)
-        for other, count in shared.items():
-            if count >= THRESHOLD * min(len(held), sizes[other]):
-                _union(parent, item, other)
+        holder: tuple[int, int] | None = None  # (-trigrams shared, earlier quotation holding this one)
+        for other, count in index.shared(held).items():
+            if count >= THRESHOLD * max(len(held), sizes[other]):
+                _union(parent, item, other)  # near the same both ways: an edit
+            elif count >= THRESHOLD * min(len(held), sizes[other]):
+                if len(held) <= sizes[other]:
+                    holder = min(holder or (-count, other), (-count, other))
+                elif not excerpt[other]:
+                    excerpt[other] = True  # an earlier excerpt of this one joins it, and no other
+                    _union(parent, item, other)
+        if holder is not None:
+            excerpt[item] = True
+            _union(parent, item, holder[1])
         index.add(item, held)
     numbers: dict[int, int] = {}
     return [numbers.setdefault(_find(parent, item), len(numbers)) for item in which]
+
+
+def _item(distinct: dict[str, int], joined: str) -> int:
+    """The number of a text's words among the distinct ones; a text without words is its own."""
+    if not joined:
+        distinct[f"\0{len(distinct)}"] = len(distinct)  # no words: no key equal to another's
+        return len(distinct) - 1
+    return distinct.setdefault(joined, len(distinct))
 
 
 def _trigrams(tokens: Sequence[str]) -> frozenset[int]:
@@ -192,10 +214,12 @@ def duplicates(frame: pd.DataFrame, id: str = "id") -> pd.DataFrame:
     """
     texts = [text if isinstance(text, str) else "" for text in frame["text"].tolist()]
     numbers = cluster_ids(texts)
-    dates = frame["date"].tolist() if "date" in frame.columns else [None] * len(numbers)
+    days = (
+        [iso_day(day) for day in frame["date"].tolist()] if "date" in frame.columns else [None] * len(numbers)
+    )
     firsts: dict[int, tuple[bool, str, int]] = {}
-    for position, (number, day) in enumerate(zip(numbers, dates, strict=True)):
-        key = (not isinstance(day, str), day if isinstance(day, str) else "", position)
+    for position, (number, day) in enumerate(zip(numbers, days, strict=True)):
+        key = (day is None, day or "", position)
         if number not in firsts or key < firsts[number]:
             firsts[number] = key
     first_rows = {key[2] for key in firsts.values()}
@@ -251,34 +275,31 @@ def clusters(frame: pd.DataFrame, id: str = "id", outlet: str | None = None) -> 
 
     from quotes.corpus.frame import TEXT
 
-    if "cluster" not in frame.columns:
+    if not {"cluster", "first", "doc_repeat"} <= set(frame.columns):
         frame = duplicates(frame, id)
     kept = frame[~frame["doc_repeat"]]
-    rows = []
-    for number, group in kept.groupby("cluster", sort=False):
-        documents = group[id].nunique()
-        if documents < 2:
-            continue
-        first = frame[(frame["cluster"] == number) & frame["first"]].iloc[0]
-        names = group[outlet if outlet is not None else id].tolist()
-        rows.append(
-            (
-                number,
-                len(group),
-                documents,
-                first["text"],
-                first["speaker"],
-                first[id],
-                first["date"],
-                tuple(dict.fromkeys(names)),
-            )
-        )
-    rows.sort(key=lambda row: (-row[2], row[0]))
-    columns = list(zip(*rows, strict=True)) if rows else [()] * len(CLUSTER_COLUMNS)
-    dtypes: list[Any] = ["int64", "int64", "int64", TEXT, TEXT, None, TEXT, object]
-    return pd.DataFrame(
+    where = outlet if outlet is not None else id
+    spread: dict[int, tuple[list[int], dict[Any, None], dict[Any, None]]] = {}
+    for number, doc, name in zip(
+        kept["cluster"].tolist(), kept[id].tolist(), kept[where].tolist(), strict=True
+    ):
+        count, documents, outlets = spread.setdefault(number, ([0], {}, {}))
+        count[0] += 1
+        documents[doc] = None
+        outlets[name] = None
+    numbers = [number for number, (_, documents, _) in spread.items() if len(documents) >= 2]
+    # A cluster whose first row was filtered away has no row here, and no first appearance.
+    firsts = frame[frame["first"]].drop_duplicates("cluster").set_index("cluster").reindex(numbers)
+    table = pd.DataFrame(
         {
-            name: pd.Series(list(values), dtype=dtype if dtype is not None else frame[id].dtype)
-            for name, values, dtype in zip(CLUSTER_COLUMNS, columns, dtypes, strict=True)
+            "cluster": pd.Series(numbers, dtype="int64"),
+            "quotations": pd.Series([spread[number][0][0] for number in numbers], dtype="int64"),
+            "documents": pd.Series([len(spread[number][1]) for number in numbers], dtype="int64"),
+            "text": pd.Series(firsts["text"].tolist(), dtype=TEXT),
+            "speaker": pd.Series(firsts["speaker"].tolist(), dtype=TEXT),
+            "first_id": pd.Series(firsts[id].tolist(), dtype=frame[id].dtype),
+            "first_date": pd.Series([iso_day(day) for day in firsts["date"]], dtype=TEXT),
+            "outlets": pd.Series([tuple(spread[number][2]) for number in numbers], dtype=object),
         }
     )
+    return table.sort_values(["documents", "cluster"], ascending=[False, True], ignore_index=True)

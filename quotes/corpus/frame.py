@@ -82,7 +82,8 @@ def to_frame(items: Documents, id: str = "id") -> pd.DataFrame:
     Returns:
         The `id` column, then the fields of `Quote.to_dict` with the dtypes
         of `DTYPES`: the columns and dtypes of `quotes.dask.extract_frame`.
-        Ids that are all text are ``string[pyarrow]`` as Dask makes them;
+        Ids that are all text are ``string[pyarrow]`` as Dask makes them
+        (a lone surrogate in one becomes U+FFFD, as in text columns);
         other ids keep the dtype pandas infers (``int64`` for ints). Rows
         follow the documents' order, a document's quotations their order;
         the index is a ``RangeIndex``.
@@ -108,7 +109,8 @@ def to_frame(items: Documents, id: str = "id") -> pd.DataFrame:
             raise TypeError(Errors.E065.format(position=position, type=type(pair).__name__))
         ids.append(pair[0])
         found.append(list(pair[1]))
-    column = pd.Series(ids, dtype=TEXT if ids and all(isinstance(i, str) for i in ids) else None)
+    text = bool(ids) and all(isinstance(i, str) for i in ids)
+    column = pd.Series([_utf8(i) for i in ids] if text else ids, dtype=TEXT if text else None)
     return frame(column, found, id, "to_frame").reset_index(drop=True)
 
 

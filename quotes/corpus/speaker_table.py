@@ -12,7 +12,6 @@ differ only in case ("His associates", "his associates") are one row.
 
 from __future__ import annotations
 
-import datetime
 import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from quotes.dates import iso_day
 from quotes.formats import printable
 from quotes.lexicon import mention_lexicon
 from quotes.model import QuoteKind
@@ -149,7 +149,9 @@ def speakers(frame: pd.DataFrame, id: str = "id", skip_repeats: bool = True) -> 
 
     from quotes.corpus.frame import TEXT
 
-    records: list[dict[str, Any]] = frame.astype(object).where(frame.notna(), None).to_dict("records")  # type: ignore[assignment]
+    wanted = [id, "speaker", "speaker_id", "speaker_wikidata", "speaker_kind", "kind", "date", "doc_repeat"]
+    part = frame[[column for column in wanted if column in frame.columns]]
+    records: list[dict[str, Any]] = part.astype(object).where(part.notna(), None).to_dict("records")  # type: ignore[assignment]
     table = tally(records, id, skip_repeats)
     dtypes: dict[str, Any] = {
         name: TEXT for name in ("speaker", "kind", "id", "wikidata", "first_date", "last_date")
@@ -230,8 +232,8 @@ class _Group:
         self.kinds[str(row.get("kind"))] += 1
         self.speaker_kinds[_text(row.get("speaker_kind")) or "unknown"] += 1
         self.documents.add(row.get(id))
-        day = _text(row.get("date"))
-        if day is not None and _is_iso_day(day):
+        day = iso_day(row.get("date"))
+        if day is not None:
             self.dates.append(day)
 
     def row(self) -> SpeakerRow:
@@ -258,12 +260,3 @@ class _Group:
         if not self.named and first.casefold() in _common_words():
             return first.casefold() + spelling[len(first) :]
         return spelling
-
-
-def _is_iso_day(text: str) -> bool:
-    """Whether `text` is an ISO date (YYYY-MM-DD), which sorts as the day it names."""
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return len(text) == 10
