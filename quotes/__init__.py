@@ -1,5 +1,6 @@
 """quotes: every quotation in English news text, and who said it."""
 
+from quotes import component as _component
 from quotes.errors import RegistryError
 from quotes.extract import Extractor, extract
 from quotes.model import Cue, Mention, Quote, QuoteKind, Speaker, SpeakerKind
@@ -20,3 +21,6 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+# doc._.quotes, available once quotes is imported: the one import-time effect spaCy users expect.
+_component.register_extension()

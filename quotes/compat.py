@@ -33,7 +33,7 @@ from typing import NamedTuple, cast
 
 from spacy.tokens import Doc, Span, Token
 
-from quotes.component import SPANS_KEY, covering_span, quotes_of
+from quotes.component import covering_span, quotes_of, stored_group
 from quotes.extract import Extractor
 from quotes.lexicon import mention_lexicon
 from quotes.model import QuoteKind
@@ -86,7 +86,7 @@ def direct_quotations(doc: Doc) -> Iterator[DQTriple]:
     """
     make = _triple_class()
     parsed = doc.has_annotation("DEP")
-    found = quotes_of(doc) if SPANS_KEY in doc.spans else _extractor().from_doc(doc)
+    found = quotes_of(doc) if stored_group(doc) is not None else _extractor().from_doc(doc)
     for quote in found:
         if quote.kind not in _QUOTED or quote.speaker_mention is None or quote.cue is None:
             continue

@@ -8,6 +8,12 @@ Add it to any English pipeline, blank or trained::
     doc.spans["quotes"]  # one span per quotation: label = kind, kb_id = speaker id
     doc._.quotes  # the same quotations as `quotes.Quote` objects
 
+The config's ``spans_key`` names the span group; ``doc._.quotes`` finds the
+group whatever its key, and is registered when `quotes` is imported.
+Speakers added with `QuoteComponent.add_registry` are saved with the
+pipeline by ``nlp.to_disk`` and restored by ``spacy.load``. A pipeline of another language than English is
+refused with an error naming it.
+
 The article's date, which decides who held a role ("the foreign minister"),
 is read from ``doc._.published`` where that extension is set, else from
 ``doc.user_data["published"]`` (a `datetime.date` or an ISO string); the
@@ -24,7 +30,9 @@ doc's own entities and dependency parse; it never runs a pipeline itself.
 from __future__ import annotations
 
 import bisect
+import os
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -35,9 +43,18 @@ from spacy.training import Example
 from quotes.errors import Errors
 from quotes.extract import Extractor
 from quotes.model import Quote, QuoteKind, Speaker
-from quotes.registry import Registry, as_registry
+from quotes.registry import Registry, as_registry, default_registry
 
-__all__ = ["SPANS_KEY", "QuoteComponent", "covering_span", "make_quotes", "quote_span", "quotes_of"]
+__all__ = [
+    "SPANS_KEY",
+    "QuoteComponent",
+    "covering_span",
+    "make_quotes",
+    "quote_span",
+    "quotes_of",
+    "register_extension",
+    "stored_group",
+]
 
 SPANS_KEY = "quotes"
 """The key of the span group in ``doc.spans``, and the name of ``doc._.quotes``."""
@@ -45,10 +62,11 @@ _ATTRS_KEY = "quotes"
 DATE_ATTR = "published"
 """Where a doc keeps its article's date by default: ``doc._.published`` or ``doc.user_data["published"]``."""
 _ALL_KINDS = [kind.value for kind in QuoteKind]
+_REGISTRY_FILE = "registry.toml"
 
 
 class QuoteComponent:
-    """Finds the quotations of each doc and stores them in ``doc.spans["quotes"]``.
+    """Finds the quotations of each doc and stores them in ``doc.spans[spans_key]``.
 
     Args:
         nlp: The pipeline the component belongs to.
@@ -58,6 +76,7 @@ class QuoteComponent:
         speakers: How speakers are chosen: "ranker" or "rules" (`quotes.Extractor`).
         date_attr: Where a doc keeps its article's date: the extension
             ``doc._.<date_attr>`` if registered, else ``doc.user_data[date_attr]``.
+        spans_key: The key of the span group in ``doc.spans``.
     """
 
     def __init__(
@@ -69,10 +88,14 @@ class QuoteComponent:
         registry: Registry | None = None,
         speakers: str = "ranker",
         date_attr: str = DATE_ATTR,
+        spans_key: str = SPANS_KEY,
     ):
         self.name = name
-        self.extractor = Extractor(kinds=kinds, registry=registry, speakers=speakers)
+        self.kinds = tuple(kinds)
+        self.speakers = speakers
+        self.extractor = Extractor(kinds=self.kinds, registry=registry, speakers=speakers)
         self.date_attr = date_attr
+        self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the quotations of `doc`, then store them on it."""
@@ -88,11 +111,11 @@ class QuoteComponent:
         return doc.user_data.get(self.date_attr)
 
     def set_annotations(self, doc: Doc, found: list[Quote]) -> None:
-        """Store `found` in ``doc.spans["quotes"]``: one span each, their dictionaries in its attrs."""
+        """Store `found` in ``doc.spans[spans_key]``: one span each, their dictionaries in its attrs."""
         spans = [quote_span(doc, quote) for quote in found]
-        doc.spans[SPANS_KEY] = SpanGroup(
+        doc.spans[self.spans_key] = SpanGroup(
             doc,
-            name=SPANS_KEY,
+            name=self.spans_key,
             attrs={_ATTRS_KEY: [quote.to_dict() for quote in found]},
             spans=spans,
         )
@@ -101,24 +124,84 @@ class QuoteComponent:
         """Precision, recall and F-score of the quotation spans and their kinds.
 
         Returns:
-            ``spans_quotes_p``, ``spans_quotes_r``, ``spans_quotes_f`` and
-            ``spans_quotes_per_type``, as spaCy's `Scorer.score_spans` computes them.
+            ``spans_<key>_p``, ``spans_<key>_r``, ``spans_<key>_f`` and
+            ``spans_<key>_per_type``, as spaCy's `Scorer.score_spans` computes them.
         """
+        key = self.spans_key
         scores: dict[str, Any] = Scorer.score_spans(
             examples,
-            attr=f"spans_{SPANS_KEY}",
-            getter=lambda doc, _: doc.spans.get(SPANS_KEY, []),
-            has_annotation=lambda doc: SPANS_KEY in doc.spans,
+            attr=f"spans_{key}",
+            getter=lambda doc, _: doc.spans.get(key, []),
+            has_annotation=lambda doc: key in doc.spans,
             allow_overlap=True,
             **kwargs,
         )
         return scores
 
+    def add_registry(self, registry: Registry | str | os.PathLike[str]) -> None:
+        """Merge speakers into this component's registry (theirs win where ids clash).
+
+        Unlike the ``registry`` config key, which names a file that must be
+        there whenever the pipeline is loaded, speakers added here are saved
+        with the pipeline by ``nlp.to_disk`` and restored by ``spacy.load``.
+
+        Args:
+            registry: A `Registry`, or the path of a TOML registry file.
+
+        Raises:
+            RegistryError: The file cannot be read or is malformed.
+        """
+        added = registry if isinstance(registry, Registry) else Registry.load(registry)
+        self._use(self.extractor.registry.merge(added))
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """The registry entries this component adds to the default registry, as TOML (UTF-8)."""
+        return self._own_entries().to_toml().encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> QuoteComponent:
+        """Restore the registry entries `to_bytes` wrote, merged into the default registry."""
+        self._use(
+            default_registry().merge(Registry.from_toml(data.decode("utf-8"), f"{self.name} component"))
+        )
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write ``registry.toml`` into `path`: the entries this component adds to the default registry."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / _REGISTRY_FILE).write_text(self._own_entries().to_toml(), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuoteComponent:
+        """Read back what `to_disk` wrote; a folder without it leaves the registry as it is.
+
+        Raises:
+            RegistryError: ``registry.toml`` is malformed.
+        """
+        file = Path(path) / _REGISTRY_FILE
+        if file.exists():
+            self._use(default_registry().merge(Registry.load(file)))
+        return self
+
+    def _own_entries(self) -> Registry:
+        """The entries of this component's registry that the default registry lacks or has otherwise."""
+        default = set(default_registry().entries)
+        return Registry([entry for entry in self.extractor.registry.entries if entry not in default])
+
+    def _use(self, registry: Registry) -> None:
+        """Rebuild the extractor with `registry`."""
+        self.extractor = Extractor(kinds=self.kinds, registry=registry, speakers=self.speakers)
+
 
 @Language.factory(
     "quotes",
     assigns=["doc.spans"],
-    default_config={"kinds": _ALL_KINDS, "registry": None, "speakers": "ranker", "date_attr": DATE_ATTR},
+    default_config={
+        "kinds": _ALL_KINDS,
+        "registry": None,
+        "speakers": "ranker",
+        "date_attr": DATE_ATTR,
+        "spans_key": SPANS_KEY,
+    },
     default_score_weights={
         f"spans_{SPANS_KEY}_f": 1.0,
         f"spans_{SPANS_KEY}_p": 0.0,
@@ -133,27 +216,39 @@ def make_quotes(
     registry: str | None,
     speakers: str = "ranker",
     date_attr: str = DATE_ATTR,
+    spans_key: str = SPANS_KEY,
 ) -> QuoteComponent:
-    """Factory of the ``quotes`` component; also registers ``doc._.quotes``.
+    """Factory of the ``quotes`` component.
 
     Args:
-        nlp: The pipeline.
+        nlp: The pipeline; its language must be English.
         name: The component's name.
         kinds: Which kinds to find: any of "direct", "mixed", "indirect".
         registry: Path of a TOML registry file merged into the default
             registry (its entries win where ids clash), or None.
         speakers: "ranker" (the learned ranker) or "rules" (the patterns alone).
         date_attr: Where each doc keeps its article's date (`QuoteComponent`).
+        spans_key: The key of the span group in ``doc.spans``.
 
     Raises:
-        ValueError: A kind, or the way of choosing speakers, is unknown.
+        ValueError: The pipeline is not English, or a kind, or the way of
+            choosing speakers, is unknown.
         RegistryError: The registry file is malformed.
     """
+    if nlp.lang != "en":
+        raise ValueError(Errors.E067.format(lang=nlp.lang, name=name))
     checked = [_kind(kind) for kind in kinds]
     known = as_registry(registry)
+    register_extension()
+    return QuoteComponent(
+        nlp, name, kinds=checked, registry=known, speakers=speakers, date_attr=date_attr, spans_key=spans_key
+    )
+
+
+def register_extension() -> None:
+    """Register ``doc._.quotes`` (the quotations stored on a doc), once; `import quotes` calls it."""
     if not Doc.has_extension(SPANS_KEY):
         Doc.set_extension(SPANS_KEY, getter=quotes_of)
-    return QuoteComponent(nlp, name, kinds=checked, registry=known, speakers=speakers, date_attr=date_attr)
 
 
 def _kind(value: str) -> QuoteKind:
@@ -161,6 +256,15 @@ def _kind(value: str) -> QuoteKind:
         return QuoteKind(value)
     except ValueError:
         raise ValueError(Errors.E003.format(value=value, choices=", ".join(_ALL_KINDS))) from None
+
+
+def stored_group(doc: Doc) -> SpanGroup | None:
+    """The span group the component stored on `doc`: under ``"quotes"``, else under any key
+    whose group carries the component's records (a custom ``spans_key``); None if it has not run."""
+    group: SpanGroup | None = doc.spans.get(SPANS_KEY)
+    if group is not None:
+        return group
+    return next((other for other in doc.spans.values() if _ATTRS_KEY in other.attrs), None)
 
 
 def quotes_of(doc: Doc) -> list[Quote]:
@@ -176,7 +280,7 @@ def quotes_of(doc: Doc) -> list[Quote]:
     Returns:
         The quotations in order; empty where the component has not run.
     """
-    group = doc.spans.get(SPANS_KEY)
+    group = stored_group(doc)
     if group is None:
         return []
     stored = group.attrs.get(_ATTRS_KEY)

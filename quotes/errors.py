@@ -53,6 +53,10 @@ class Errors:
     E064 = "{caller}: the id column {id!r} would clash with the quotation field of that name; rename it first"
     E065 = "to_frame: item {position} is a {type}, not an (id, quotations) pair"
     E066 = "{caller}: document {id!r} holds a {type}, not a quotes.Quote"
+    E067 = (
+        "The {name!r} component reads English news, but this pipeline's language is {lang!r}: "
+        "add it to an English pipeline (spacy.blank('en') or an English trained one)."
+    )
     E041 = "pipe() takes an iterable of texts, not a single {type}: wrap it in a list."
     E042 = "{name} must be an int, not {type}."
     E043 = "With as_tuples=True, each item must be a (text, context) tuple; item {position} is a {type}."

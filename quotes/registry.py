@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import functools
+import json
 import os
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -188,6 +189,10 @@ class Registry:
         ids = {entry.id for entry in other.entries}
         return Registry([e for e in self.entries if e.id not in ids] + list(other.entries))
 
+    def to_toml(self) -> str:
+        """The registry as TOML text that `from_toml` reads back as an equal registry."""
+        return "".join(_entry_toml(entry) for entry in self.entries)
+
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Registry:
         """Read a registry file, UTF-8 with or without a byte order mark.
@@ -222,6 +227,41 @@ class Registry:
                 raise _fail(file, entry.id, "id", "another entry has this id; ids must be unique")
             seen.add(entry.id)
         return cls(entries)
+
+
+def _entry_toml(entry: Entry) -> str:
+    """One ``[[entry]]`` table, its fields in the order of the shipped file."""
+    lines = ["[[entry]]", f"id = {_toml(entry.id)}", f"name = {_toml(entry.name)}"]
+    if entry.wikidata is not None:
+        lines.append(f"wikidata = {_toml(entry.wikidata)}")
+    lines.append(f"kind = {_toml(entry.kind.value)}")
+    if entry.gender is not None:
+        lines.append(f"gender = {_toml(entry.gender)}")
+    lines.append(f"aliases = [{', '.join(map(_toml, entry.aliases))}]")
+    lines.append(
+        "roles = ["
+        + "".join(f"\n  {_role_toml(role)}," for role in entry.roles)
+        + ("\n]" if entry.roles else "]")
+    )
+    return "\n".join(lines) + "\n\n"
+
+
+def _role_toml(role: Role) -> str:
+    """One role as an inline table."""
+    fields = [f"title = {_toml(role.title)}"]
+    if role.organisation is not None:
+        fields.append(f"organisation = {_toml(role.organisation)}")
+    fields += [
+        f"{name} = {day.isoformat()}" for name, day in (("start", role.start), ("end", role.end)) if day
+    ]
+    if role.aliases:
+        fields.append(f"aliases = [{', '.join(map(_toml, role.aliases))}]")
+    return "{ " + ", ".join(fields) + " }"
+
+
+def _toml(text: str) -> str:
+    """A TOML basic string: JSON's string escapes are TOML's too."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _only(entries: tuple[Entry, ...]) -> Entry | None:

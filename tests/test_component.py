@@ -15,6 +15,7 @@ from spacy.tokens import Doc, DocBin, Span, SpanGroup
 from spacy.training import Example
 
 import quotes
+import quotes.registry
 from quotes.component import QuoteComponent, covering_span, quotes_of
 from quotes.evaluate import GoldQuote
 from quotes.model import DateSource, QuoteKind, SpeakerKind
@@ -218,6 +219,7 @@ class TestConfig:
             "registry": None,
             "speakers": "ranker",
             "date_attr": "published",
+            "spans_key": "quotes",
         }
 
     def test_kinds_restrict_what_is_found(self, seed_texts: dict[str, str]) -> None:
@@ -262,6 +264,67 @@ class TestConfig:
 _SPOKESMAN = '"We are ready," the Kremlin spokesman said.'
 
 
+class TestSpansKey:
+    """``spans_key`` names the span group; ``doc._.quotes`` and scores follow it."""
+
+    def test_a_custom_key(self) -> None:
+        """The quotations go to ``doc.spans[key]``, and nothing to "quotes"."""
+        doc = _blank({"spans_key": "sources"})(_TWO_SPEAKERS)
+        assert "quotes" not in doc.spans
+        assert [span.kb_id_ for span in doc.spans["sources"]] == ["Kovalenko", "dmitry-peskov"]
+        assert [q.speaker.name for q in doc._.quotes] == ["Kovalenko", "Dmitry Peskov"]
+
+    def test_scores_are_named_by_the_key(self, seed_texts: dict[str, str]) -> None:
+        """``nlp.evaluate`` reports ``spans_<key>_f``."""
+        nlp = _blank({"spans_key": "sources"})
+        text = next(iter(seed_texts.values()))
+        scores = nlp.evaluate([Example(nlp.make_doc(text), nlp(text))])
+        assert scores["spans_sources_f"] == 1.0
+
+
+class TestSerialisation:
+    """A custom registry travels with the pipeline: ``nlp.to_disk`` then ``spacy.load``."""
+
+    def test_to_disk_and_load_keep_added_speakers(self, tmp_path: Path) -> None:
+        """Speakers added to the component are linked after loading, with their file gone."""
+        file = tmp_path / "speakers.toml"
+        file.write_text(_REGISTRY, encoding="utf-8")
+        nlp = spacy.blank("en")
+        nlp.add_pipe("quotes").add_registry(file)
+        nlp.to_disk(tmp_path / "pipeline")
+        file.unlink()
+        loaded = spacy.load(tmp_path / "pipeline")
+        assert [q.speaker.id for q in loaded(_TWO_SPEAKERS)._.quotes] == ["olena-kovalenko", "dmitry-peskov"]
+
+    def test_only_added_speakers_are_saved(self, tmp_path: Path) -> None:
+        """The default registry is the library's, not a frozen copy: only additions go to disk."""
+        nlp = spacy.blank("en")
+        nlp.add_pipe("quotes").add_registry(quotes.registry.Registry.from_toml(_REGISTRY))
+        nlp.to_disk(tmp_path / "pipeline")
+        saved = (tmp_path / "pipeline" / "quotes" / "registry.toml").read_text(encoding="utf-8")
+        assert quotes.registry.Registry.from_toml(saved) == quotes.registry.Registry.from_toml(_REGISTRY)
+
+    def test_bytes_round_trip(self) -> None:
+        """``nlp.to_bytes`` and ``from_bytes`` carry the added speakers too."""
+        nlp = spacy.blank("en")
+        nlp.add_pipe("quotes").add_registry(quotes.registry.Registry.from_toml(_REGISTRY))
+        other = spacy.blank("en")
+        other.add_pipe("quotes")
+        other.from_bytes(nlp.to_bytes())
+        assert [q.speaker.id for q in other(_TWO_SPEAKERS)._.quotes] == ["olena-kovalenko", "dmitry-peskov"]
+
+
+class TestLanguage:
+    """The component reads English; another language's pipeline is refused, not silently empty."""
+
+    @pytest.mark.parametrize("lang", ["de", "fr"])
+    def test_another_language_is_a_numbered_error(self, lang: str) -> None:
+        with pytest.raises(
+            ValueError, match=rf"component reads English news, but this pipeline's language is '{lang}'"
+        ):
+            spacy.blank(lang).add_pipe("quotes")
+
+
 class TestPublished:
     """The component reads each doc's date from its user data or an extension of the user's."""
 
@@ -300,7 +363,7 @@ class TestPublished:
 
 
 class TestExtension:
-    """``doc._.quotes`` is registered by the factory, once, never on import."""
+    """``doc._.quotes`` is registered once ``quotes`` is imported, as spaCy users expect of an extension."""
 
     def test_adding_the_pipe_twice_is_harmless(self) -> None:
         """Two pipelines, each with the component, both read ``doc._.quotes``."""
@@ -309,11 +372,23 @@ class TestExtension:
         assert first('"Yes," he said.')._.quotes == second('"Yes," he said.')._.quotes
 
     @pytest.mark.parametrize("module", ["quotes", "quotes.component", "quotes.compat"])
-    def test_importing_registers_no_extension(self, module: str) -> None:
-        """Importing the package or its modules leaves ``Doc`` untouched."""
+    def test_importing_registers_the_extension(self, module: str) -> None:
+        """In a fresh process, importing the package (or any of its modules) is enough."""
         code = f"import {module}; from spacy.tokens import Doc; print(Doc.has_extension('quotes'))"
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-        assert result.stdout.strip() == "False"
+        assert result.stdout.strip() == "True"
+
+    def test_a_fresh_process_reads_quotes_from_a_doc_bin(self, nlp: Language, tmp_path: Path) -> None:
+        """Docs saved by one process are read in another that only imported quotes: no E046."""
+        DocBin(docs=[nlp(_TWO_SPEAKERS)]).to_disk(tmp_path / "docs.spacy")
+        path = str(tmp_path / "docs.spacy")
+        code = (
+            "import spacy, quotes; from spacy.tokens import DocBin; "
+            f"[doc] = DocBin().from_disk({path!r}).get_docs(spacy.blank('en').vocab); "
+            "print([q.speaker.name for q in doc._.quotes])"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert result.stdout.strip() == "['Kovalenko', 'Dmitry Peskov']"
 
     def test_a_doc_the_component_did_not_process_has_no_quotes(self, nlp: Language) -> None:
         """Without the span group the getter returns an empty list."""
