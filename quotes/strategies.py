@@ -2,7 +2,9 @@
 
 Downstream projects property-test their own code with these: `quotes` gives
 valid `Quote` objects with every optional part present or absent (and
-`speakers`, `mentions`, `cues` their parts), `newsy_text` gives text dense in
+`speakers`, `mentions`, `cues` their parts; `quotations` is `quotes` under a
+name that does not shadow the package, and ``st.from_type(Quote)`` works
+once the package is installed), `newsy_text` gives text dense in
 quotation marks, and `articles` gives news-like texts built from templates of
 real news patterns, together with the quotations each one contains and who
 said them, at exact offsets.
@@ -22,6 +24,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -49,6 +52,7 @@ __all__ = [
     "cues",
     "mentions",
     "newsy_text",
+    "quotations",
     "quotes",
     "speakers",
 ]
@@ -102,9 +106,11 @@ SAFE_WORDS: frozenset[str] = frozenset(
 
 
 @st.composite
-def _spans(draw: st.DrawFn, max_size: int = 40) -> tuple[str, int, int]:
+def _spans(
+    draw: st.DrawFn, max_size: int = 40, alphabet: str | st.SearchStrategy[str] | None = None
+) -> tuple[str, int, int]:
     """Some text and the offsets it would span in a document."""
-    text = draw(st.text(max_size=max_size))
+    text = draw(st.text(alphabet, max_size=max_size) if alphabet is not None else st.text(max_size=max_size))
     start = draw(st.integers(0, 1000))
     return text, start, start + len(text)
 
@@ -121,34 +127,82 @@ def cues() -> st.SearchStrategy[Cue]:
     )
 
 
-def speakers() -> st.SearchStrategy[Speaker]:
-    """Valid `Speaker`s: a non-empty name, with or without id, title and Wikidata item, of any kind."""
+def speakers(
+    kinds: Iterable[SpeakerKind | str] = tuple(SpeakerKind),
+    *,
+    registered: bool | None = None,
+    alphabet: str | st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[Speaker]:
+    """Valid `Speaker`s: a non-empty name, with or without id, title and Wikidata item.
+
+    Args:
+        kinds: The kinds of speaker to give (person, organisation, unknown).
+        registered: True for speakers with a registry id and a Wikidata item,
+            False for speakers nobody registered, None for either.
+        alphabet: The characters of names and titles (as `st.text` takes
+            them); any character by default.
+    """
+    text = functools.partial(st.text, alphabet) if alphabet is not None else st.text
+    ids = st.text(alphabet or "abcdefghijklmnopqrstuvwxyz-", min_size=1, max_size=12)
+    wikidata = st.integers(1, 10**9).map(lambda number: f"Q{number}")
     return st.builds(
         Speaker,
-        name=st.text(min_size=1, max_size=30),
-        id=st.none() | st.text(max_size=12),
-        kind=st.sampled_from(SpeakerKind),
-        title=st.none() | st.text(max_size=20),
-        wikidata=st.none() | st.integers(1, 10**9).map(lambda number: f"Q{number}"),
+        name=text(min_size=1, max_size=30),
+        id=_optional(ids, registered),
+        kind=st.sampled_from([SpeakerKind(kind) for kind in kinds]),
+        title=st.none() | text(max_size=20),
+        wikidata=_optional(wikidata, registered),
     )
 
 
-def quotes() -> st.SearchStrategy[Quote]:
-    """Valid `Quote`s of every kind, each optional part present or absent, confidence in [0, 1],
-    with or without the date its speaker was resolved on."""
+def _optional(values: st.SearchStrategy[Any], present: bool | None) -> st.SearchStrategy[Any]:
+    """`values` (present), None (absent), or either (None)."""
+    if present is None:
+        return st.none() | values
+    return values if present else st.none()
+
+
+def quotes(
+    kinds: Iterable[QuoteKind | str] = tuple(QuoteKind),
+    *,
+    speaker: bool | None = None,
+    alphabet: str | st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[Quote]:
+    """Valid `Quote`s, each optional part present or absent, confidence in [0, 1], with or
+    without the date its speaker was resolved on.
+
+    Args:
+        kinds: The kinds of quotation to give.
+        speaker: True for quotations with a speaker (and its mention and
+            cue), False for quotations without one, None for either.
+        alphabet: The characters of the quoted text (as `st.text` takes
+            them); any character by default.
+
+    Example:
+        >>> from hypothesis import given
+        >>> @given(quotes(["direct"], speaker=True, alphabet="abc "))
+        ... def test_direct(quote):
+        ...     assert quote.kind == "direct" and quote.speaker is not None
+        ...     assert set(quote.text) <= set("abc ")
+        >>> test_direct()
+    """
     return st.builds(
-        lambda span, kind, speaker, mention, cue, confidence, date: Quote(
-            span[0], span[1], span[2], kind, speaker, mention, cue, confidence, *date
+        lambda span, kind, who, mention, cue, confidence, date: Quote(
+            span[0], span[1], span[2], kind, who, mention, cue, confidence, *date
         ),
-        _spans(max_size=200),
-        st.sampled_from(QuoteKind),
-        st.none() | speakers(),
-        st.none() | mentions(),
-        st.none() | cues(),
+        _spans(max_size=200, alphabet=alphabet),
+        st.sampled_from([QuoteKind(kind) for kind in kinds]),
+        _optional(speakers(), speaker),
+        _optional(mentions(), speaker),
+        cues() if speaker else st.none() | cues(),
         st.floats(0.0, 1.0),
         st.just((None, DateSource.NONE))
         | st.tuples(st.dates(), st.sampled_from([DateSource.GIVEN, DateSource.DATELINE])),
     )
+
+
+quotations = quotes
+"""`quotes` under a name that does not shadow the package: ``from quotes.strategies import quotations``."""
 
 
 def newsy_text() -> st.SearchStrategy[str]:

@@ -10,10 +10,12 @@ import sys
 import attrs
 import pytest
 from hypothesis import Phase, find, given, settings
+from hypothesis import strategies as st
 
 import quotes
+import quotes.strategies
 from quotes.lexicon import cue_lexicon, given_names, mention_lexicon
-from quotes.model import Cue, Mention, Quote, QuoteKind, Speaker
+from quotes.model import Cue, Mention, Quote, QuoteKind, Speaker, SpeakerKind
 from quotes.strategies import MARK_STYLES, SAFE_WORDS, SURNAMES, Article, ExpectedQuote
 
 from strategies import articles, cues, mentions, speakers
@@ -228,3 +230,79 @@ class TestExtractFindsGeneratedQuotations:
         for expected in article.quotes:
             if expected.continuation:
                 assert _speaker(found[_key(expected)]) == expected.speaker, expected
+
+
+@attrs.frozen
+class Cited:
+    """A downstream record holding a quotation, as users' own code would."""
+
+    quote: Quote
+    outlet: str
+
+
+attrs.resolve_types(Cited)  # this module's annotations are strings; hypothesis reads types
+
+
+class TestTypeStrategies:
+    """``st.from_type`` knows the model's types, through the package's hypothesis entry point."""
+
+    @given(st.from_type(Quote))
+    def test_from_type_gives_valid_quotes(self, quote: Quote) -> None:
+        """Any quotation it gives round-trips through its dictionary."""
+        assert Quote.from_dict(quote.to_dict()) == quote
+
+    @given(st.from_type(Speaker), st.from_type(Mention), st.from_type(Cue))
+    def test_and_their_parts(self, speaker: Speaker, mention: Mention, cue: Cue) -> None:
+        assert speaker.name
+        assert mention.end - mention.start == len(mention.text)
+        assert cue.end - cue.start == len(cue.text)
+
+    def test_builds_a_user_class_holding_a_quote(self) -> None:
+        """A downstream record typed with `Quote` is built by ``st.builds`` from its annotations."""
+        found = find(st.builds(Cited), lambda cited: cited.quote.speaker is not None, settings=_ANY)
+        assert isinstance(found.quote, Quote)
+
+    def test_registered_in_a_fresh_process(self) -> None:
+        """Installed, the package registers its strategies when hypothesis loads: no import needed first."""
+        code = (
+            "from hypothesis import strategies as st; from quotes.model import Quote; "
+            "print(type(st.from_type(Quote).example()).__name__)"
+        )
+        assert _python(code) == "Quote"
+
+
+class TestParameters:
+    """`quotes` and `speakers` take the kinds, whether a speaker is there, and the alphabet."""
+
+    @given(quote_objects(["indirect"], speaker=True, alphabet="xyz "))
+    def test_kinds_speaker_and_alphabet(self, quote: Quote) -> None:
+        assert quote.kind is QuoteKind.INDIRECT
+        assert quote.speaker is not None
+        assert quote.speaker_mention is not None
+        assert quote.cue is not None
+        assert set(quote.text) <= set("xyz ")
+
+    @given(quote_objects(speaker=False))
+    def test_without_a_speaker(self, quote: Quote) -> None:
+        assert quote.speaker is None
+        assert quote.speaker_mention is None
+
+    @given(speakers(["organisation"], registered=True, alphabet="ABC"))
+    def test_registered_organisations(self, speaker: Speaker) -> None:
+        assert speaker.kind is SpeakerKind.ORGANISATION
+        assert speaker.id
+        assert speaker.wikidata is not None
+        assert set(speaker.name) <= set("ABC")
+
+    @given(speakers(registered=False))
+    def test_unregistered(self, speaker: Speaker) -> None:
+        assert speaker.id is None
+        assert speaker.wikidata is None
+
+    def test_a_name_that_does_not_shadow_the_package(self) -> None:
+        """``from quotes.strategies import quotations`` leaves the name ``quotes`` to the package."""
+        assert (
+            _python("import quotes; from quotes.strategies import quotations; print(quotes.__name__)")
+            == "quotes"
+        )
+        assert quotes.strategies.quotations is quotes.strategies.quotes
