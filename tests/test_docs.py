@@ -1,7 +1,8 @@
 """Every example in the README and in docs/ runs, as written.
 
-- A page's ```python blocks run in order, in one namespace, from the
-  repository root, so a later block may use what an earlier one defined.
+- A page's ```python blocks run in order as one script, in a fresh process,
+  from the repository root, so a later block may use what an earlier one
+  defined, and guards and imports are tested as users run them.
 - In ```sh blocks, every command that calls the ``quotes`` program runs (as
   ``python -m quotes``, from the repository root) and must exit 0. Install
   commands (venv, pip, tox) and the full benchmark are not run here: CI runs
@@ -69,15 +70,43 @@ def test_python_that_does_not_run_is_marked_so(page: Path) -> None:
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if blocks(p, "python")], ids=page_id)
-def test_python_examples_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A page's Python examples run in order in one namespace."""
-    monkeypatch.chdir(ROOT)
-    namespace: dict[str, object] = {"__name__": f"docs_{page.stem}"}
-    for number, code in enumerate(blocks(page, "python"), 1):
-        try:
-            exec(compile(code, f"{page_id(page)} block {number}", "exec"), namespace)
-        except Exception as error:  # the failing block is named, with its error
-            pytest.fail(f"{page_id(page)}, python block {number}: {type(error).__name__}: {error}")
+def test_python_examples_run(page: Path, tmp_path: Path) -> None:
+    """A page's Python examples run in order as one script, in a fresh process, as users run them.
+
+    So an example that needs an ``if __name__ == "__main__":`` guard (Dask's
+    worker processes import the script again) must have it, and nothing leaks
+    in from the test suite (its imports, its ``from __future__`` flags).
+    """
+    parts = [
+        f"# --- {page_id(page)}, python block {n} ---\n{code}"
+        for n, code in enumerate(blocks(page, "python"), 1)
+    ]
+    script = tmp_path / f"docs_{page.stem}_examples.py"  # not spacy.py: it would shadow the package
+    script.write_text("\n".join(parts), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PYTHONUTF8": "1"},
+    )
+    if result.returncode != 0:
+        pytest.fail(f"{page_id(page)}, {_failing_block(script, result.stderr)}:\n{result.stderr[-3000:]}")
+
+
+def _failing_block(script: Path, stderr: str) -> str:
+    """The block whose line the last traceback entry in `script` points at."""
+    lines = [int(n) for n in re.findall(rf'File "{re.escape(str(script))}", line (\d+)', stderr)]
+    if not lines:
+        return "the script"
+    heading = ""
+    for number, line in enumerate(script.read_text(encoding="utf-8").splitlines(), 1):
+        if number > lines[-1]:
+            break
+        if line.startswith("# --- "):
+            heading = line.removeprefix("# --- ").removesuffix(" ---")
+    return heading.split(", ", 1)[-1] or "the script"
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if commands(p)], ids=page_id)
