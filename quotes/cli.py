@@ -29,7 +29,7 @@ from quotes.errors import AnnotationError, RegistryError
 from quotes.evaluate import documents, evaluate, read_gold, report
 from quotes.extract import Extractor
 from quotes.formats import Table, csv_header, csv_rows, json_lines, jsonl
-from quotes.model import Quote
+from quotes.model import Quote, QuoteKind
 from quotes.pipeline import pipe
 from quotes.progress import Progress
 from quotes.registry import Registry, as_registry
@@ -46,14 +46,14 @@ SPEAKERS = ("ranker", "rules")
 Rows = Callable[[str, Iterable[Quote]], str]
 
 
-def _common() -> argparse.ArgumentParser:
-    """The options every subcommand takes."""
+def _common(bar: bool = True) -> argparse.ArgumentParser:
+    """The options every subcommand takes; `bar` says whether it draws a progress bar to silence."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "-q",
         "--quiet",
         action="store_true",
-        help="write nothing on standard error but errors (no progress bar)",
+        help="write nothing on standard error but errors" + (" (no progress bar)" if bar else ""),
     )
     return common
 
@@ -111,13 +111,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     extract.add_argument(
         "--text-field",
-        default="text",
         metavar="NAME",
         help="with --jsonl: the field holding a document's text (default: text)",
     )
     extract.add_argument(
         "--id-field",
-        default="id",
         metavar="NAME",
         help="with --jsonl: the field whose value becomes 'doc' (default: id; else FILE:LINE)",
     )
@@ -136,6 +134,18 @@ def _parser() -> argparse.ArgumentParser:
         help="with --jsonl: the field holding a document's date (ISO); --published where it is absent",
     )
     extract.add_argument(
+        "--kinds",
+        type=_kinds,
+        metavar="KINDS",
+        help="the kinds of quotation to find, comma-separated: direct, mixed, indirect (default: all)",
+    )
+    extract.add_argument(
+        "--model",
+        metavar="NAME",
+        help="an installed spaCy pipeline to load (such as en_core_web_sm): its entities and parse "
+        "help where the rules find nothing; none is needed",
+    )
+    extract.add_argument(
         "--registry",
         metavar="FILE",
         help="a TOML registry of speakers (docs/registry.md), merged into the default one",
@@ -148,7 +158,7 @@ def _parser() -> argparse.ArgumentParser:
     _encoding_errors(extract)
     show = commands.add_parser(
         "render",
-        parents=[common],
+        parents=[_common(bar=False)],
         help="write a file as an HTML page with its quotations highlighted",
         description=(
             "Write a standalone HTML page of FILE: each quotation highlighted in its speaker's colour, "
@@ -277,41 +287,66 @@ def _format(name: str, docs: Sequence[str]) -> tuple[str, Rows]:
 
 
 def _extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    if args.registry_only and args.registry is None:
-        print("quotes: --registry-only needs --registry FILE", file=stderr)
+    mistake = _mistake(args)
+    if mistake is not None:
+        print(f"quotes: {mistake}", file=stderr)
         return 2
+    args.text_field = args.text_field or "text"
+    args.id_field = args.id_field or "id"
     try:
         extractor = _extractor(args)
-    except RegistryError as err:
+    except (RegistryError, OSError) as err:
         print(f"quotes: {err}", file=stderr)
         return 2
     header, rows = _format(args.format, args.files)
     stdout.write(header)
     failed = 0
-    with Progress.on(stderr, len(args.files), quiet=args.quiet) as progress:
+    total = _count_records(args.files) if args.jsonl else len(args.files)
+    with Progress.on(stderr, total, quiet=args.quiet) as progress:
 
-        def fail(message: str, whole_file: bool) -> None:
+        def fail(message: str) -> None:
             nonlocal failed
             failed += 1
             progress.message(message)
-            if whole_file:
-                progress.advance()
 
         read = _records if args.jsonl else _files
         documents = (
-            (text, _Context(doc=doc, last=last, published=published or args.published))
-            for doc, text, last, published in read(args, fail)
+            (text, _Context(doc=doc, published=published or args.published))
+            for doc, text, published in read(args, fail)
         )
         results = pipe(documents, as_tuples=True, n_process=args.workers, batch_size=16, extractor=extractor)
         for found, context in results:
-            doc, last = context["doc"], context["last"]
+            doc = context["doc"]
             if output := rows(doc, found):
                 progress.clear()  # standard output may share the terminal with the bar
                 stdout.write(output)
             stdout.flush()  # an interrupted run keeps every finished document
-            if last:
-                progress.advance()
+            progress.advance()
     return 1 if failed else 0
+
+
+def _mistake(args: argparse.Namespace) -> str | None:
+    """What is wrong with a combination of ``quotes extract`` options, or None."""
+    if args.registry_only and args.registry is None:
+        return "--registry-only needs --registry FILE"
+    if not args.jsonl:
+        for option, value in (("--text-field", args.text_field), ("--id-field", args.id_field)):
+            if value is not None:
+                return f"{option} reads JSON Lines records: add --jsonl (each FILE one document a line)"
+        if args.date_field is not None:
+            return "--date-field reads JSON Lines records: add --jsonl, or give --published DATE"
+    return None
+
+
+def _count_records(names: Sequence[str]) -> int | None:
+    """How many non-blank lines the JSON Lines files hold, for the progress bar; None for standard input."""
+    if "-" in names:
+        return None
+    count = 0
+    for name in names:
+        with contextlib.suppress(OSError), open(name, "rb") as handle:
+            count += sum(1 for line in handle if line.strip())
+    return count
 
 
 def _extractor(args: argparse.Namespace) -> Extractor | None:
@@ -320,7 +355,7 @@ def _extractor(args: argparse.Namespace) -> Extractor | None:
     Raises:
         RegistryError: The registry file cannot be read or is malformed.
     """
-    if args.registry is None and args.speakers == "ranker":
+    if args.registry is None and args.speakers == "ranker" and args.kinds is None and args.model is None:
         return None
     if args.registry is None:
         registry = None
@@ -328,7 +363,38 @@ def _extractor(args: argparse.Namespace) -> Extractor | None:
         registry = Registry.load(args.registry)
     else:
         registry = as_registry(args.registry)
-    return Extractor(speakers=args.speakers, registry=registry)
+    nlp = _model(args.model) if args.model is not None else None
+    kinds = args.kinds if args.kinds is not None else tuple(QuoteKind)
+    return Extractor(speakers=args.speakers, registry=registry, kinds=kinds, nlp=nlp)
+
+
+def _model(name: str) -> Any:
+    """The spaCy pipeline `name`, loaded.
+
+    Raises:
+        OSError: It is not installed; the message says how to install it.
+    """
+    import spacy  # only when asked for: loading a pipeline is the slow part of a run
+
+    try:
+        return spacy.load(name)
+    except OSError:
+        raise OSError(
+            f"--model {name}: no spaCy pipeline of that name is installed "
+            f"(install one with: python -m spacy download {name})"
+        ) from None
+
+
+def _kinds(value: str) -> tuple[QuoteKind, ...]:
+    """A ``--kinds`` option: kinds of quotation, comma-separated."""
+    names = [part.strip() for part in value.split(",") if part.strip()]
+    choices = [kind.value for kind in QuoteKind]
+    wrong = [name for name in names if name not in choices]
+    if wrong or not names:
+        raise argparse.ArgumentTypeError(
+            f"expected some of {', '.join(choices)}, comma-separated, not {value!r}"
+        )
+    return tuple(QuoteKind(name) for name in names)
 
 
 def _day(value: str) -> datetime.date:
@@ -349,57 +415,48 @@ def _iso_day(value: Any) -> datetime.date | None:
         return None
 
 
-Failure = Callable[[str, bool], None]
-"""Reports an input that could not be read: the message, and whether it is a whole file."""
+Failure = Callable[[str], None]
+"""Reports an input that could not be read, with its message."""
 
 
 class _Context(TypedDict):
-    """What travels through `pipe` with a document: its name, whether it ends its file, its date
-    (`pipe` reads a ``"published"`` key)."""
+    """What travels through `pipe` with a document: its name and date (`pipe` reads ``"published"``)."""
 
     doc: str
-    last: bool
     published: datetime.date | None
 
 
-Read = Iterator[tuple[str, str, bool, datetime.date | None]]
-"""``(doc, text, last of its file, date)`` for each document read."""
+Read = Iterator[tuple[str, str, datetime.date | None]]
+"""``(doc, text, date)`` for each document read."""
 
 
 def _files(args: argparse.Namespace, fail: Failure) -> Read:
-    """``(doc, text, last of its file, None)`` for each readable file; `fail` names the others."""
-    for name, text in _documents(args.files, args.encoding_errors, lambda message: fail(message, True)):
+    """``(doc, text, None)`` for each readable file; `fail` names the others."""
+    for name, text in _documents(args.files, args.encoding_errors, fail):
         if text is not None:
-            yield name, text, True, None
+            yield name, text, None
 
 
 def _records(args: argparse.Namespace, fail: Failure) -> Read:
-    """``(doc, text, last of its file, date)`` for each document of JSON Lines files, read a
-    line at a time.
+    """``(doc, text, date)`` for each document of JSON Lines files, read a line at a time.
 
     A line that is not UTF-8, not a JSON object with a string text, whose id
     is not a string or an integer, or whose date is not an ISO date is named
     ``FILE:LINE`` and skipped.
     """
     for name in args.files:
-        previous: tuple[str, str, datetime.date | None] | None = None
         try:
             for number, line in _lines(name, args.encoding_errors):
                 record = _record(line, args.text_field, args.id_field, args.date_field)
                 if isinstance(record, _Skip):
                     if record.reason:
-                        fail(f"quotes: {name}:{number}: {record.reason}", False)
+                        fail(f"quotes: {name}:{number}: {record.reason}")
                     continue
-                if previous is not None:
-                    yield previous[0], previous[1], False, previous[2]
                 ident = record.get(args.id_field)
                 doc = f"{name}:{number}" if ident is None else str(ident)
-                date = record.get(args.date_field) if args.date_field else None
-                previous = (doc, record[args.text_field], date)
+                yield doc, record[args.text_field], record.get(args.date_field) if args.date_field else None
         except OSError as err:
-            fail(f"quotes: {name}: {err.strerror or err}", previous is None)
-        if previous is not None:
-            yield previous[0], previous[1], True, previous[2]
+            fail(f"quotes: {name}: {err.strerror or err}")
 
 
 def _lines(name: str, errors: str) -> Iterator[tuple[int, str | UnicodeDecodeError]]:
@@ -492,6 +549,12 @@ def _evaluate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         print(f"quotes: {args.gold}: {err.strerror or err}", file=stderr)
         return 1
     names = documents(gold, args.docdir)
+    if not names:
+        print(
+            f"quotes: {args.docdir}: no .txt documents, and {args.gold} names none: nothing to score",
+            file=stderr,
+        )
+        return 1
     with Progress.on(stderr, len(names), quiet=args.quiet) as progress:
         result = evaluate(
             gold,

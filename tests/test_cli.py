@@ -335,15 +335,29 @@ class TestProgressBar:
     def test_drawn_on_a_terminal_and_cleared(
         self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """On a terminal the bar counts the files and is gone at the end; standard output is unchanged."""
+        """On a terminal the bar counts the documents and is gone at the end; standard output is unchanged."""
         main(["extract", *map(str, SEEDS)])
         plain = capsys.readouterr().out
         stderr = Terminal()
         monkeypatch.setattr(sys, "stderr", stderr)
         assert main(["extract", *map(str, SEEDS)]) == 0
-        assert f"] {len(SEEDS)}/{len(SEEDS)} files" in stderr.getvalue()
+        assert f"0/{len(SEEDS)} [00:00<?, ?doc/s]" in stderr.getvalue()
         assert screen(stderr.getvalue()) == [""]
         assert capsys.readouterr().out == plain
+
+    def test_json_lines_are_counted_by_records(self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        """A JSON Lines file of 45 documents is 45 on the bar, not one file."""
+        texts = [p.read_text(encoding="utf-8") for p in SEEDS] * 9
+        path = tmp_path / "corpus.jsonl"
+        path.write_text(
+            "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)), "utf-8"
+        )
+        stderr = Terminal()
+        monkeypatch.setattr(sys, "stderr", stderr)
+        monkeypatch.setattr(sys, "stdout", io.StringIO())
+        assert main(["extract", "--jsonl", str(path)]) == 0
+        assert "0/45 [00:00<?, ?doc/s]" in stderr.getvalue()
+        assert screen(stderr.getvalue()) == [""]
 
     def test_not_drawn_when_not_a_terminal(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Redirected standard error gets no bar."""
@@ -383,7 +397,7 @@ class TestProgressBar:
         stderr = Terminal()
         monkeypatch.setattr(sys, "stderr", stderr)
         assert main(["eval", str(seeds / "gold.jsonl"), str(seeds)]) == 0
-        assert f"{len(SEEDS)}/{len(SEEDS)} files" in stderr.getvalue()
+        assert f"0/{len(SEEDS)} [" in stderr.getvalue()
         assert screen(stderr.getvalue()) == [""]
         assert capsys.readouterr().out == plain
 
@@ -987,3 +1001,81 @@ class TestAnnotationLoop:
         (tmp_path / "db.jsonl").write_text("{broken\n", encoding="utf-8")
         assert main(["import", "--from", "prodigy", str(tmp_path), "-o", str(tmp_path / "g.jsonl")]) == 1
         assert re.search(r"quotes: .*db\.jsonl:1: not JSON", capsys.readouterr().err)
+
+
+class TestMistakes:
+    """A command line that cannot do what it says is told so, plainly, before any work."""
+
+    @pytest.mark.parametrize("option", ["--text-field", "--id-field"])
+    def test_a_json_lines_option_without_jsonl(self, option: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """Reading fields of records needs records: the option is not silently ignored."""
+        assert main(["extract", option, "body", str(SEEDS[0])]) == 2
+        assert f"quotes: {option} reads JSON Lines records: add --jsonl" in capsys.readouterr().err
+
+    def test_a_date_field_without_jsonl(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["extract", "--date-field", "date", str(SEEDS[0])]) == 2
+        assert (
+            "--date-field reads JSON Lines records: add --jsonl, or give --published DATE"
+            in capsys.readouterr().err
+        )
+
+    def test_workers_not_a_number(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The message says what a worker count is, not an internal function's name."""
+        with pytest.raises(SystemExit):
+            main(["extract", "--workers", "abc", str(SEEDS[0])])
+        err = capsys.readouterr().err
+        assert "argument --workers: must be a positive integer or -1, not 'abc'" in err
+        assert "_workers" not in err
+
+    def test_eval_with_nothing_to_score(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An empty folder and an empty gold file: said so, exit 1, no table of zeros."""
+        (tmp_path / "gold.jsonl").write_text("", encoding="utf-8")
+        assert main(["eval", str(tmp_path / "gold.jsonl"), str(tmp_path)]) == 1
+        captured = capsys.readouterr()
+        assert "no .txt documents" in captured.err
+        assert captured.out == ""
+
+    def test_render_has_no_bar_to_mention(self, capsys: pytest.CaptureFixture[str]) -> None:
+        with pytest.raises(SystemExit):
+            main(["render", "--help"])
+        assert "progress bar" not in capsys.readouterr().out
+
+
+class TestKindsAndModel:
+    """``--kinds`` chooses what to find; ``--model`` loads a spaCy pipeline to help."""
+
+    def test_kinds(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Only the kinds asked for come out: exactly those of the default run."""
+        main(["extract", str(SEEDS[0])])
+        every = json_lines(capsys.readouterr().out)
+        assert main(["extract", "--kinds", "direct,mixed", str(SEEDS[0])]) == 0
+        found = json_lines(capsys.readouterr().out)
+        assert found == [row for row in every if row["kind"] in ("direct", "mixed")]
+
+    def test_an_unknown_kind(self, capsys: pytest.CaptureFixture[str]) -> None:
+        with pytest.raises(SystemExit):
+            main(["extract", "--kinds", "direct,partial", str(SEEDS[0])])
+        assert "expected some of direct, mixed, indirect, comma-separated, not 'direct,partial'" in (
+            capsys.readouterr().err
+        )
+
+    def test_a_model_that_is_not_installed(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Named, with how to install it; exit 2."""
+        assert main(["extract", "--model", "xx_no_such_pipeline", str(SEEDS[0])]) == 2
+        assert (
+            "--model xx_no_such_pipeline: no spaCy pipeline of that name is installed"
+            in capsys.readouterr().err
+        )
+
+    @pytest.mark.trained
+    def test_a_trained_model(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The pinned trained pipeline gives what `Extractor(nlp=...)` gives."""
+        from conftest import load_trained_pipeline
+
+        nlp = load_trained_pipeline()
+        name = f"{nlp.meta['lang']}_{nlp.meta['name']}"  # the package name spacy.load took
+        text = SEEDS[0].read_text(encoding="utf-8")
+        expected = [q.to_dict() for q in Extractor(nlp=nlp)(text)]
+        assert main(["extract", "--model", name, str(SEEDS[0])]) == 0
+        found = json_lines(capsys.readouterr().out)
+        assert [{k: v for k, v in row.items() if k != "doc"} for row in found] == expected
