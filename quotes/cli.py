@@ -33,7 +33,7 @@ from quotes.model import Quote, QuoteKind
 from quotes.pipeline import pipe
 from quotes.progress import Progress
 from quotes.registry import Registry, as_registry
-from quotes.render import render
+from quotes.render import headline, render
 
 __all__ = ["main"]
 
@@ -173,7 +173,9 @@ def _parser() -> argparse.ArgumentParser:
         default="-",
         help="the HTML file to write (default: standard output)",
     )
-    show.add_argument("--title", help="the page's title (default: the file's name)")
+    show.add_argument(
+        "--title", help="the page's title (default: the article's headline, else the file's name)"
+    )
     _encoding_errors(show)
     speakers = commands.add_parser(
         "speakers",
@@ -526,7 +528,7 @@ def _render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     )
     if text is None:
         return 1
-    title = args.title or ("standard input" if name == "-" else Path(name).name)
+    title = args.title or headline(text) or ("standard input" if name == "-" else Path(name).name)
     page = render(text, Extractor()(text), title=title)
     if args.output == "-":
         stdout.write(page)

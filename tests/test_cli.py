@@ -406,11 +406,20 @@ class TestRender:
     """``quotes render FILE -o PAGE`` writes the file as an HTML page."""
 
     def test_writes_the_page(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """The page is the `render` of the file's quotations, titled with the file's name."""
+        """The page is the `render` of the file's quotations, titled with the article's headline."""
         page = tmp_path / "page.html"
         assert main(["render", str(SEEDS[0]), "-o", str(page)]) == 0
         text = SEEDS[0].read_bytes().decode("utf-8")
-        assert page.read_text(encoding="utf-8") == render(text, extract(text), title=SEEDS[0].name)
+        written = page.read_text(encoding="utf-8")
+        assert written == render(text, extract(text), title="Turkey requests phone call with Putin — Kremlin")
+        assert written == render(text, extract(text))
+
+    def test_without_a_headline_the_file_names_the_page(
+        self, tmp_path: Path, good_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An article that opens with its first sentence is titled with its file's name."""
+        assert main(["render", str(good_file)]) == 0
+        assert "<title>good.txt</title>" in capsys.readouterr().out
         assert capsys.readouterr() == ("", "")
 
     def test_names_the_speakers(self, tmp_path: Path) -> None:

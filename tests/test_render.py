@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from quotes import extract
 from quotes.model import Cue, Mention, Quote, QuoteKind, Speaker
-from quotes.render import PALETTE, UNKNOWN_COLOUR, Mark, nest, render, voices
+from quotes.render import PALETTE, UNKNOWN_COLOUR, Mark, document, fragment, headline, nest, render, voices
 
 from conftest import SEEDS
 
@@ -239,7 +239,7 @@ class TestRender:
         marks = [(q.tag, q.text, q.classes) for q in page.marked("quote")]
         assert marks == [
             ("mark", "We are ready,", ["quote", "direct", "c0"]),
-            ("mark", "<script>alert(1)</script>", ["quote", "mixed", "unknown"]),
+            ("mark", "<script>alert(1)</script>", ["quote", "mixed", "unknown", "low"]),
             ("mark", "the talks went well", ["quote", "indirect", "c0"]),
         ]
         assert f".c0 {{ --c: {PALETTE[0]}; }}" in render(ARTICLE, [READY])
@@ -264,11 +264,68 @@ class TestRender:
         assert [cue.attributes["title"] for cue in page.marked("cue")] == ["cue: say", "cue: say"]
 
     def test_legend_lists_speakers_with_counts(self) -> None:
-        """The legend names each speaker, with their colour and number of quotations."""
+        """The legend names each speaker, with their colour and number of quotations; the unknown apart."""
         page = Page(render(ARTICLE, [READY, WELL, SCRIPT]))
-        [legend] = page.having("legend")
-        assert legend.text.strip() == "Dmitry Peskov 2 quotes\nunknown speaker 1 quote"
+        named, described = page.having("legend")
+        assert named.text.strip() == "Dmitry Peskov 2 quotes"
+        assert described.text.strip() == "unknown speaker 1 quote"
         assert [s.classes for s in page.having("swatch")] == [["swatch", "c0"], ["swatch", "unknown"]]
+
+    def test_legend_puts_the_most_quoted_first_and_descriptions_apart(self) -> None:
+        """Named speakers by count, then descriptions that name nobody, in a list of their own."""
+        text = '"A," Ann Lee said. "B," the presidents said. "C," Bo Ma said. "D," Bo Ma added.'
+        found = [
+            Quote("A,", 1, 3, speaker=Speaker("Ann Lee")),
+            Quote("B,", 20, 22, speaker=Speaker("the presidents")),
+            Quote("C,", 46, 48, speaker=Speaker("Bo Ma")),
+            Quote("D,", 63, 65, speaker=Speaker("Bo Ma")),
+        ]
+        named, described = Page(render(text, found)).having("legend")
+        assert named.text.strip().split("\n") == ["Bo Ma 2 quotes", "Ann Lee 1 quote"]
+        assert described.text.strip() == "the presidents 1 quote"
+        assert "descriptions" in described.classes
+
+    def test_low_confidence_is_marked_on_the_page(self) -> None:
+        """A quotation less than 50% sure carries the class the dashed outline and the "?" hang on."""
+        page = Page(render(ARTICLE, [READY, SCRIPT]))
+        assert [q.text for q in page.marked("low")] == ["<script>alert(1)</script>"]
+        assert "mark.low::after" in render(ARTICLE, [])
+
+    def test_paragraphs_are_paragraphs(self) -> None:
+        """Each blank-line-separated paragraph is a <p>; the article's text is still all there."""
+        text = "Headline here\n\nFirst paragraph, line one.\nLine two.\n\n\nSecond paragraph."
+        page = Page(render(text, []))
+        assert [p.text for p in page.elements if p.tag == "p" and p.in_article] == [
+            "Headline here",
+            "First paragraph, line one.\nLine two.",
+            "Second paragraph.",
+        ]
+        assert page.article == text
+
+    def test_a_text_without_blank_lines_has_a_paragraph_a_line(self) -> None:
+        """Many news files put one paragraph on each line, with no blank line between."""
+        text = "Headline here\nANKARA\nFirst paragraph.\nSecond paragraph."
+        page = Page(render(text, []))
+        paragraphs = [p.text for p in page.elements if p.tag == "p" and p.in_article]
+        assert paragraphs == ["Headline here", "ANKARA", "First paragraph.", "Second paragraph."]
+        assert page.article == text
+
+    def test_a_quotation_across_paragraphs_is_split_inside_them(self) -> None:
+        """A mark never holds a paragraph: it closes at the paragraph's end and opens again in the next."""
+        text = "“We are ready.\n\nWe will wait,” Peskov said."
+        quote = Quote(text[1:29], 1, 29, speaker=PESKOV)
+        page = Page(render(text, [quote]))
+        assert [m.text for m in page.marked("quote")] == ["We are ready.", "\n\n", "We will wait,"]
+        paragraphs = [p.text for p in page.elements if p.tag == "p" and p.in_article]
+        assert paragraphs == ["“We are ready.", "We will wait,” Peskov said."]
+
+    def test_the_headline_is_the_title(self) -> None:
+        """Without a title, the article's first line names the page where it reads as a headline."""
+        page = render("Kremlin says talks go on\n\nMOSCOW - Peskov spoke.", [])
+        assert "<title>Kremlin says talks go on</title>" in page
+        assert "<title>Quotations</title>" in render("It began. Then it went on.", [])
+        assert headline('"We are ready," Peskov said.') is None
+        assert headline("Tuesday, October 15, 2019\n\nLate on Sunday, the SDF said.") is None  # a dateline
 
     def test_mismatched_offsets_are_an_error(self) -> None:
         """A quotation that is not the text at its offsets is a ValueError naming it."""
@@ -295,8 +352,31 @@ class TestRender:
             assert page.article == text
             assert sorted(q.text for q in page.marked("quote")) >= sorted(q.text for q in found)
             names = {q.speaker.name for q in found if q.speaker}
-            [legend] = page.having("legend")
-            assert all(name in legend.text for name in names)
+            legend = "\n".join(element.text for element in page.having("legend"))
+            assert all(name in legend for name in names)
+
+
+class TestFragment:
+    """`fragment` and `document`: the same view to embed, its styles kept to itself."""
+
+    def test_styles_are_scoped(self) -> None:
+        """Every rule of the snippet's style starts with .quotes-render: no body rule, no global one."""
+        snippet = fragment(ARTICLE, [READY, WELL])
+        style = snippet.split("<style>", 1)[1].split("</style>", 1)[0]
+        selectors = [rule.split("{", 1)[0] for rule in style.split("}") if "{" in rule]
+        assert selectors
+        assert all(
+            part.strip().startswith(".quotes-render") for rule in selectors for part in rule.split(",")
+        )
+        assert snippet.startswith('<div class="quotes-render">')
+        assert Page(snippet).article == ARTICLE
+
+    def test_jupyter_shows_the_snippet(self) -> None:
+        """A `Document` has _repr_html_, which notebooks call: the snippet, quotations found for it."""
+        doc = document('"We are ready," Peskov said.')
+        assert doc._repr_html_() == fragment(doc.text, doc.quotes)
+        assert [q.text for q in Page(doc._repr_html_()).marked("quote")] == ["We are ready,"]
+        assert doc.page().startswith("<!DOCTYPE html>")
 
 
 def _chromium() -> str | None:
@@ -360,6 +440,8 @@ class TestInBrowser:
         page = Page(dom)
         assert page.article == text.replace("\r\n", "\n")
         assert len({q.attributes["data-quote"] for q in page.marked("quote")}) == len(found)
+        paragraphs = [e for e in page.elements if e.tag == "p" and e.in_article]
+        assert len(paragraphs) == len([line for line in text.splitlines() if line.strip()])
 
     def test_screenshot_is_a_png(self, seed_page: tuple[Path, list[Quote], str], tmp_path: Path) -> None:
         """Chromium draws the page to a PNG of the window's size."""
