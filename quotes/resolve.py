@@ -292,7 +292,13 @@ class Resolver:
         if entry.kind is not SpeakerKind.PERSON or " " in mention.name.strip():
             return False
         fullest = self._fullest.get(_surname(mention.name))
-        return fullest is not None and " " in fullest and self.registry.by_name(fullest) is not entry
+        if fullest is None or " " not in fullest:
+            return False
+        # "Recep T'ayyip Erdogan", a stray mark inside the name, is still the registry's Erdogan
+        return (
+            self.registry.by_name(fullest) is not entry
+            and self.registry.by_name(_unmarked(fullest)) is not entry
+        )
 
     def _organisation(self, mention: Found) -> Resolved:
         """An organisation's name: an acronym spelt out, a bare head ("the Centre") its fuller name."""
@@ -638,6 +644,14 @@ def _organisation_key(name: str) -> frozenset[str]:
 def _fuller(name: str, than: str) -> bool:
     """Whether `name` has more words than `than`, a leading "the" aside: on a tie the first stays."""
     return len(normalise_name(name).split()) > len(normalise_name(than).split())
+
+
+_MARKS_IN_WORDS = str.maketrans("", "", "'\u2018\u2019\"\u201c\u201d`\u00b4")
+
+
+def _unmarked(name: str) -> str:
+    """`name` without the quotation marks and apostrophes a stray keystroke may have put in it."""
+    return name.translate(_MARKS_IN_WORDS)
 
 
 def _surname(name: str) -> str:

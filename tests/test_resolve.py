@@ -65,6 +65,13 @@ class TestNames:
         assert resolved is not None
         assert (resolved.speaker.name, resolved.speaker.id) == ("Dmitry Peskov", "dmitry-peskov")
 
+    def test_a_stray_mark_inside_a_registered_name_is_still_that_person(self) -> None:
+        """ "Recep T'ayyip Erdogan", a stray apostrophe in the name, leaves "Erdogan" the registry's."""
+        text = "Turkish President Recep T'ayyip Erdogan spoke. Erdogan said talks would go on."
+        resolved = resolve(text)
+        assert resolved is not None
+        assert resolved.speaker.id == "recep-tayyip-erdogan"
+
     def test_acronym_gets_its_spelt_out_form(self) -> None:
         """ "the SDF" is the Syrian Democratic Forces the article spelt out."""
         text = "The Syrian Democratic Forces (SDF) held the town. The SDF said the siege was over."
