@@ -1,6 +1,6 @@
 """quotes: every quotation in English news text, and who said it."""
 
-from quotes import component as _component
+from quotes import _extension
 from quotes.errors import RegistryError
 from quotes.extract import Extractor, extract
 from quotes.model import Cue, Mention, Quote, QuoteKind, Speaker, SpeakerKind
@@ -22,5 +22,6 @@ __all__ = [
 
 __version__ = "0.1.0"
 
-# doc._.quotes, available once quotes is imported: the one import-time effect spaCy users expect.
-_component.register_extension()
+# doc._.quotes, available once quotes is imported (the one import-time effect spaCy users
+# expect), registered when spaCy's Doc exists: importing quotes does not import spaCy.
+_extension.install()

@@ -40,6 +40,7 @@ from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span, SpanGroup
 from spacy.training import Example
 
+from quotes import _extension
 from quotes.errors import Errors
 from quotes.extract import Extractor
 from quotes.model import Quote, QuoteKind, Speaker
@@ -246,9 +247,8 @@ def make_quotes(
 
 
 def register_extension() -> None:
-    """Register ``doc._.quotes`` (the quotations stored on a doc), once; `import quotes` calls it."""
-    if not Doc.has_extension(SPANS_KEY):
-        Doc.set_extension(SPANS_KEY, getter=quotes_of)
+    """Register ``doc._.quotes`` (the quotations stored on a doc), once; `import quotes` arranges it."""
+    _extension.register()
 
 
 def _kind(value: str) -> QuoteKind:

@@ -378,6 +378,12 @@ class TestExtension:
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
         assert result.stdout.strip() == "True"
 
+    def test_importing_quotes_does_not_import_spacy(self) -> None:
+        """The default pipeline needs no spaCy, so importing the package leaves it unloaded."""
+        code = "import sys, quotes; print('spacy' in sys.modules)"
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert result.stdout.strip() == "False"
+
     def test_a_fresh_process_reads_quotes_from_a_doc_bin(self, nlp: Language, tmp_path: Path) -> None:
         """Docs saved by one process are read in another that only imported quotes: no E046."""
         DocBin(docs=[nlp(_TWO_SPEAKERS)]).to_disk(tmp_path / "docs.spacy")
