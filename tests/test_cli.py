@@ -803,14 +803,22 @@ class TestEndings:
         """SIGINT while waiting for input: the finished document's output is complete, then exit 130."""
         article = tmp_path / "short.txt"
         article.write_text(READY, encoding="utf-8")
-        command = [sys.executable, "-m", "quotes", "extract", "--quiet", str(article), "-"]
+        # Ctrl-C as at a terminal, whatever the test runner's own handling of SIGINT: a process
+        # started with SIGINT ignored (as a runner's children may be) keeps ignoring it.
+        run = "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+        run += "from quotes.cli import main; sys.exit(main(sys.argv[1:]))"
+        command = [sys.executable, "-c", run, "extract", "--quiet", str(article), "-"]
         with subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         ) as process:
             assert process.stdout is not None
+            assert process.stderr is not None
             first = process.stdout.readline()
             process.send_signal(signal.SIGINT)
-            rest, err = process.communicate(timeout=120)
+            # Standard input stays open until the process ends: closing it (as communicate does)
+            # could hand the process an end of file before the signal, and a clean exit 0.
+            process.wait(timeout=120)
+            rest, err = process.stdout.read(), process.stderr.read()
         assert json.loads(first)["doc"] == str(article)
         assert rest == b""
         assert process.returncode == 130
