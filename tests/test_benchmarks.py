@@ -5,6 +5,7 @@ Tests never assert on wall-clock time; the figures are for people to read.
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -98,3 +99,32 @@ def test_clustering_benchmark_clusters_what_it_built() -> None:
     assert " s, peak memory +" in first
     clusters = int(second.removeprefix("clusters: ").replace(",", ""))
     assert 0 < clusters < 2000  # two in three quotations repeat another
+
+
+def test_identical_compares_two_versions() -> None:
+    """The working tree against its own last commit: the tool runs both and, here, finds no difference.
+
+    (Against an older revision it lists each document whose quotations differ, and exits 1.)
+    """
+    command = [sys.executable, str(SCRIPT.parent / "identical.py"), "--against", "HEAD", str(SEEDS)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(f"{len(list(SEEDS.glob('*.txt')))} documents, ")
+    assert "; 0 differ" in result.stdout
+
+
+def test_identical_names_each_document_that_differs() -> None:
+    """A changed quotation, a lost one and a new document are each named; equal ones are not."""
+    spec = importlib.util.spec_from_file_location("identical", SCRIPT.parent / "identical.py")
+    assert spec is not None
+    assert spec.loader is not None
+    identical = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(identical)
+    quote = {"text": "We are ready,", "start": 1, "end": 14}
+    before = {"a.txt": [quote], "b.txt": [quote], "c.txt": [quote]}
+    after = {"a.txt": [quote], "b.txt": [{**quote, "end": 13}], "c.txt": [], "d.txt": [quote]}
+    assert identical.differences(before, after) == [
+        "b.txt: 1 quotations before, 1 after",
+        "c.txt: 1 quotations before, 0 after",
+        "d.txt: 0 quotations before, 1 after",
+    ]
