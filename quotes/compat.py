@@ -57,6 +57,7 @@ class DQTriple(NamedTuple):
     content: Span
 
 
+@functools.cache
 def _triple_class() -> Callable[[list[Token], list[Token], Span], DQTriple]:
     """textacy's ``DQTriple`` where textacy is installed, else this module's, of the same fields."""
     try:
