@@ -575,6 +575,7 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     documents = []
     failed = False
     names: set[str] = set()
+    extractor = Extractor()
     for name, text in _documents(
         args.files, args.encoding_errors, lambda message: print(message, file=stderr)
     ):
@@ -589,7 +590,7 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             )
             return 2
         names.add(doc)
-        documents.append((doc, text, Extractor()(text)))
+        documents.append((doc, text, extractor(text)))
     try:
         written = export(documents, args.to, args.output)
     except (AnnotationError, OSError) as err:
