@@ -353,11 +353,7 @@ def fragment(text: str, quotes: Iterable[Quote] | None = None, title: str | None
     Raises:
         ValueError: A quotation, speaker mention or cue is not the text at its offsets.
     """
-    if quotes is None:
-        from quotes.extract import extract  # here: rendering given quotations needs no extractor
-
-        quotes = extract(text)
-    ordered = sorted(quotes, key=lambda q: (q.start, -q.end))
+    ordered = sorted(_found(text, quotes), key=lambda q: (q.start, -q.end))
     for quote in ordered:
         _check(text, "quotation", quote.text, quote.start, quote.end)
         for part, span in (("speaker mention", quote.speaker_mention), ("cue", quote.cue)):
@@ -474,8 +470,13 @@ def document(text: str, quotes: Iterable[Quote] | None = None, title: str | None
         >>> doc._repr_html_().startswith('<div class="quotes-render">')
         True
     """
-    if quotes is None:
-        from quotes.extract import extract  # here: rendering given quotations needs no extractor
+    return Document(text, tuple(_found(text, quotes)), title)
 
-        quotes = extract(text)
-    return Document(text, tuple(quotes), title)
+
+def _found(text: str, quotes: Iterable[Quote] | None) -> Iterable[Quote]:
+    """The quotations given, or those `quotes.extract` finds in `text`."""
+    if quotes is not None:
+        return quotes
+    from quotes.extract import extract  # here: rendering given quotations needs no extractor
+
+    return extract(text)
