@@ -12,7 +12,6 @@ the document.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
@@ -23,6 +22,7 @@ except ImportError as error:
     raise ImportError("quotes.corpus needs pandas: pip install 'news-quotes[pandas]'") from error
 
 from quotes.errors import Errors
+from quotes.formats import utf8
 from quotes.model import Quote
 
 __all__ = ["DTYPES", "TEXT", "frame", "to_frame"]
@@ -31,8 +31,6 @@ TEXT = pd.StringDtype("pyarrow")
 """The dtype of every text column: ``string[pyarrow]``, a missing value ``pd.NA``."""
 
 _OFFSET = pd.Int64Dtype()
-# What UTF-8 cannot encode, so Arrow cannot hold: every surrogate code point, paired or not.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 DTYPES: Mapping[str, Any] = MappingProxyType(
     {
@@ -180,4 +178,4 @@ def _fits(value: Any, dtype: Any) -> bool:
 
 def _utf8(value: Any) -> Any:
     """`value` with each surrogate code point, which UTF-8 cannot encode, replaced by U+FFFD, one for one."""
-    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+    return utf8(value) if isinstance(value, str) else value
