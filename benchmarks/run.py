@@ -5,7 +5,8 @@ One run measures, on the same corpus (the seeds and the development set):
 - throughput (MB/s and docs/s) of the default ``quotes.extract`` (with the learned
   speaker ranker), of the rules alone (``Extractor(speakers="rules")``), of spaCy's
   bare English tokenizer, and of textacy's ``direct_quotations`` over
-  en_core_web_sm, with the ratios between them;
+  en_core_web_sm, in five paired rounds (``--runs``), with the median ratios
+  between them and their spread;
 - the time for one document eight times longer, against the original;
 - peak memory while streaming many documents through ``quotes.extract``, in a
   process of its own that imports nothing else;
@@ -29,6 +30,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 import quotes
@@ -61,6 +63,38 @@ def throughput(run: Callable[[str], Any], texts: Sequence[str], seconds: float) 
         if done >= seconds:
             break
     return size * rounds / done / 1e6, len(texts) * rounds / done
+
+
+def paired_runs(
+    systems: dict[str, Callable[[str], Any]],
+    texts: Sequence[str],
+    seconds: float,
+    runs: int,
+    textacy_texts: Sequence[str],
+) -> dict[str, list[tuple[float, float]]]:
+    """(MB/s, docs/s) of each system in each of `runs` rounds.
+
+    Within a round every system runs once, back to back, so the ratios of one round
+    share the machine's load; the order turns each round, so that no system always
+    runs first. textacy, a hundred times slower, reads `textacy_texts`.
+    """
+    names = list(systems)
+    figures: dict[str, list[tuple[float, float]]] = {name: [] for name in names}
+    for round_ in range(runs):
+        for name in names[round_ % len(names) :] + names[: round_ % len(names)]:
+            corpus_ = textacy_texts if name.startswith("textacy") else texts
+            figures[name].append(throughput(systems[name], corpus_, seconds))
+    return figures
+
+
+def ratios(ours: Sequence[float], theirs: Sequence[float]) -> list[float]:
+    """The ratio of each round's figures."""
+    return [a / b for a, b in zip(ours, theirs, strict=True)]
+
+
+def spread(values: Sequence[float], digits: int) -> str:
+    """ "median (lowest-highest)x" of `values`."""
+    return f"{median(values):.{digits}f}x ({min(values):.{digits}f}-{max(values):.{digits}f})"
 
 
 def first_pass(run: Callable[[str], Any], texts: Sequence[str]) -> float:
@@ -171,6 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="a smoke run: every step, tiny sizes")
     parser.add_argument("--documents", type=int, default=10_000, help="documents streamed for peak memory")
+    parser.add_argument("--runs", type=int, default=5, help="paired runs of the throughputs (default 5)")
     parser.add_argument("--stream", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.stream is not None:
@@ -186,29 +221,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     import spacy
 
     tokenizer = spacy.blank("en").tokenizer
-    ours = throughput(quotes.extract, texts, seconds)
-    bare = throughput(tokenizer, texts, seconds)
-    print(f"quotes.extract       {ours[0]:8.3f} MB/s {ours[1]:9.1f} docs/s")
-    print(f"spaCy tokenizer      {bare[0]:8.3f} MB/s {bare[1]:9.1f} docs/s")
-    print(f"ratio quotes/tokenizer: {ours[0] / bare[0]:.2f}x")
-    # the rules alone, without the learned speaker ranker of the default
-    rules = throughput(quotes.Extractor(speakers="rules"), texts, seconds)
-    print(f"quotes, rules alone  {rules[0]:8.3f} MB/s {rules[1]:9.1f} docs/s")
-    print(f"ratio rules/tokenizer: {rules[0] / bare[0]:.2f}x")
+    nlp = trained_pipeline()
+    other = textacy_quotes(nlp) if nlp is not None else None
+    runs = 1 if args.quick else args.runs
+    for text in texts:  # every cache warm, the tokenizer's and ours, before the first round
+        quotes.extract(text)
+        tokenizer(text)
+    systems: dict[str, Callable[[str], Any]] = {
+        "quotes.extract": quotes.extract,
+        "quotes, rules alone": quotes.Extractor(speakers="rules"),
+        "spaCy tokenizer": tokenizer,
+    }
+    if other is not None:
+        systems["textacy + sm"] = other
+    figures = paired_runs(systems, texts, seconds, runs, textacy_texts=texts[:1] if args.quick else texts)
+    for name, measured in figures.items():
+        mbs, docs = median([m for m, _ in measured]), median([d for _, d in measured])
+        print(f"{name:20} {mbs:8.3f} MB/s {docs:9.1f} docs/s")
+    print(f"ratios, median (lowest-highest) of {runs} paired run{'s' if runs > 1 else ''}:")
+    ours = [m for m, _ in figures["quotes.extract"]]
+    bare = [m for m, _ in figures["spaCy tokenizer"]]
+    print(f"ratio quotes/tokenizer: {spread(ratios(ours, bare), 2)}")
+    print(f"ratio rules/tokenizer: {spread(ratios([m for m, _ in figures['quotes, rules alone']], bare), 2)}")
+    if other is None:
+        print("textacy direct_quotations: not run (needs textacy and en_core_web_sm)")
+    else:
+        print(f"ratio quotes/textacy: {spread(ratios(ours, [m for m, _ in figures['textacy + sm']]), 1)}")
     # the figures above repeat the corpus, so the tokenizer's cache is warm; a fresh one meets
     # every word for the first time, as it does on a stream of new articles
     cold = first_pass(spacy.blank("en").tokenizer, texts)
     print(f"spaCy tokenizer, first pass over the corpus (cold cache): {cold:.3f} MB/s")
-    print(f"ratio quotes/cold tokenizer: {ours[0] / cold:.2f}x")
-
-    nlp = trained_pipeline()
-    other = textacy_quotes(nlp) if nlp is not None else None
-    if other is None:
-        print("textacy direct_quotations: not run (needs textacy and en_core_web_sm)")
-    else:
-        theirs = throughput(other, texts[:1] if args.quick else texts, seconds)
-        print(f"textacy + sm         {theirs[0]:8.3f} MB/s {theirs[1]:9.1f} docs/s")
-        print(f"ratio quotes/textacy: {ours[0] / theirs[0]:.1f}x")
+    print(f"ratio quotes/cold tokenizer: {median(ours) / cold:.2f}x")
 
     original = max(texts, key=len)
     longer = "\n\n".join([original] * 8)
