@@ -33,6 +33,7 @@ def quick_run() -> str:
         "spaCy tokenizer",
         "ratio quotes/tokenizer",
         "ratio rules/tokenizer",
+        "ratio quotes/textacy",
         "ratio quotes/cold tokenizer",
         "textacy",
         "8x longer",
@@ -128,3 +129,25 @@ def test_identical_names_each_document_that_differs() -> None:
         "c.txt: 1 quotations before, 0 after",
         "d.txt: 0 quotations before, 1 after",
     ]
+
+
+def test_quick_benchmark_gives_each_ratio_with_its_spread(quick_run: str) -> None:
+    """Each ratio is the median of the paired rounds, with the lowest and highest beside it."""
+    for ratio in ("quotes/tokenizer", "rules/tokenizer", "quotes/textacy"):
+        line = next(line for line in quick_run.splitlines() if line.startswith(f"ratio {ratio}:"))
+        median, spread = line.split(": ")[1].split(" ", 1)
+        low, high = (float(x) for x in spread.strip("()").split("-"))
+        assert low <= float(median.rstrip("x")) <= high
+
+
+def test_profile_names_the_library_functions_that_take_the_time() -> None:
+    """The profile's top entries are the pipeline's own functions, as shares of the whole."""
+    output = _quick("hotspots.py")
+    own, total = output.split("top 20 by with what it calls")
+    assert own.startswith("top 20 by own time")
+    entries = [line.split(maxsplit=1) for line in total.splitlines()[1:]]
+    assert len(entries) == 20
+    shares = {name: float(share.rstrip("%")) for share, name in entries}
+    assert shares["quotes.extract.extract"] > 90
+    assert any(name.startswith("quotes.mentions.") for name in shares)
+    assert all(0 <= share <= 100 for share in shares.values())
