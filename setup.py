@@ -30,17 +30,21 @@ from setuptools.errors import CCompilerError, ExecError, PlatformError
 
 PURE_PYTHON = "QUOTES_PURE_PYTHON"
 
-# Hot modules that mypyc compiles and that behave the same compiled. Left out:
-# extract (the public entry points keep their Python behaviour: their TypeError
-# for a non-str, subclassing Extractor), marks, model and direct (attrs classes
-# mypyc cannot build), the small or cold modules (registry, lexicon, errors,
-# tokenizer), and every module that imports spaCy, dask, hypothesis or pandas,
-# the command line, rendering and training.
+# Hot modules that mypyc compiles and that behave the same compiled. Their
+# internal classes are slotted frozen dataclasses with an explicit __init__,
+# which mypyc builds as native classes (it cannot build attrs' `frozen`). Left
+# out: extract (the public entry points keep their Python behaviour: their
+# TypeError for a non-str, subclassing Extractor), model (the public attrs
+# classes), the small or cold modules (registry, lexicon, errors, tokenizer),
+# and every module that imports spaCy, dask, hypothesis or pandas, the command
+# line, rendering and training.
 COMPILED = [
     "quotes/attribution.py",
     "quotes/cues.py",
+    "quotes/direct.py",
     "quotes/indirect.py",
     "quotes/layout.py",
+    "quotes/marks.py",
     "quotes/mentions.py",
     "quotes/ranking/candidates.py",
     "quotes/ranking/features.py",

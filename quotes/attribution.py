@@ -17,11 +17,11 @@ In order of strength of evidence:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import enum
 from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 
-import attrs
 import regex
 
 from quotes.cues import FoundCue, cues_in
@@ -68,7 +68,7 @@ class Evidence(enum.Enum):
     CONTINUATION = "continuation"
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True, init=False)
 class Attribution:
     """The cue and mention of one quotation.
 
@@ -83,10 +83,19 @@ class Attribution:
     mention: Found | None
     cue: FoundCue | None
     evidence: Evidence
-    referent: Found | None = None
+    referent: Found | None
+
+    def __init__(
+        self, mention: Found | None, cue: FoundCue | None, evidence: Evidence, referent: Found | None = None
+    ) -> None:
+        # `object.__setattr__` sets a frozen field; compiled, mypyc makes each a plain store
+        object.__setattr__(self, "mention", mention)
+        object.__setattr__(self, "cue", cue)
+        object.__setattr__(self, "evidence", evidence)
+        object.__setattr__(self, "referent", referent)
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True, init=False)
 class Document:
     """What attribution needs to know of a document.
 
@@ -107,16 +116,31 @@ class Document:
     text: str
     sentences: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]]
-    quoted: Bounds = attrs.field(converter=as_bounds)
+    quoted: Bounds
     names: list[Found]
-    subjects: dict[int, tuple[int, int]] = attrs.Factory(dict)
-    cues: list[FoundCue] = attrs.field(init=False, eq=False, repr=False)
-    _cue_starts: list[int] = attrs.field(init=False, eq=False, repr=False)
-    _sentence_starts: list[int] = attrs.field(init=False, eq=False, repr=False)
-    _paragraph_starts: list[int] = attrs.field(init=False, eq=False, repr=False)
-    reports: dict[int, object] = attrs.field(init=False, eq=False, repr=False)
+    subjects: dict[int, tuple[int, int]]
+    cues: list[FoundCue] = dataclasses.field(init=False, compare=False, repr=False)
+    _cue_starts: list[int] = dataclasses.field(init=False, compare=False, repr=False)
+    _sentence_starts: list[int] = dataclasses.field(init=False, compare=False, repr=False)
+    _paragraph_starts: list[int] = dataclasses.field(init=False, compare=False, repr=False)
+    reports: dict[int, object] = dataclasses.field(init=False, compare=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
+    def __init__(
+        self,
+        text: str,
+        sentences: list[tuple[int, int]],
+        paragraphs: list[tuple[int, int]],
+        quoted: Sequence[tuple[int, int]],
+        names: list[Found],
+        subjects: dict[int, tuple[int, int]] | None = None,
+    ) -> None:
+        # `object.__setattr__` sets a frozen field; compiled, mypyc makes each a plain store
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "sentences", sentences)
+        object.__setattr__(self, "paragraphs", paragraphs)
+        object.__setattr__(self, "quoted", as_bounds(quoted))
+        object.__setattr__(self, "names", names)
+        object.__setattr__(self, "subjects", {} if subjects is None else subjects)
         # every cue of the document, found once: attribution then only slices this list
         cues = cues_in(self.text, 0, len(self.text), self.quoted)
         object.__setattr__(self, "cues", cues)
@@ -222,7 +246,7 @@ def attribute(
         if found is not None and found.mention is not None and found.mention.kind is MentionKind.DOCUMENT:
             end = document.sentences[document.sentence_index(found.mention.end)][1]
             issuer = _issuer(document.text, found.mention, end, document)
-            found = attrs.evolve(found, referent=issuer if issuer is not found.mention else None)
+            found = dataclasses.replace(found, referent=issuer if issuer is not found.mention else None)
         results.append(found)
         if found is not None and found.mention is not None:
             previous = (span, found)
@@ -718,7 +742,7 @@ def _with_origin(text: str, mention: Found | None, end: int) -> Found | None:
     last = LETTERS_BACKWARDS.search(text, mention.end, end)
     if last is None or last.group().lower() in mention_lexicon().determiners:
         return None  # "One of the stated goals": "of the" is no origin, "stated" no cue of this
-    return attrs.evolve(mention, end=end, name=mention.name + text[mention.end : end])
+    return dataclasses.replace(mention, end=end, name=mention.name + text[mention.end : end])
 
 
 def _apposed_before(text: str, mention: Found, start: int, document: Document) -> Found:

@@ -7,13 +7,13 @@ speaker's, never the narrator's cue.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
-import attrs
 import regex
 
 from quotes.lexicon import cue_lexicon, mention_lexicon, word_lists
@@ -43,7 +43,7 @@ class CueSection(enum.Enum):
     PHRASE = "phrase"
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True, init=False)
 class FoundCue:
     """A reporting cue at a place in a document.
 
@@ -58,6 +58,13 @@ class FoundCue:
     end: int
     lemma: str
     section: CueSection
+
+    def __init__(self, start: int, end: int, lemma: str, section: CueSection) -> None:
+        # `object.__setattr__` sets a frozen field; compiled, mypyc makes each a plain store
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "lemma", lemma)
+        object.__setattr__(self, "section", section)
 
     @property
     def subject_follows(self) -> bool:

@@ -11,11 +11,11 @@ narrator's sentence (agreed to take "urgent measures").
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
+from collections.abc import Sequence
 from itertools import islice
-
-import attrs
 
 from quotes.layout import is_caption, is_headline
 from quotes.lexicon import CueLexicon, cue_lexicon, mention_lexicon, word_lists
@@ -31,7 +31,7 @@ _NAME_MAX = 6  # words: the longest quoted span read as a name or a title
 _AROUND = 60  # characters: the rules read at most this far before or after a quotation's marks
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True, init=False)
 class Context:
     """What `classify` needs to know of a document besides the span itself.
 
@@ -46,13 +46,30 @@ class Context:
     text: str
     sentences: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]]
-    quoted: Bounds = attrs.field(converter=as_bounds)
+    quoted: Bounds
     # the answers for the last paragraph and sentence asked about: quotations come in order
-    _captions: dict[tuple[int, int], bool] = attrs.field(factory=dict, init=False, eq=False, repr=False)
-    _cued: dict[tuple[int, int], bool] = attrs.field(factory=dict, init=False, eq=False, repr=False)
-    _quiet: dict[tuple[int, int], bool] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _captions: dict[tuple[int, int], bool] = dataclasses.field(compare=False, repr=False)
+    _cued: dict[tuple[int, int], bool] = dataclasses.field(compare=False, repr=False)
+    _quiet: dict[tuple[int, int], bool] = dataclasses.field(compare=False, repr=False)
     # the sentence and the paragraph the last quotation lay in: the next one is most often there too
-    _last: list[int] = attrs.field(factory=lambda: [0, 0], init=False, eq=False, repr=False)
+    _last: list[int] = dataclasses.field(compare=False, repr=False)
+
+    def __init__(
+        self,
+        text: str,
+        sentences: list[tuple[int, int]],
+        paragraphs: list[tuple[int, int]],
+        quoted: Sequence[tuple[int, int]],
+    ) -> None:
+        # `object.__setattr__` sets a frozen field; compiled, mypyc makes each a plain store
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "sentences", sentences)
+        object.__setattr__(self, "paragraphs", paragraphs)
+        object.__setattr__(self, "quoted", as_bounds(quoted))
+        object.__setattr__(self, "_captions", {})
+        object.__setattr__(self, "_cued", {})
+        object.__setattr__(self, "_quiet", {})
+        object.__setattr__(self, "_last", [0, 0])
 
     def is_caption(self, start: int, end: int) -> bool:
         """Whether the paragraph ``text[start:end]`` is a caption; read once per paragraph."""

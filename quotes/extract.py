@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime
 import functools
 import os
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
-
-import attrs
 
 from quotes.attribution import Attribution, Document, Evidence, attribute
 from quotes.dates import NO_DATE, ArticleDate, article_date
@@ -218,7 +217,7 @@ def _ranker_view(
     pipeline's entities and parse.
     """
     if document.names is not plain_names or document.subjects:
-        document = attrs.evolve(document, names=plain_names, subjects={})
+        document = dataclasses.replace(document, names=plain_names, subjects={})
     return document, _rules(document, speech)
 
 

@@ -27,6 +27,7 @@ of aggression) never do (see ``quotes/data/cues.toml``).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -34,7 +35,6 @@ from collections.abc import Iterable
 from itertools import islice
 from typing import cast
 
-import attrs
 import regex
 
 from quotes.attribution import NEAREST, Attribution, Document, Evidence, cue_subject, inside, subject_before
@@ -91,7 +91,7 @@ _TRAILING = ".;:!?,\u2014\u2013-"  # trimmed, with white space, from the end of 
 _LEADING = ",;:"  # trimmed, with white space, from the start of a clause
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True, init=False)
 class Reported:
     """One indirect quotation.
 
@@ -104,6 +104,12 @@ class Reported:
     start: int
     end: int
     attribution: Attribution
+
+    def __init__(self, start: int, end: int, attribution: Attribution) -> None:
+        # `object.__setattr__` sets a frozen field; compiled, mypyc makes each a plain store
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "attribution", attribution)
 
 
 def reported_speech(document: Document) -> list[Reported]:
@@ -468,7 +474,7 @@ def _according(document: Document, cue: FoundCue, start: int, end: int) -> Repor
         if mention is not None and phrase is not None and mention.kind is MentionKind.DESCRIPTION:
             place = _OF_PLACE.match(text, mention.end, phrase.end)
             if place is not None:  # "according to the mayor of Yartsevo": the place is the mayor's
-                mention = attrs.evolve(mention, end=place.end(), name=mention.name + place.group())
+                mention = dataclasses.replace(mention, end=place.end(), name=mention.name + place.group())
         mention = mention or phrase
         if mention is None:
             return None

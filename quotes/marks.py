@@ -16,14 +16,12 @@ Every function is linear in the length of the text and never raises.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import enum
-import functools
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import overload
-
-import attrs
 
 from quotes.layout import paragraphs
 
@@ -52,7 +50,7 @@ class Family(enum.Enum):
     SINGLE = "single"
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True, init=False)
 class QuotedSpan:
     """A pair of quotation marks and the text between them.
 
@@ -77,8 +75,31 @@ class QuotedSpan:
     close_start: int
     close_end: int
     family: Family
-    runs_on: bool = False
-    depth: int = 0
+    runs_on: bool
+    depth: int
+
+    def __init__(
+        self,
+        open_start: int,
+        open_end: int,
+        start: int,
+        end: int,
+        close_start: int,
+        close_end: int,
+        family: Family,
+        runs_on: bool = False,
+        depth: int = 0,
+    ) -> None:
+        # `object.__setattr__` sets a frozen field; compiled, mypyc makes each a plain store
+        object.__setattr__(self, "open_start", open_start)
+        object.__setattr__(self, "open_end", open_end)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "close_start", close_start)
+        object.__setattr__(self, "close_end", close_end)
+        object.__setattr__(self, "family", family)
+        object.__setattr__(self, "runs_on", runs_on)
+        object.__setattr__(self, "depth", depth)
 
 
 # ``, '' (typewriter and Penn Treebank style) or any single quotation-like character,
@@ -138,7 +159,6 @@ _CAN_CLOSE = 2
 _WEAK = 4
 
 
-@attrs.frozen(eq=False)
 class Bounds(Sequence[tuple[int, int]]):
     """The ``(open_start, close_end)`` of quotations, in order, as two arrays.
 
@@ -150,8 +170,18 @@ class Bounds(Sequence[tuple[int, int]]):
         ends: The offset after each closing mark.
     """
 
+    # a plain class, not a dataclass: mypyc cannot apply `dataclass` to a subclass of `Sequence`
+    __slots__ = ("ends", "starts")
+
     starts: array[int]
     ends: array[int]
+
+    def __init__(self, starts: array[int], ends: array[int]) -> None:
+        self.starts = starts
+        self.ends = ends
+
+    def __repr__(self) -> str:
+        return f"Bounds(starts={self.starts!r}, ends={self.ends!r})"
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -186,7 +216,6 @@ def as_bounds(pairs: Sequence[tuple[int, int]]) -> Bounds:
     return Bounds(array("q", [start for start, _ in pairs]), array("q", [end for _, end in pairs]))
 
 
-@attrs.frozen(eq=False)
 class Quotations(Sequence[QuotedSpan]):
     """Quoted spans in order, kept as arrays of offsets; each `QuotedSpan` is built when read.
 
@@ -194,10 +223,19 @@ class Quotations(Sequence[QuotedSpan]):
         bounds: The ``(open_start, close_end)`` of each span.
     """
 
+    # a plain class, as `Bounds` is
+    __slots__ = ("_ends", "_shapes", "_starts", "bounds")
+
     bounds: Bounds
     _starts: array[int]
     _ends: array[int]
     _shapes: bytes  # the lengths of both marks, the family and whether it runs on, as bits
+
+    def __init__(self, bounds: Bounds, starts: array[int], ends: array[int], shapes: bytes) -> None:
+        self.bounds = bounds
+        self._starts = starts
+        self._ends = ends
+        self._shapes = shapes
 
     def __len__(self) -> int:
         return len(self._starts)
@@ -214,10 +252,12 @@ class Quotations(Sequence[QuotedSpan]):
         return self._span(range(len(self))[index])
 
     def __iter__(self) -> Iterator[QuotedSpan]:
+        # a generator function, not a generator expression: mypyc builds the latter as a list
         offsets = zip(
             self.bounds.starts, self._starts, self._ends, self.bounds.ends, self._shapes, strict=True
         )
-        return (_unpacked(*span) for span in offsets)
+        for open_start, start, end, close_end, shape in offsets:
+            yield _unpacked(open_start, start, end, close_end, shape)
 
     def _span(self, index: int) -> QuotedSpan:
         return _unpacked(
@@ -318,13 +358,19 @@ def mark_offsets(spans: Iterable[QuotedSpan]) -> list[tuple[int, int]]:
     return sorted(offsets)
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True, init=False)
 class _Marks:
     """Every quotation-mark candidate of a document: its offset and its byte of flags."""
 
     text: str
     starts: array[int]
     flags: bytearray
+
+    def __init__(self, text: str, starts: array[int], flags: bytearray) -> None:
+        # `object.__setattr__` sets a frozen field; compiled, mypyc makes each a plain store
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "starts", starts)
+        object.__setattr__(self, "flags", flags)
 
     def end(self, index: int) -> int:
         """The offset after mark `index`."""
@@ -490,7 +536,7 @@ def _pair_paragraph(
     return spans
 
 
-@attrs.define
+@dataclasses.dataclass(slots=True, init=False)
 class _Roots:
     """The pairs of one family that no other pair of the family encloses, kept as they close.
 
@@ -498,9 +544,14 @@ class _Roots:
     far that closed with more open: those were opened after its own opening mark.
     """
 
-    openers: array[int] = attrs.Factory(functools.partial(array, "q"))
-    closers: array[int] = attrs.Factory(functools.partial(array, "q"))
-    depths: array[int] = attrs.Factory(functools.partial(array, "q"))
+    openers: array[int]
+    closers: array[int]
+    depths: array[int]
+
+    def __init__(self) -> None:
+        self.openers = array("q")
+        self.closers = array("q")
+        self.depths = array("q")
 
     def add(self, opener: int, closer: int, depth: int) -> None:
         """Keep the pair of marks `opener` and `closer`, dropping the pairs it encloses."""
@@ -625,7 +676,8 @@ def _pair_singles(
     kinds = marks.flags[first:last].translate(_SINGLE)
     if 1 not in kinds:
         return
-    singles = array("q", (first + i for i, kind in enumerate(kinds) if kind))
+    # by index, not `enumerate`: mypyc (2.4) fails on `enumerate` of a bytearray in a generator
+    singles = array("q", (first + i for i in range(len(kinds)) if kinds[i]))
     roles = bytes(_single_role(marks, index) for index in singles)
     # strong_ahead[i]: a strong closing candidate follows i before the next opener.
     strong_ahead = bytearray(len(singles))
@@ -680,6 +732,6 @@ def _with_depths(spans: list[QuotedSpan]) -> list[QuotedSpan]:
     for span in spans:
         while enclosing and enclosing[-1] <= span.open_start:
             enclosing.pop()
-        result.append(attrs.evolve(span, depth=len(enclosing)) if enclosing else span)
+        result.append(dataclasses.replace(span, depth=len(enclosing)) if enclosing else span)
         enclosing.append(span.close_end)
     return result

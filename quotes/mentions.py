@@ -12,13 +12,13 @@ starts at a given offset, the way a reporting cue needs its subject.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import enum
 import functools
 import operator
 from collections.abc import Sequence
 from itertools import islice
 
-import attrs
 import regex
 
 from quotes.lexicon import (
@@ -57,7 +57,7 @@ class MentionKind(enum.Enum):
     PRONOUN = "pronoun"
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True, init=False)
 class Found:
     """A mention of a speaker in a document.
 
@@ -78,11 +78,34 @@ class Found:
     end: int
     kind: MentionKind
     name: str
-    speaker_kind: SpeakerKind = SpeakerKind.UNKNOWN
-    title: str | None = None
-    gender: str | None = None
-    plural: bool = False
-    head: str | None = None
+    speaker_kind: SpeakerKind
+    title: str | None
+    gender: str | None
+    plural: bool
+    head: str | None
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: MentionKind,
+        name: str,
+        speaker_kind: SpeakerKind = SpeakerKind.UNKNOWN,
+        title: str | None = None,
+        gender: str | None = None,
+        plural: bool = False,
+        head: str | None = None,
+    ) -> None:
+        # `object.__setattr__` sets a frozen field; compiled, mypyc makes each a plain store
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "speaker_kind", speaker_kind)
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "gender", gender)
+        object.__setattr__(self, "plural", plural)
+        object.__setattr__(self, "head", head)
 
 
 _LETTER = r"[\p{L}\p{M}\p{N}]"
@@ -212,7 +235,7 @@ def _shifted(found: Found, offset: int) -> Found:
 
 
 def _spanning(found: Found, start: int, end: int) -> Found:
-    """`found` over other offsets: `attrs.evolve` costs several times as much, at every cue."""
+    """`found` over other offsets: `dataclasses.replace` costs several times as much, at every cue."""
     return Found(
         start,
         end,
@@ -238,7 +261,9 @@ def _described_person(text: str, name: Found) -> Found:
     described = with_description(text, name, max(0, name.start - 80))
     if described.start == name.start or described.speaker_kind is not SpeakerKind.PERSON:
         return name
-    return attrs.evolve(name, speaker_kind=SpeakerKind.PERSON, title=described.title, gender=described.gender)
+    return dataclasses.replace(
+        name, speaker_kind=SpeakerKind.PERSON, title=described.title, gender=described.gender
+    )
 
 
 def _people(found: list[Found]) -> list[Found]:
@@ -264,7 +289,7 @@ def _people(found: list[Found]) -> list[Found]:
     for index, last in unknown:
         f = found[index]
         if (last in single) if last != f.name else (last in people or last in surnames):
-            # built directly: `attrs.evolve` costs several times as much, and a tenth of names come here
+            # built directly: `replace` costs several times as much, and a tenth of names come here
             found[index] = Found(
                 f.start, f.end, f.kind, f.name, SpeakerKind.PERSON, f.title, f.gender, f.plural, f.head
             )
@@ -464,7 +489,7 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
                 return None  # "32% of Republican statements": a share of things; "42% of Democrats" speak
             if described.kind is MentionKind.NAME:  # "President Hassan Rouhani of Iran"
                 return _spanning(described, described.start, end)
-            return attrs.evolve(described, end=end, name=described.name + text[described.end : end])
+            return dataclasses.replace(described, end=end, name=described.name + text[described.end : end])
         if name.kind is MentionKind.NAME:
             name = with_description(text, name, start)
         article = _ARTICLE_BEFORE.search(text, max(start, name.start - 5), name.start)
@@ -497,7 +522,7 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
             if words[index].group() in _COMPLEMENTS and index > 0:
                 found = _description(text, words, index - 1, start, lexicon)
                 if found is not None:
-                    return attrs.evolve(found, end=end, name=found.name + text[found.end : end])
+                    return dataclasses.replace(found, end=end, name=found.name + text[found.end : end])
     elif found.kind is MentionKind.DESCRIPTION:
         return _complemented(text, words, found, start, lexicon)
     if found is None and _plural_head(lower):  # "52 percent of registered voters"
@@ -519,7 +544,7 @@ def _complemented(
     outer = _description(text, words, first - 2, start, lexicon)
     if outer is None or outer.kind is not MentionKind.DESCRIPTION:
         return found
-    return attrs.evolve(outer, end=found.end, name=outer.name + text[outer.end : found.end])
+    return dataclasses.replace(outer, end=found.end, name=outer.name + text[outer.end : found.end])
 
 
 def mention_after(text: str, start: int, end: int, found_names: Sequence[Found]) -> Found | None:
@@ -564,7 +589,7 @@ def mention_after(text: str, start: int, end: int, found_names: Sequence[Found])
         introduced = _heads().get(last) is MentionKind.DESCRIPTION or last in word_lists().name_introducers
         if introduced and not text.startswith(_POSSESSIVE, later.end):
             # "said former thinktank executive Ken Gude", "said Sea-Eye spokesperson Carlotta Weibl"
-            return attrs.evolve(later, start=start, title=gap.strip())
+            return dataclasses.replace(later, start=start, title=gap.strip())
     return best or name
 
 
@@ -910,6 +935,6 @@ def with_description(text: str, name: Found, start: int) -> Found:
     if name.title:
         title = f"{title} {name.title}"
     gender = name.gender or description.gender
-    return attrs.evolve(
+    return dataclasses.replace(
         name, start=description.start, title=title, speaker_kind=SpeakerKind.PERSON, gender=gender
     )

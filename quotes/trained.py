@@ -10,10 +10,9 @@ reporting verb where the rules find none.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
-
-import attrs
 
 from quotes.mentions import Found, MentionKind
 from quotes.model import SpeakerKind
@@ -66,17 +65,21 @@ def merge_entities(names: Sequence[Found], doc: Doc) -> list[Found]:
         kind = _KINDS.get(label)
         whole_name = " " in doc.text[start:end]
         if label == "PERSON" and whole_name and end == name.end and start > name.start and name.title is None:
-            merged.append(attrs.evolve(name, end=_last_space(doc.text, name.start, start), name=""))
+            merged.append(dataclasses.replace(name, end=_last_space(doc.text, name.start, start), name=""))
             merged.append(
-                attrs.evolve(name, start=start, name=doc.text[start:end], speaker_kind=SpeakerKind.PERSON)
+                dataclasses.replace(
+                    name, start=start, name=doc.text[start:end], speaker_kind=SpeakerKind.PERSON
+                )
             )
             continue
         trusted = label == "PERSON" or " " not in name.name  # the rules know multi-word names better
         if kind is not None and trusted and name.speaker_kind is SpeakerKind.UNKNOWN:
-            name = attrs.evolve(name, speaker_kind=kind)
+            name = dataclasses.replace(name, speaker_kind=kind)
         merged.append(name)
     return [
-        attrs.evolve(f, name=doc.text[f.start : f.end]) if f.kind is MentionKind.NAME and not f.name else f
+        dataclasses.replace(f, name=doc.text[f.start : f.end])
+        if f.kind is MentionKind.NAME and not f.name
+        else f
         for f in merged
         if f.end > f.start
     ]

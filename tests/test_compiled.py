@@ -38,8 +38,10 @@ CORPUS = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "devn
 COMPILED = [
     "quotes.attribution",
     "quotes.cues",
+    "quotes.direct",
     "quotes.indirect",
     "quotes.layout",
+    "quotes.marks",
     "quotes.mentions",
     "quotes.ranking.candidates",
     "quotes.ranking.features",
@@ -53,9 +55,7 @@ COMPILED = [
 PURE = [
     "quotes",
     "quotes.extract",
-    "quotes.marks",
     "quotes.model",
-    "quotes.direct",
     "quotes.registry",
     "quotes.lexicon",
 ]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -35,7 +35,7 @@ def shifted(span: QuotedSpan, at: int, by: int) -> QuotedSpan:
         for name in ("open_start", "open_end", "start", "end", "close_start", "close_end")
         if getattr(span, name) >= at
     }
-    return attrs.evolve(span, **move)
+    return dataclasses.replace(span, **move)
 
 
 def check_invariants(text: str, spans: list[QuotedSpan]) -> None:

@@ -15,10 +15,10 @@ reported by the Herald") is the source of a report, never a candidate.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Sequence
 from typing import Final
 
-import attrs
 import regex
 
 from quotes.attribution import Attribution, Document, cue_subject, in_as_clause, inside
@@ -69,7 +69,7 @@ class Source:
     )
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True, init=False)
 class Candidate:
     """One mention that may name a quotation's speaker.
 
@@ -83,8 +83,14 @@ class Candidate:
     cue: FoundCue | None
     sources: frozenset[str]
 
+    def __init__(self, mention: Found, cue: FoundCue | None, sources: frozenset[str]) -> None:
+        # `object.__setattr__` sets a frozen field; compiled, mypyc makes each a plain store
+        object.__setattr__(self, "mention", mention)
+        object.__setattr__(self, "cue", cue)
+        object.__setattr__(self, "sources", sources)
 
-@attrs.frozen
+
+@dataclasses.dataclass(frozen=True, slots=True, init=False)
 class Window:
     """The stretch of a document whose mentions may be a quote's speaker.
 
@@ -95,6 +101,11 @@ class Window:
 
     start: int
     end: int
+
+    def __init__(self, start: int, end: int) -> None:
+        # `object.__setattr__` sets a frozen field; compiled, mypyc makes each a plain store
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
 
 
 def window(span: QuotedSpan, document: Document) -> Window:

@@ -12,12 +12,12 @@ them), the mention itself (kind, pronoun, title, capitals) and the quote.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 from collections import Counter
 from collections.abc import Sequence
 from itertools import product
 
-import attrs
 import regex
 
 from quotes.attribution import Attribution, Document, Evidence
@@ -161,7 +161,7 @@ FEATURES: tuple[str, ...] = _names()
 """Every feature name `features` and `null_features` can give."""
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True, init=False)
 class MentionFacts:
     """What the features need to know of one mention, whatever the quotation.
 
@@ -179,8 +179,23 @@ class MentionFacts:
     sentence: int
     paragraph: int
 
+    def __init__(
+        self,
+        features: dict[str, float],
+        follows: FoundCue | None,
+        precedes: FoundCue | None,
+        sentence: int,
+        paragraph: int,
+    ) -> None:
+        # `object.__setattr__` sets a frozen field; compiled, mypyc makes each a plain store
+        object.__setattr__(self, "features", features)
+        object.__setattr__(self, "follows", follows)
+        object.__setattr__(self, "precedes", precedes)
+        object.__setattr__(self, "sentence", sentence)
+        object.__setattr__(self, "paragraph", paragraph)
 
-@attrs.frozen
+
+@dataclasses.dataclass(frozen=True, slots=True, init=False)
 class QuoteFacts:
     """What the features need to know of one quotation, whatever the candidate.
 
@@ -197,8 +212,17 @@ class QuoteFacts:
     opens_paragraph: bool
     ending: str
 
+    def __init__(
+        self, sentences: tuple[int, int], paragraphs: tuple[int, int], opens_paragraph: bool, ending: str
+    ) -> None:
+        # `object.__setattr__` sets a frozen field; compiled, mypyc makes each a plain store
+        object.__setattr__(self, "sentences", sentences)
+        object.__setattr__(self, "paragraphs", paragraphs)
+        object.__setattr__(self, "opens_paragraph", opens_paragraph)
+        object.__setattr__(self, "ending", ending)
 
-@attrs.frozen
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class DocumentFeatures:
     """What the features need to know of a whole document, computed once.
 
@@ -211,8 +235,8 @@ class DocumentFeatures:
     """
 
     surnames: Counter[str]
-    facts: dict[tuple[int, int], MentionFacts] = attrs.Factory(dict)
-    quotes: dict[tuple[int, int, int, int], QuoteFacts] = attrs.Factory(dict)
+    facts: dict[tuple[int, int], MentionFacts] = dataclasses.field(default_factory=dict)
+    quotes: dict[tuple[int, int, int, int], QuoteFacts] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def of(cls, document: Document) -> DocumentFeatures:
@@ -236,7 +260,7 @@ class DocumentFeatures:
         return found
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True, init=False)
 class QuoteSetting:
     """One quotation with what the rules found for it and for the one before.
 
@@ -255,7 +279,24 @@ class QuoteSetting:
     rule: Attribution | None
     previous: Found | None
     continues: bool
-    runs_on: bool = False
+    runs_on: bool
+
+    def __init__(
+        self,
+        span: QuotedSpan,
+        kind: QuoteKind,
+        rule: Attribution | None,
+        previous: Found | None,
+        continues: bool,
+        runs_on: bool = False,
+    ) -> None:
+        # `object.__setattr__` sets a frozen field; compiled, mypyc makes each a plain store
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "previous", previous)
+        object.__setattr__(self, "continues", continues)
+        object.__setattr__(self, "runs_on", runs_on)
 
 
 def features(

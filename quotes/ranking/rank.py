@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -36,7 +37,7 @@ class Choices:
     gated: str | None = None
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True, init=False)
 class Ranked:
     """The ranker's choice for one quotation.
 
@@ -47,6 +48,11 @@ class Ranked:
 
     attribution: Attribution | None
     probability: float
+
+    def __init__(self, attribution: Attribution | None, probability: float) -> None:
+        # `object.__setattr__` sets a frozen field; compiled, mypyc makes each a plain store
+        object.__setattr__(self, "attribution", attribution)
+        object.__setattr__(self, "probability", probability)
 
 
 def choices(
@@ -165,7 +171,7 @@ def _continued(before: Ranked) -> Ranked:
     attribution = before.attribution
     if attribution is None:
         return before
-    return Ranked(attrs.evolve(attribution, evidence=Evidence.CONTINUATION), before.probability)
+    return Ranked(dataclasses.replace(attribution, evidence=Evidence.CONTINUATION), before.probability)
 
 
 def _rules_over(choice: Choices, best: int) -> int:
@@ -208,7 +214,7 @@ def _attribution(candidate: Candidate, setting: QuoteSetting) -> Attribution:
     if rule is not None and Source.RULE in candidate.sources:
         return rule
     if rule is not None and Source.REFERENT in candidate.sources:
-        return attrs.evolve(rule, mention=candidate.mention, referent=None)
+        return dataclasses.replace(rule, mention=candidate.mention, referent=None)
     before = candidate.mention.end <= setting.span.open_start
     return Attribution(candidate.mention, candidate.cue, Evidence.HEAD if before else Evidence.TAIL)
 
