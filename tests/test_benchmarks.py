@@ -149,5 +149,7 @@ def test_profile_names_the_library_functions_that_take_the_time() -> None:
     assert len(entries) == 20
     shares = {name: float(share.rstrip("%")) for share, name in entries}
     assert shares["quotes.extract.extract"] > 90
-    assert any(name.startswith("quotes.mentions.") for name in shares)
+    # Python code in either build (a compiled function's time goes to its Python caller)
+    assert shares["quotes.extract.Extractor._extract"] > 50
     assert all(0 <= share <= 100 for share in shares.values())
+    assert any(line.split(maxsplit=1)[1].startswith("quotes.") for line in own.splitlines()[1:])
