@@ -93,7 +93,7 @@ def ratios(ours: Sequence[float], theirs: Sequence[float]) -> list[float]:
 
 
 def spread(values: Sequence[float], digits: int) -> str:
-    """ "median (lowest-highest)x" of `values`."""
+    """The median of `values` with the lowest and highest: "0.46x (0.42-0.54)"."""
     return f"{median(values):.{digits}f}x ({min(values):.{digits}f}-{max(values):.{digits}f})"
 
 
