@@ -131,14 +131,17 @@ def _name_run() -> regex.Pattern[str]:
     """
     lexicon = mention_lexicon()
     dotted = [a for a in abbreviations() if a[:1].isupper() and "." not in a]
-    word = (
-        rf"\p{{Lu}}{_LETTER}*+(?:['\u2019\-\.]\p{{L}}{_LETTER}*+)*+"
+    after_capital = (  # a word, after its first letter
+        rf"{_LETTER}*+(?:['\u2019\-\.]\p{{L}}{_LETTER}*+)*+"
         rf"(?:\.(?<=(?<!{_WORD_CHAR})(?:\L<dotted>|(?:\p{{Lu}}\.){{0,2}}\p{{Lu}})\.)(?={_SPACE}\p{{Lu}})"
         rf"|\.(?<=(?<!{_WORD_CHAR})(?:\p{{Lu}}\.){{1,2}}\p{{Lu}}\.)(?={_SPACE}\p{{Ll}}))?+"
     )
+    word = rf"\p{{Lu}}{after_capital}"
+    # the run's first capital is matched before the test of what stands before it (one
+    # character back): the engine then looks for the next capital and tests only there
     return regex.compile(
-        rf"(?=\p{{Lu}})(?:(?<!{_WORD_CHAR})|(?<=(?<!{_WORD_CHAR})[a-z]{{1,3}}-))"
-        rf"{word}(?:{_SPACE}(?:\L<connectors>{_SPACE}){{0,3}}+(?:[a-z]{{1,3}}-)?{word})"
+        rf"\p{{Lu}}(?:(?<!{_WORD_CHAR}.)|(?<=(?<!{_WORD_CHAR})[a-z]{{1,3}}-.))"
+        rf"{after_capital}(?:{_SPACE}(?:\L<connectors>{_SPACE}){{0,3}}+(?:[a-z]{{1,3}}-)?{word})"
         rf"{{0,{_RUN_WORDS - 1}}}+",
         dotted=dotted,
         connectors=sorted(lexicon.connectors),
@@ -198,7 +201,11 @@ def names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """
     found: list[Found] = []
     pattern = _name_run()
-    runs = (m for s, e in unquoted_pieces(0, len(text), quoted) for m in pattern.finditer(text, s, e))
+    runs = (
+        m
+        for s, e in unquoted_pieces(0, len(text), quoted)
+        for m in pattern.finditer(text, s, e, concurrent=False)
+    )
     for match in runs:
         start, end = match.span()
         if text[start - 1 : start] == "-":  # the cheap test first: few runs have a prefix
