@@ -54,6 +54,7 @@ COMPILED = [
     "quotes/resolve.py",
     "quotes/sentences.py",
     "quotes/text.py",
+    "quotes/words.py",
 ]
 
 # Commands that build extensions; metadata-only ones (egg_info, dist_info,

@@ -30,6 +30,7 @@ from quotes.marks import Bounds, QuotedSpan, as_bounds
 from quotes.mentions import Found, MentionKind, mention_after, mention_before, start_of
 from quotes.model import SpeakerKind
 from quotes.text import LETTERS, LETTERS_BACKWARDS, blank, last_chars, skip_space, skip_space_back
+from quotes.words import Word
 
 __all__ = [
     "Attribution",
@@ -583,7 +584,7 @@ def _skip_gap(text: str, position: int, start: int) -> int:
         position = time
 
 
-def _word_before(text: str, position: int, start: int) -> regex.Match[str] | None:
+def _word_before(text: str, position: int, start: int) -> Word | None:
     """The word that ends right before `position`, with only spaces between."""
     word = LETTERS_BACKWARDS.search(text, max(start, position - 40), position)
     if word is None or text[word.end() : position].strip():
@@ -610,7 +611,7 @@ def _adverb(word: str, not_adverbs: frozenset[str]) -> bool:
     return len(word) > 4 and word.endswith("ly") and word.islower() and word not in not_adverbs
 
 
-def _time_start(text: str, word: regex.Match[str], start: int) -> int | None:
+def _time_start(text: str, word: Word, start: int) -> int | None:
     """The start of a time phrase ending in `word`: "*on Tuesday*", "*this week*", "*Tuesday night*".
 
     A weekday stands alone; another time word ("week", "night") needs an opener

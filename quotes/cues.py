@@ -26,6 +26,7 @@ from quotes.text import (
     trie,
     unquoted_pieces,
 )
+from quotes.words import Word
 
 __all__ = ["CueSection", "FoundCue", "cues_in"]
 
@@ -345,7 +346,7 @@ _NOMINAL_BEFORE = frozenset({"of", "in", "on", "for", "by", "with", "our", "my",
 
 def _phrase_at(
     text: str,
-    first: regex.Match[str],
+    first: Word,
     end: int,
     options: Sequence[tuple[tuple[str, ...], str]],
 ) -> tuple[int, str] | None:

@@ -31,6 +31,7 @@ from quotes.lexicon import (
 )
 from quotes.model import SpeakerKind
 from quotes.text import WORD, WORD_BACKWARDS, opens_sentence, unquoted_pieces
+from quotes.words import Word
 
 __all__ = [
     "Found",
@@ -537,9 +538,7 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
     return found
 
 
-def _complemented(
-    text: str, words: list[regex.Match[str]], found: Found, start: int, lexicon: MentionLexicon
-) -> Found:
+def _complemented(text: str, words: list[Word], found: Found, start: int, lexicon: MentionLexicon) -> Found:
     """A description with the one it completes: "the Lord President of *the court*", not "the court"."""
     first = next(index for index, word in enumerate(words) if word.start() == found.start)
     if (
@@ -663,7 +662,7 @@ def _plural(noun: str) -> str | None:
     return noun + "s"
 
 
-def _pronoun(word: regex.Match[str], lexicon: MentionLexicon) -> Found:
+def _pronoun(word: Word, lexicon: MentionLexicon) -> Found:
     form = word.group().lower()
     spec = lexicon.pronouns[form]
     kind = SpeakerKind.ORGANISATION if spec.organisation else SpeakerKind.UNKNOWN
@@ -676,7 +675,7 @@ def _pronoun(word: regex.Match[str], lexicon: MentionLexicon) -> Found:
 
 def _description(
     text: str,
-    words: list[regex.Match[str]],
+    words: list[Word],
     head_index: int,
     start: int,
     lexicon: MentionLexicon,
@@ -756,7 +755,7 @@ def _description(
 
 
 def _opened_plural(
-    text: str, words: list[regex.Match[str]], index: int, start: int, lexicon: MentionLexicon
+    text: str, words: list[Word], index: int, start: int, lexicon: MentionLexicon
 ) -> int | None:
     """The first of at most three modifiers of a bare plural, ending at ``words[index]``.
 
@@ -783,9 +782,7 @@ def _opened_plural(
     return None
 
 
-def _opens_phrase(
-    text: str, words: list[regex.Match[str]], index: int, start: int, lexicon: MentionLexicon
-) -> bool:
+def _opens_phrase(text: str, words: list[Word], index: int, start: int, lexicon: MentionLexicon) -> bool:
     """Whether ``words[index]`` opens a phrase: at `start`, after punctuation or after a clause opener."""
     begin = words[index].start()
     gap_start = words[index - 1].end() if index > 0 else max(start, begin - 3)
@@ -803,7 +800,7 @@ def _plural_head(head: str) -> bool:
     return head.endswith("s") and head not in ("press", "news", "corps", "congress")
 
 
-def _group(text: str, word: regex.Match[str], start: int, lexicon: MentionLexicon) -> Found | None:
+def _group(text: str, word: Word, start: int, lexicon: MentionLexicon) -> Found | None:
     """People named without a noun: "*Others* say", "*The two* said", "and *a third* said".
 
     The word must open its phrase: begin the text, follow punctuation or a
@@ -884,7 +881,7 @@ def _share(text: str, end: int, start: int) -> Found | None:
     )
 
 
-def _word_before(text: str, position: int, start: int) -> regex.Match[str] | None:
+def _word_before(text: str, position: int, start: int) -> Word | None:
     """The word right before `position`, with only spaces between; None after punctuation or at `start`."""
     word = WORD_BACKWARDS.search(text, max(start, position - 40), position)
     if word is None or text[word.end() : position].strip():
@@ -892,7 +889,7 @@ def _word_before(text: str, position: int, start: int) -> regex.Match[str] | Non
     return word
 
 
-def _possessor_start(text: str, words: list[regex.Match[str]], index: int, lexicon: MentionLexicon) -> int:
+def _possessor_start(text: str, words: list[Word], index: int, lexicon: MentionLexicon) -> int:
     """The first word of a possessor ending at ``words[index]``: "*the* ministry's", "*the* court's".
 
     A common noun owns with its determiner; a name ("Trump's") owns alone.
@@ -904,7 +901,7 @@ def _possessor_start(text: str, words: list[regex.Match[str]], index: int, lexic
     return index
 
 
-def _determined(text: str, words: list[regex.Match[str]], index: int, lexicon: MentionLexicon) -> int | None:
+def _determined(text: str, words: list[Word], index: int, lexicon: MentionLexicon) -> int | None:
     """The index of a determiner that opens a description at most three words before `index`."""
     for back in range(index, max(-1, index - 4), -1):
         word = words[back]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-import regex
+from quotes.words import words
 
 __all__ = [
     "LETTERS",
@@ -24,16 +24,16 @@ __all__ = [
     "unquoted_pieces",
 ]
 
-WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019\-.][\p{L}\p{M}\p{N}]+)*")
+WORD = words(r"[\p{L}\p{M}\p{N}]", "'\u2019-.")
 """A word with its inner apostrophes, hyphens and dots: "Abdul-Mahdi", "Erdogan's", "U.S", "707s"."""
 
-LETTERS = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019\-][\p{L}\p{M}]+)*")
+LETTERS = words(r"[\p{L}\p{M}]", "'\u2019-")
 """A word of letters only, with inner apostrophes and hyphens: the unit of the cue lexicon."""
 
-WORD_BACKWARDS = regex.compile("(?r)" + WORD.pattern)
+WORD_BACKWARDS = words(r"[\p{L}\p{M}\p{N}]", "'\u2019-.", backwards=True)
 """`WORD`, searched from the end: ``search(text, start, end)`` is the last word before `end`."""
 
-LETTERS_BACKWARDS = regex.compile("(?r)" + LETTERS.pattern)
+LETTERS_BACKWARDS = words(r"[\p{L}\p{M}]", "'\u2019-", backwards=True)
 """`LETTERS`, searched from the end."""
 
 _OPENERS = ".!?:;\n\r\"'\u201c\u2018\u201d(\u2014"

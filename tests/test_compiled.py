@@ -51,6 +51,7 @@ COMPILED = [
     "quotes.resolve",
     "quotes.sentences",
     "quotes.text",
+    "quotes.words",
 ]
 PURE = [
     "quotes",

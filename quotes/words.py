@@ -1,0 +1,227 @@
+"""Words of running text, read a character at a time: what `quotes.text.WORD` finds, without a regex engine.
+
+The rules ask thousands of small questions per document: the word at an offset, the
+first word after it, the last word before it. Each is a few characters of reading,
+and a call of the `regex` engine costs far more to set up than that reading (its
+state, its stacks, the global interpreter lock it lets go and takes back). `Words`
+answers the same questions with a loop over the characters, which the compiled
+build turns into C.
+
+A `Words` finds exactly what its `regex` pattern finds (``tests/test_words.py``
+compares them on any text): a run of word characters, joined across single
+apostrophes, hyphens (and, for `quotes.text.WORD`, dots) that stand between two
+word characters, as long as it can be. Only compiled is the loop faster than the
+engine: in pure Python, `words` gives the `regex` pattern itself. Either way the
+rules see a `WordPattern`, and the words it finds as `Word`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final, Protocol, final
+
+import regex
+
+__all__ = ["COMPILED", "Word", "WordMatch", "WordPattern", "Words", "words"]
+
+COMPILED: Final = not __file__.endswith(".py")
+"""Whether this module runs compiled (mypyc), where `Words` is faster than the `regex` engine."""
+
+
+class Word(Protocol):
+    """A word a `WordPattern` found: a `WordMatch`, or a `regex.Match` of the same word."""
+
+    def start(self) -> int:
+        """Offset of the first character."""
+
+    def end(self) -> int:
+        """Offset after the last character."""
+
+    def span(self) -> tuple[int, int]:
+        """``(start(), end())``."""
+
+    def group(self) -> str:
+        """The word."""
+
+
+class WordPattern(Protocol):
+    """What the rules ask of a pattern of words: a `Words`, or the `regex` pattern it stands for."""
+
+    @property
+    def pattern(self) -> str:
+        """The `regex` pattern that finds these words."""
+
+    def match(self, string: str, pos: int = 0, endpos: int | None = None) -> Word | None:
+        """The word that starts at `pos`, if one does."""
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> Word | None:
+        """The first word in ``string[pos:endpos]`` (the last, searching backwards)."""
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[Word]:
+        """Each word in ``string[pos:endpos]``, in order (from the last, searching backwards)."""
+
+    def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> list[str]:
+        """Each word in ``string[pos:endpos]``, as text."""
+
+
+def words(characters: str, joiners: str, backwards: bool = False) -> WordPattern:
+    """The words made of `characters` joined by `joiners` (see `Words`): a `Words` where this
+    module is compiled, else the `regex` pattern, which is faster in pure Python."""
+    found = Words(characters, joiners, backwards)
+    return found if COMPILED else regex.compile(found.pattern)
+
+
+@final
+class WordMatch:
+    """A word `Words` found: the slice ``string[start():end()]``, as `re.Match` gives it."""
+
+    __slots__ = ("_end", "_start", "string")
+
+    def __init__(self, string: str, start: int, end: int) -> None:
+        self.string: Final = string
+        self._start: Final = start
+        self._end: Final = end
+
+    def start(self) -> int:
+        """Offset of the first character."""
+        return self._start
+
+    def end(self) -> int:
+        """Offset after the last character."""
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        """``(start(), end())``."""
+        return self._start, self._end
+
+    def group(self) -> str:
+        """The word."""
+        return self.string[self._start : self._end]
+
+    def __repr__(self) -> str:
+        return f"<WordMatch object; span={self.span()!r}, match={self.group()!r}>"
+
+
+@final
+class Words:
+    """Words of one kind, with the `match`, `search`, `finditer` and `findall` of a pattern.
+
+    Args:
+        characters: A `regex` character class: what a word is made of.
+        joiners: The characters that join two runs of them into one word.
+        backwards: Search from the end, as a ``(?r)`` pattern does: `search` finds
+            the last word before `endpos`, and `finditer` the words from last to first.
+    """
+
+    __slots__ = ("_ascii", "_backwards", "_inner", "_joiners", "_known", "pattern")
+
+    def __init__(self, characters: str, joiners: str, backwards: bool = False) -> None:
+        inner = f"{characters}+(?:[{regex.escape(joiners)}]{characters}+)*"
+        self.pattern: Final = ("(?r)" if backwards else "") + inner
+        """The `regex` pattern that finds the same words."""
+        self._inner: Final = regex.compile(characters)
+        self._joiners: Final = joiners
+        self._backwards: Final = backwards
+        # whether a character is a word character, as `regex` says: for each of ASCII at once,
+        # and for the others once they are read
+        self._ascii: Final = tuple(self._inner.match(chr(code)) is not None for code in range(128))
+        self._known: Final[dict[str, bool]] = {}
+
+    def match(self, string: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
+        """The word that starts at `pos` (that ends at `endpos`, searching backwards), if one does."""
+        start, end = _bounds(string, pos, endpos)
+        if self._backwards:
+            if end <= start or not self._is_inner(string[end - 1]):
+                return None
+            return WordMatch(string, self._backward(string, start, end), end)
+        stop = self._forward(string, start, end)
+        return WordMatch(string, start, stop) if stop > start else None
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
+        """The first word in ``string[pos:endpos]`` (the last, searching backwards)."""
+        start, end = _bounds(string, pos, endpos)
+        return self._last(string, start, end) if self._backwards else self._first(string, start, end)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[WordMatch]:
+        """Each word in ``string[pos:endpos]``, in order (from the last, searching backwards)."""
+        start, end = _bounds(string, pos, endpos)
+        if self._backwards:
+            word = self._last(string, start, end)
+            while word is not None:
+                yield word
+                word = self._last(string, start, word.start())
+        else:
+            word = self._first(string, start, end)
+            while word is not None:
+                yield word
+                word = self._first(string, word.end(), end)
+
+    def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> list[str]:
+        """Each word in ``string[pos:endpos]``, as text."""
+        return [word.group() for word in self.finditer(string, pos, endpos)]
+
+    def _first(self, string: str, start: int, end: int) -> WordMatch | None:
+        position = start
+        while position < end and not self._is_inner(string[position]):
+            position += 1
+        if position >= end:
+            return None
+        return WordMatch(string, position, self._forward(string, position, end))
+
+    def _last(self, string: str, start: int, end: int) -> WordMatch | None:
+        position = end
+        while position > start and not self._is_inner(string[position - 1]):
+            position -= 1
+        if position <= start:
+            return None
+        return WordMatch(string, self._backward(string, start, position), position)
+
+    def _forward(self, string: str, position: int, end: int) -> int:
+        """The end of the word from `position` on (`position` itself if none starts there)."""
+        start = position
+        while position < end and self._is_inner(string[position]):
+            position += 1
+        if position == start:
+            return position
+        joiners = self._joiners
+        while position + 1 < end and string[position] in joiners and self._is_inner(string[position + 1]):
+            position += 2
+            while position < end and self._is_inner(string[position]):
+                position += 1
+        return position
+
+    def _backward(self, string: str, start: int, position: int) -> int:
+        """The start of the word that ends at `position`, no further back than `start`."""
+        while position > start and self._is_inner(string[position - 1]):
+            position -= 1
+        joiners = self._joiners
+        while (
+            position - 2 >= start and string[position - 1] in joiners and self._is_inner(string[position - 2])
+        ):
+            position -= 2
+            while position > start and self._is_inner(string[position - 1]):
+                position -= 1
+        return position
+
+    def _is_inner(self, char: str) -> bool:
+        """Whether `char` is a word character (ASCII settled at once, the rest as `regex` says)."""
+        if char < "\x80":
+            return self._ascii[ord(char)]
+        known = self._known.get(char)
+        if known is None:
+            known = self._inner.match(char) is not None
+            if len(self._known) < _KNOWN_CHARACTERS:
+                self._known[char] = known
+        return known
+
+
+def _bounds(string: str, pos: int, endpos: int | None) -> tuple[int, int]:
+    """`pos` and `endpos` as offsets into `string`, read as `regex` reads them: like a slice's."""
+    length = len(string)
+    start = min(max(pos + length, 0) if pos < 0 else pos, length)
+    if endpos is None:
+        return start, length
+    return start, min(max(endpos + length, 0) if endpos < 0 else endpos, length)
+
+
+_KNOWN_CHARACTERS = 1 << 12  # characters outside ASCII whose answer each `Words` remembers: news has few
