@@ -124,14 +124,14 @@ class Words:
         self._backwards: Final = backwards
         # whether a character is a word character, as `regex` says: for each of ASCII at once,
         # and for the others once they are read
-        self._ascii: Final = tuple(self._inner.match(chr(code)) is not None for code in range(128))
+        self._ascii: Final = bytes(self._inner.match(chr(code)) is not None for code in range(128))
         self._known: Final[dict[str, bool]] = {}
 
     def match(self, string: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
         """The word that starts at `pos` (that ends at `endpos`, searching backwards), if one does."""
         start, end = _bounds(string, pos, endpos)
         if self._backwards:
-            if end <= start or not self._is_inner(string[end - 1]):
+            if end <= start or not self._is_inner(string, end - 1):
                 return None
             return WordMatch(string, self._backward(string, start, end), end)
         stop = self._forward(string, start, end)
@@ -162,7 +162,7 @@ class Words:
 
     def _first(self, string: str, start: int, end: int) -> WordMatch | None:
         position = start
-        while position < end and not self._is_inner(string[position]):
+        while position < end and not self._is_inner(string, position):
             position += 1
         if position >= end:
             return None
@@ -170,7 +170,7 @@ class Words:
 
     def _last(self, string: str, start: int, end: int) -> WordMatch | None:
         position = end
-        while position > start and not self._is_inner(string[position - 1]):
+        while position > start and not self._is_inner(string, position - 1):
             position -= 1
         if position <= start:
             return None
@@ -179,34 +179,36 @@ class Words:
     def _forward(self, string: str, position: int, end: int) -> int:
         """The end of the word from `position` on (`position` itself if none starts there)."""
         start = position
-        while position < end and self._is_inner(string[position]):
+        while position < end and self._is_inner(string, position):
             position += 1
         if position == start:
             return position
         joiners = self._joiners
-        while position + 1 < end and string[position] in joiners and self._is_inner(string[position + 1]):
+        while position + 1 < end and string[position] in joiners and self._is_inner(string, position + 1):
             position += 2
-            while position < end and self._is_inner(string[position]):
+            while position < end and self._is_inner(string, position):
                 position += 1
         return position
 
     def _backward(self, string: str, start: int, position: int) -> int:
         """The start of the word that ends at `position`, no further back than `start`."""
-        while position > start and self._is_inner(string[position - 1]):
+        while position > start and self._is_inner(string, position - 1):
             position -= 1
         joiners = self._joiners
         while (
-            position - 2 >= start and string[position - 1] in joiners and self._is_inner(string[position - 2])
+            position - 2 >= start and string[position - 1] in joiners and self._is_inner(string, position - 2)
         ):
             position -= 2
-            while position > start and self._is_inner(string[position - 1]):
+            while position > start and self._is_inner(string, position - 1):
                 position -= 1
         return position
 
-    def _is_inner(self, char: str) -> bool:
-        """Whether `char` is a word character (ASCII settled at once, the rest as `regex` says)."""
-        if char < "\x80":
-            return self._ascii[ord(char)]
+    def _is_inner(self, string: str, index: int) -> bool:
+        """Whether ``string[index]`` is a word character (ASCII settled at once, the rest as `regex` says)."""
+        char = string[index]
+        code = ord(char)  # compiled, comparing code points is a C comparison; comparing strings is not
+        if code < 128:
+            return self._ascii[code] != 0
         known = self._known.get(char)
         if known is None:
             known = self._inner.match(char) is not None
