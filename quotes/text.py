@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, Final
 
 from quotes.words import words
 
@@ -24,19 +24,19 @@ __all__ = [
     "unquoted_pieces",
 ]
 
-WORD = words(r"[\p{L}\p{M}\p{N}]", "'\u2019-.")
+WORD: Final = words(r"[\p{L}\p{M}\p{N}]", "'\u2019-.")
 """A word with its inner apostrophes, hyphens and dots: "Abdul-Mahdi", "Erdogan's", "U.S", "707s"."""
 
-LETTERS = words(r"[\p{L}\p{M}]", "'\u2019-")
+LETTERS: Final = words(r"[\p{L}\p{M}]", "'\u2019-")
 """A word of letters only, with inner apostrophes and hyphens: the unit of the cue lexicon."""
 
-WORD_BACKWARDS = words(r"[\p{L}\p{M}\p{N}]", "'\u2019-.", backwards=True)
+WORD_BACKWARDS: Final = words(r"[\p{L}\p{M}\p{N}]", "'\u2019-.", backwards=True)
 """`WORD`, searched from the end: ``search(text, start, end)`` is the last word before `end`."""
 
-LETTERS_BACKWARDS = words(r"[\p{L}\p{M}]", "'\u2019-", backwards=True)
+LETTERS_BACKWARDS: Final = words(r"[\p{L}\p{M}]", "'\u2019-", backwards=True)
 """`LETTERS`, searched from the end."""
 
-_OPENERS = ".!?:;\n\r\"'\u201c\u2018\u201d(\u2014"
+_OPENERS: Final = ".!?:;\n\r\"'\u201c\u2018\u201d(\u2014"
 
 
 def skip_space(text: str, position: int, end: int) -> int:

@@ -226,4 +226,5 @@ def _bounds(string: str, pos: int, endpos: int | None) -> tuple[int, int]:
     return start, min(max(endpos + length, 0) if endpos < 0 else endpos, length)
 
 
-_KNOWN_CHARACTERS = 1 << 12  # characters outside ASCII whose answer each `Words` remembers: news has few
+# characters outside ASCII whose answer each `Words` remembers: news has few of them
+_KNOWN_CHARACTERS: Final = 1 << 12
