@@ -18,13 +18,14 @@ rules see a `WordPattern`, and the words it finds as `Word`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from importlib.machinery import EXTENSION_SUFFIXES
 from typing import Final, Protocol, final
 
 import regex
 
 __all__ = ["COMPILED", "Word", "WordMatch", "WordPattern", "Words", "words"]
 
-COMPILED: Final = not __file__.endswith(".py")
+COMPILED: Final = __file__.endswith(tuple(EXTENSION_SUFFIXES))
 """Whether this module runs compiled (mypyc), where `Words` is faster than the `regex` engine."""
 
 
