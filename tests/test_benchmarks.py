@@ -6,6 +6,7 @@ Tests never assert on wall-clock time; the figures are for people to read.
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -153,3 +154,49 @@ def test_profile_names_the_library_functions_that_take_the_time() -> None:
     assert shares["quotes.extract.Extractor._extract"] > 50
     assert all(0 <= share <= 100 for share in shares.values())
     assert any(line.split(maxsplit=1)[1].startswith("quotes.") for line in own.splitlines()[1:])
+
+
+def _instructions() -> object:
+    """benchmarks/instructions.py as a module, to test its reading of callgrind's output."""
+    spec = importlib.util.spec_from_file_location("instructions", SCRIPT.parent / "instructions.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_instructions_are_told_apart_by_library() -> None:
+    """Each line of callgrind_annotate counts for the library that runs the function."""
+    annotated = "\n".join(
+        [
+            "--------------------------------------------------------------------------------",
+            "462,049,742 (100.0%)  PROGRAM TOTALS",
+            "   300 (15.66%)  /b/Python-3.11.7/Python/ceval.c:_PyEval_EvalFrameDefault [/x/libpython3.11.so]",
+            "    70 ( 2.28%)  /b/Python-3.11.7/Modules/_sre/sre_lib.h:sre_ucs1_charset [/x/libpython3.11.so]",
+            "  1,000 ( 2.15%)  /project/src/_regex.c:basic_match [/x/regex/_regex.cpython-311-x86_64.so]",
+            "    20 ( 0.50%)  /b/build/__native_abc.c:CPyDef_rank___rank [/x/abc__mypyc.cpython-311.so]",
+            "     5 ( 0.20%)  /x/include/python3.11/object.h:CPyDef_rank___rank",
+            "     9 ( 0.68%)  ./string/memmove-vec-unaligned-erms.S:__memcpy_avx [/usr/lib/libc.so.6]",
+        ]
+    )
+    counts = _instructions().by_library(annotated)  # type: ignore[attr-defined]
+    assert counts == {
+        "the CPython runtime": 300,
+        "the re engine": 70,
+        "the regex engine": 1000,
+        "quotes, compiled": 25,
+        "libc.so.6": 9,
+    }
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed")
+def test_instructions_of_a_pass_split_by_library() -> None:
+    """A smoke run under valgrind: a count per pass, and shares of it that add up to the whole."""
+    lines = _quick("instructions.py").splitlines()
+    assert lines[0].startswith("instructions per pass over the corpus: ")
+    assert int(lines[0].rsplit(" ", 1)[1].replace(",", "")) > 100_000  # a pass costs some work
+    shares = {name: float(share) for share, name in (line.split("%  ", 1) for line in lines[1:])}
+    assert "the CPython runtime" in shares
+    assert "the regex engine" in shares
+    assert sum(shares.values()) == pytest.approx(100, abs=0.5)
