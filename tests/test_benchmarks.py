@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -117,11 +118,7 @@ def test_identical_compares_two_versions() -> None:
 
 def test_identical_names_each_document_that_differs() -> None:
     """A changed quotation, a lost one and a new document are each named; equal ones are not."""
-    spec = importlib.util.spec_from_file_location("identical", SCRIPT.parent / "identical.py")
-    assert spec is not None
-    assert spec.loader is not None
-    identical = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(identical)
+    identical = _script("identical")
     quote = {"text": "We are ready,", "start": 1, "end": 14}
     before = {"a.txt": [quote], "b.txt": [quote], "c.txt": [quote]}
     after = {"a.txt": [quote], "b.txt": [{**quote, "end": 13}], "c.txt": [], "d.txt": [quote]}
@@ -156,9 +153,9 @@ def test_profile_names_the_library_functions_that_take_the_time() -> None:
     assert any(line.split(maxsplit=1)[1].startswith("quotes.") for line in own.splitlines()[1:])
 
 
-def _instructions() -> object:
-    """benchmarks/instructions.py as a module, to test its reading of callgrind's output."""
-    spec = importlib.util.spec_from_file_location("instructions", SCRIPT.parent / "instructions.py")
+def _script(name: str) -> Any:
+    """``benchmarks/<name>.py`` as a module, to test its functions."""
+    spec = importlib.util.spec_from_file_location(name, SCRIPT.parent / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -180,7 +177,7 @@ def test_instructions_are_told_apart_by_library() -> None:
             "     9 ( 0.68%)  ./string/memmove-vec-unaligned-erms.S:__memcpy_avx [/usr/lib/libc.so.6]",
         ]
     )
-    counts = _instructions().by_library(annotated)  # type: ignore[attr-defined]
+    counts = _script("instructions").by_library(annotated)
     assert counts == {
         "the CPython runtime": 300,
         "the re engine": 70,
