@@ -2,9 +2,11 @@
 
 A clock moves with the machine's load; the number of instructions a process runs
 does not (the same count, run after run, whatever else the machine does). This
-script runs the work under ``valgrind --tool=callgrind`` and counts only the
-measured part: the child process marks its start and end with a call of
-``os.getppid()``, at which callgrind writes out its counters (``--dump-before``).
+script runs the work in a child process under ``valgrind --tool=callgrind``, with
+one hash seed, and counts only the work measured, not the start-up: as the
+difference between a run with the passes and one without, or between two calls
+of ``os.getppid()`` that mark the measured part, where callgrind writes out its
+counters (``--dump-before``).
 
 Two measurements:
 
@@ -30,6 +32,7 @@ the build installed, compiled or pure Python.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import re
 import shutil
@@ -82,12 +85,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+@dataclasses.dataclass(frozen=True)
 class Counted:
-    """The instructions of the measured part of one run, in all and by library."""
+    """The instructions of a run, or of the difference of two, in all and by library."""
 
-    def __init__(self, total: int, by_library: Counter[str]) -> None:
-        self.total = total
-        self.by_library = by_library
+    total: int
+    by_library: Counter[str]
 
     def minus(self, other: Counted) -> Counted:
         """What this run counted beyond `other`."""

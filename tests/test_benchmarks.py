@@ -159,6 +159,7 @@ def _script(name: str) -> Any:
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # where a dataclass of the script looks its module up
     spec.loader.exec_module(module)
     return module
 
