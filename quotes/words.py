@@ -206,10 +206,12 @@ class Words:
 
     def _is_inner(self, string: str, index: int) -> bool:
         """Whether ``string[index]`` is a word character (ASCII settled at once, the rest as `regex` says)."""
-        char = string[index]
-        code = ord(char)  # compiled, comparing code points is a C comparison; comparing strings is not
+        # compiled, `ord(string[index])` reads the code point in place, with no one-character
+        # string made for it, and comparing code points is a C comparison
+        code = ord(string[index])
         if code < 128:
             return self._ascii[code] != 0
+        char = string[index]
         known = self._known.get(char)
         if known is None:
             known = self._inner.match(char) is not None
