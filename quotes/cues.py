@@ -12,7 +12,8 @@ import enum
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Final
 
 import regex
 
@@ -26,7 +27,7 @@ from quotes.text import (
     trie,
     unquoted_pieces,
 )
-from quotes.words import Word
+from quotes.words import COMPILED, Word
 
 __all__ = ["CueSection", "FoundCue", "cues_in"]
 
@@ -119,10 +120,9 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
     nominal = _nominal()
     found: list[FoundCue] = []
     skip_until = -1
-    lowered = _lowercase(text)
-    # few words can be a cue: one pass of the engine over the text between quotations finds them
+    # few words can be a cue: one pass over the text between quotations finds them
     # (quoted words are the speaker's, never the narrator's cue)
-    for piece_start, position, candidate_end in _candidate_words(lowered, start, end, quoted):
+    for piece_start, position, candidate_end in _candidate_words(text, start, end, quoted):
         if position < skip_until or not _whole_word(text, position, candidate_end):
             continue
         word = LETTERS.match(text, position, end)
@@ -157,10 +157,111 @@ def cues_in(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] =
 
 
 def _candidate_words(
+    text: str, start: int, end: int, quoted: Sequence[tuple[int, int]]
+) -> Iterable[tuple[int, int, int]]:
+    """``(piece_start, start, end)`` of each word of the lexicon in ``text[start:end]``, in any
+    case, outside the quoted spans, in order: what `_candidates` finds after a word boundary.
+
+    Compiled, a loop over the characters reads them (`_read_candidates`); in pure Python,
+    where that loop is slower than the engine, one search of the lowercased text does
+    (`_searched_candidates`). Both find the same words (``tests/test_cues.py``).
+    """
+    if COMPILED and _letters_only():
+        return _read_candidates(text, start, end, quoted)
+    return _searched_candidates(_lowercase(text), start, end, quoted)
+
+
+def _read_candidates(
+    text: str, start: int, end: int, quoted: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, int]]:
+    """`_candidate_words`, read a character at a time: each whole run of letters that starts
+    after no word character and that, lowercased, is a word of the lexicon.
+
+    A run ends at a piece's end, as the pattern's look-ahead does at ``endpos``. It holds
+    only where every word of the lexicon is letters (`_letters_only`). A list, not a
+    generator: compiled, a generator keeps each local in an object of its own.
+    """
+    found: list[tuple[int, int, int]] = []
+    lexicon = _lexicon_words()
+    spellings = _lexicon_spellings()
+    longest = _longest_word()
+    for piece_start, piece_end in unquoted_pieces(start, end, quoted):
+        # the character before the piece decides whether a word at its start is whole
+        boundary = piece_start == 0 or _kind(text, piece_start - 1) == _OTHER
+        position = piece_start
+        while position < piece_end:
+            kind = _kind(text, position)
+            if kind == _LETTER and boundary:
+                stop = position + 1
+                while stop < piece_end and _kind(text, stop) == _LETTER:
+                    stop += 1
+                # most words are short and ASCII: their spelling, a number, settles it with no slice
+                spelling = _spelling(text, position, stop)
+                if spelling >= 0:
+                    known = spelling in spellings
+                else:
+                    known = stop - position <= longest and _lowercase_piece(text[position:stop]) in lexicon
+                if known:
+                    found.append((piece_start, position, stop))
+                position = stop  # the character there is no letter, or the piece has ended
+                boundary = False
+            else:
+                boundary = kind == _OTHER
+                position += 1
+    return found
+
+
+def _spelling(text: str, start: int, stop: int) -> int:
+    """The run of letters ``text[start:stop]``, lowercased, as a number: five bits a letter;
+    -1 for a run of other letters than ASCII's, or of more than `_SPELLED` letters.
+
+    Two runs of ASCII letters have the same spelling if and only if they lowercase to the
+    same word.
+    """
+    if stop - start > _SPELLED:
+        return -1
+    spelling = 0
+    for index in range(start, stop):
+        code = ord(text[index])
+        if code >= 128:
+            return -1
+        spelling = spelling << 5 | ((code | 32) - 96)  # "a" and "A" are 1, "z" and "Z" 26
+    return spelling
+
+
+# letters: twelve of five bits fit a machine word, which the compiled build keeps unboxed
+_SPELLED: Final = 12
+
+
+# what `_kind` tells a character to be, as `re` reads it: `\W`, `\d` or "_", `[^\W\d_]`
+_OTHER: Final = 0
+_DIGIT: Final = 1
+_LETTER: Final = 2
+_ASCII_KINDS: Final = bytes(
+    _LETTER if chr(code).isalpha() else _DIGIT if chr(code).isalnum() or code == 95 else _OTHER
+    for code in range(128)
+)
+
+
+def _kind(text: str, index: int) -> int:
+    r"""Whether ``text[index]`` is a letter, a digit or "_", or no word character, as the
+    classes of `re` read it (``\w`` is `str.isalnum` or "_", ``\d`` is `str.isdecimal`).
+
+    Lowercasing never changes the answer, so the text need not be lowercased to read it.
+    """
+    code = ord(text[index])  # compiled, read in place: no one-character string
+    if code < 128:
+        return _ASCII_KINDS[code]
+    char = text[index]
+    if not char.isalnum():
+        return _OTHER
+    return _DIGIT if char.isdecimal() else _LETTER
+
+
+def _searched_candidates(
     lowered: str, start: int, end: int, quoted: Sequence[tuple[int, int]]
 ) -> Iterator[tuple[int, int, int]]:
-    """``(piece_start, start, end)`` of each word of the lexicon in ``lowered[start:end]``
-    outside the quoted spans, in order: what `_candidates` finds after a word boundary."""
+    """`_candidate_words` in the lowercased text, found by one pattern, `_candidates`."""
     after_boundary = _candidates()
     for piece_start, piece_end in unquoted_pieces(start, end, quoted):
         if piece_start == 0:  # no character before the text to match: only a boundary
@@ -194,7 +295,32 @@ def _candidate_at_start() -> re.Pattern[str]:
 
 @functools.cache
 def _trie() -> str:
-    return trie(sorted(set(_sections()) | set(_phrases())))
+    return trie(sorted(_lexicon_words()))
+
+
+@functools.cache
+def _lexicon_words() -> frozenset[str]:
+    """The words that are a cue or start a phrasal cue."""
+    return frozenset(_sections()) | frozenset(_phrases())
+
+
+@functools.cache
+def _lexicon_spellings() -> frozenset[int]:
+    """The `_spelling` of each word of `_lexicon_words` that has one."""
+    spellings = (_spelling(word, 0, len(word)) for word in _lexicon_words())
+    return frozenset(spelling for spelling in spellings if spelling >= 0)
+
+
+@functools.cache
+def _longest_word() -> int:
+    """The length of the longest word of `_lexicon_words`: no longer run is read as a word."""
+    return max(map(len, _lexicon_words()))
+
+
+@functools.cache
+def _letters_only() -> bool:
+    """Whether every word of `_lexicon_words` is letters alone, as `_read_candidates` needs."""
+    return all(_kind(word, i) == _LETTER for word in _lexicon_words() for i in range(len(word)))
 
 
 def _lowercase(text: str) -> str:

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from quotes.cues import CueSection, cues_in
+from quotes.cues import (
+    CueSection,
+    _letters_only,
+    _lowercase,
+    _read_candidates,
+    _searched_candidates,
+    cues_in,
+)
 from quotes.text import LETTERS
 
 from strategies import newsy_text
@@ -177,3 +184,52 @@ class TestProperties:
                 assert word is not None
                 assert word.end() == cue.end
                 assert cue.start == 0 or LETTERS.match(text, cue.start - 1) is None
+
+
+# cue words and their pieces, in any case, and what stands around words: digits, "_", a
+# combining mark, joiners, letters that lowercase to ASCII ("\u212a", the Kelvin sign) or to
+# two characters ("İ"), a Greek capital sigma, a digit of another script, and what is no word
+CANDIDATE_TEXT = st.lists(
+    st.sampled_from(["said", "SAYS", "Told", "accord", "according", "sai", "d", "to", "ask"])
+    | st.sampled_from(list("aS2_\u0301-'\u2019\u212aİΣ\u0660 .,\n\u201c"))
+).map("".join)
+
+
+@st.composite
+def scanned_texts(draw: st.DrawFn) -> tuple[str, int, int, list[tuple[int, int]]]:
+    """A text, a window of it and the quotations in it: ordered spans apart from one another."""
+    text = draw(CANDIDATE_TEXT)
+    start = draw(st.integers(0, len(text)))
+    end = draw(st.integers(start, len(text)))
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=6, unique=True)))
+    return text, start, end, list(zip(cuts[::2], cuts[1::2], strict=False))
+
+
+class TestCandidateScan:
+    """Reading characters and searching the lowercased text find the same candidate words."""
+
+    @given(scanned_texts())
+    @example(("said\u0660 Said_ said", 0, 16, []))  # a digit of another script ends a word
+    @example(("xsaid a”said", 0, 12, [(0, 1), (6, 8)]))  # the character before a piece decides
+    @example(("tells", 0, 4, []))  # a word cut by the window's end
+    @example(("AS\u212a ask", 0, 7, []))  # the Kelvin sign lowercases to "k"
+    @example(("saidx", 0, 5, [(4, 5)]))  # a word cut by a quotation
+    @example(("Congratulating congratulatings", 0, 30, []))  # the longest word, and one longer
+    def test_reading_finds_what_searching_finds(
+        self, scanned: tuple[str, int, int, list[tuple[int, int]]]
+    ) -> None:
+        """For any text, window and quotations, both give the same words at the same offsets."""
+        text, start, end, quoted = scanned
+        read = list(_read_candidates(text, start, end, quoted))
+        searched = list(_searched_candidates(_lowercase(text), start, end, quoted))
+        assert read == searched
+
+    def test_a_cue_word_glued_to_a_digit_or_inside_a_word_is_no_candidate(self) -> None:
+        """A word must start after no word character and end before no letter."""
+        text = "2said unsaid said2 SAID"
+        found = [text[s:e] for _, s, e in _read_candidates(text, 0, len(text), ())]
+        assert found == ["said", "SAID"]
+
+    def test_the_lexicon_is_letters_only(self) -> None:
+        """Every cue word is letters, so the compiled build reads characters."""
+        assert _letters_only()
