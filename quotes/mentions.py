@@ -283,24 +283,26 @@ def _people(found: list[Found]) -> list[Found]:
     surnames: set[str] = set()  # last words of longer names that are not organisations
     people: set[str] = set()  # last words of the names of people
     unknown: list[tuple[int, str]] = []  # the names of unknown kind, by index, with their last words
+    # the members, read once: each read of `SpeakerKind.PERSON` is an attribute lookup on the
+    # class, and a slow one on Python 3.11, whose `EnumType` has a `__getattr__`
+    name, person, organisation = MentionKind.NAME, SpeakerKind.PERSON, SpeakerKind.ORGANISATION
+    unknown_kind = SpeakerKind.UNKNOWN
     for index, f in enumerate(found):
         last = f.name[f.name.rfind(" ") + 1 :]  # the last word, or the whole name
-        if f.speaker_kind is SpeakerKind.PERSON:
+        if f.speaker_kind is person:
             people.add(last)
-        if f.kind is MentionKind.NAME:
+        if f.kind is name:
             if last == f.name:
                 single.add(last)
-            elif f.speaker_kind is not SpeakerKind.ORGANISATION:
+            elif f.speaker_kind is not organisation:
                 surnames.add(last)
-            if f.speaker_kind is SpeakerKind.UNKNOWN:
+            if f.speaker_kind is unknown_kind:
                 unknown.append((index, last))
     for index, last in unknown:
         f = found[index]
         if (last in single) if last != f.name else (last in people or last in surnames):
             # built directly: `replace` costs several times as much, and a tenth of names come here
-            found[index] = Found(
-                f.start, f.end, f.kind, f.name, SpeakerKind.PERSON, f.title, f.gender, f.plural, f.head
-            )
+            found[index] = Found(f.start, f.end, f.kind, f.name, person, f.title, f.gender, f.plural, f.head)
     return found
 
 

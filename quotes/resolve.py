@@ -113,8 +113,11 @@ class Resolver:
         self._people: set[str] = set()
         given: dict[str, set[str]] = {}  # a given name to the surnames of the people bearing it
         seen: set[tuple[str, SpeakerKind, str | None]] = set()
+        # the members, read once: each read of `SpeakerKind.PERSON` is an attribute lookup on
+        # the class, and a slow one on Python 3.11, whose `EnumType` has a `__getattr__`
+        name_kind, person, organisation = MentionKind.NAME, SpeakerKind.PERSON, SpeakerKind.ORGANISATION
         for name in self.names:
-            if name.kind is not MentionKind.NAME:
+            if name.kind is not name_kind:
                 continue
             if text.startswith(_SPELT_OUT_AFTER, name.end):
                 self._note_acronym(name)
@@ -123,7 +126,7 @@ class Resolver:
             if key in seen:
                 continue
             seen.add(key)
-            if name.speaker_kind is SpeakerKind.PERSON:
+            if name.speaker_kind is person:
                 surname = _surname(name.name)
                 self._people.add(surname)
                 if len(name.name.split()) > len(self._fullest.get(surname, "").split()):
@@ -134,7 +137,7 @@ class Resolver:
                 if len(words) > 1:
                     given.setdefault(words[0], set()).add(surname)
                 self._add_registered_form(name.name)
-            if name.speaker_kind is SpeakerKind.ORGANISATION:
+            if name.speaker_kind is organisation:
                 self._add_form(name.name)
         # "Boris" for the article's one Boris, unless "Boris" is also someone's surname
         self._given = {
