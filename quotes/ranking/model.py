@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import functools
 import math
-import operator
 import os
 from collections.abc import Mapping, Sequence
 from importlib import resources
-from itertools import repeat
 
 import attrs
 
@@ -59,9 +57,11 @@ class SpeakerModel:
 
     def score(self, features: Mapping[str, float]) -> float:
         """The linear score of one candidate's features."""
-        # mapped in C, for speed; the sum keeps the features' order, so the float is the same
-        weights = map(self.weights.get, features.keys(), repeat(0.0, len(features)))
-        score: float = sum(map(operator.mul, weights, features.values()))
+        # added in the features' order, so the float is the same however it is built
+        weights = self.weights
+        score = 0.0
+        for name, value in features.items():
+            score += weights.get(name, 0.0) * value
         return score
 
     def probabilities(self, rows: Sequence[Mapping[str, float]]) -> list[float]:
