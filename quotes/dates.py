@@ -136,14 +136,24 @@ def stated_date(text: str) -> datetime.date | None:
     return None
 
 
+# The letters IGNORECASE matches to ASCII ones that `str.lower` does not turn into them: long s,
+# and dotted capital I, which it lowers to two characters ("ſeptember", "Aprİl" are months).
+_ASCII_FOLDS = str.maketrans({"\u017f": "s", "\u0130": "i"})
+
+
+def _folded(month: str) -> str:
+    """A month's name as `_DATE` matched it, as a key of `_MONTHS`."""
+    return month.translate(_ASCII_FOLDS).lower()
+
+
 def _day(found: regex.Match[str]) -> datetime.date | None:
     """The day a match of `_DATE` names, if there is such a day."""
     if found.group("iso_year"):
         parts = (found.group("iso_year"), found.group("iso_month"), found.group("iso_day"))
     elif found.group("year"):
-        parts = (found.group("year"), str(_MONTHS[found.group("month").lower()]), found.group("day"))
+        parts = (found.group("year"), str(_MONTHS[_folded(found.group("month"))]), found.group("day"))
     else:
-        month = _MONTHS[found.group("month_second").lower()]
+        month = _MONTHS[_folded(found.group("month_second"))]
         parts = (found.group("year_second"), str(month), found.group("day_first"))
     try:
         return datetime.date(*(int(part) for part in parts))

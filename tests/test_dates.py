@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from quotes.dates import DATELINE_CHARS, NO_DATE, ArticleDate, article_date, as_day, stated_date
@@ -53,7 +53,15 @@ class TestStatedDate:
         text = "x " * DATELINE_CHARS + "On Oct. 29, 2019, the minister said ..."
         assert stated_date(text) is None
 
+    @pytest.mark.parametrize("month", ["\u017feptember", "Apr\u0130l", "AUGU\u017fT"])
+    def test_a_month_with_a_letter_that_folds_to_ascii(self, month: str) -> None:
+        """Ignoring case, the engine matches long s to s and dotted capital I to i, which
+        `str.lower` does not: such a month is still read, not a lookup that fails."""
+        assert stated_date(f"MOSCOW, {month} 3, 2019 - The minister said ...") is not None
+
     @given(st.text(max_size=400))
+    @example("\u017fept. 3, 2019")
+    @example("3 Apr\u0130l 2019")
     def test_any_text_gives_a_day_or_none(self, text: str) -> None:
         found = stated_date(text)
         assert found is None or isinstance(found, datetime.date)

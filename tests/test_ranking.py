@@ -66,6 +66,16 @@ class TestCandidates:
         assert "she" in texts
         assert "Karin Holm" in texts
 
+    @pytest.mark.parametrize("spelling", ["SHE", "She", "\u017fhe", "\u0130t"])
+    def test_a_pronoun_is_one_of_the_lexicon_in_either_case(self, spelling: str) -> None:
+        """Any case of an English pronoun is a pronoun candidate; a spelling with long s or
+        dotted capital I, which matching that ignores case takes for "she" and "it", is no
+        pronoun (no key of the lexicon): at most words before the cue."""
+        text = f'Karin Holm runs the ferry. "We will be back," {spelling} said.'
+        [found] = _candidates(text)
+        pronouns = [t for t, sources in found if Source.PRONOUN in sources]
+        assert pronouns == ([spelling] if spelling.isascii() else [])
+
     def test_candidates_never_inside_the_quote(self) -> None:
         """The quote's own words name no speaker of it."""
         text = '"Peskov and Lavrov will meet," an aide said.'

@@ -15,6 +15,7 @@ is one command::
 from __future__ import annotations
 
 import itertools
+import random
 import re
 import subprocess
 import sys
@@ -62,6 +63,10 @@ PIECES = [
     "officials' remarks",
     "x" * 300,  # a long word
 ]
+
+
+# letters that a pattern ignoring case matches as ASCII ones: long s, dotted capital I, Kelvin sign
+_FOLDING = {"s": "\u017f", "S": "\u017f", "i": "\u0130", "I": "\u0130", "k": "\u212a", "K": "\u212a"}
 
 
 @st.composite
@@ -114,6 +119,20 @@ class TestAnyText:
         found = quotes.extract(text)
         check_invariants(text, found)
         assert quotes.extract(text) == found
+
+    @given(st.data())
+    def test_letters_that_match_ascii_ones_when_case_is_ignored(
+        self, seed_texts: dict[str, str], devnews_texts: dict[str, str], data: st.DataObject
+    ) -> None:
+        """Long s, dotted capital I and the Kelvin sign for some s, i and k of an article:
+        patterns that ignore case match them as those letters ("ſhe", "ſeptember"), and
+        what they match must not be looked up as if it were ASCII."""
+        article = data.draw(st.sampled_from([*seed_texts.values(), *devnews_texts.values()]))
+        chance = data.draw(st.sampled_from([0.1, 0.5, 1.0]))
+        rnd = random.Random(data.draw(st.integers(0, 2**32)))  # one draw, not one per letter
+        text = "".join(_FOLDING.get(c, c) if rnd.random() < chance else c for c in article)
+        found = quotes.extract(text)
+        check_invariants(text, found)
 
     @pytest.mark.parametrize(
         "text",

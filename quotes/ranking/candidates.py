@@ -37,7 +37,12 @@ _AFTER_CHARS = 600
 _CUES = 24  # cues read in one window at most
 _PHRASE_WORDS = 6  # words of a common-noun phrase before or after a cue
 # (the word boundary first: the engine tests it faster than the lookbehind, at every position)
-_PRONOUN = regex.compile(r"(?i)\b(?<![\p{L}\p{N}'\u2019\-])(?:he|she|they|it|we|i)(?![\p{L}\p{N}'\u2019\-])")
+# each letter's two cases spelled out, not (?i): that matches "ſhe" and "İt" too (the engine
+# folds long s and dotted capital I to s and i), which `str.lower` keeps out of the lexicon
+_PRONOUN = regex.compile(
+    r"\b(?<![\p{L}\p{N}'\u2019\-])(?:[Hh][Ee]|[Ss][Hh][Ee]|[Tt][Hh][Ee][Yy]|[Ii][Tt]|[Ww][Ee]|[Ii])"
+    r"(?![\p{L}\p{N}'\u2019\-])"
+)
 _DASH = regex.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013\-]{1,2}[ \t\u00a0]*")
 _STOP = ',.;:!?()[]"\u201c\u201d\u2018\u2019\u2014\u2013\u2015\n'
 
