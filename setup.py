@@ -52,6 +52,7 @@ COMPILED = [
     "quotes/ranking/model.py",
     "quotes/ranking/rank.py",
     "quotes/resolve.py",
+    "quotes/runs.py",
     "quotes/sentences.py",
     "quotes/text.py",
     "quotes/words.py",

@@ -30,6 +30,7 @@ from quotes.lexicon import (
     word_lists,
 )
 from quotes.model import SpeakerKind
+from quotes.runs import RunPattern, name_runs
 from quotes.text import WORD, WORD_BACKWARDS, opens_sentence, unquoted_pieces
 from quotes.words import Word
 
@@ -109,44 +110,19 @@ class Found:
         object.__setattr__(self, "head", head)
 
 
-_LETTER = r"[\p{L}\p{M}\p{N}]"
 # Words: a longer run of capitalised words is read in pieces this long. No name is
 # (the longest run in the development set has 12 words), and reading a run of a million
 # words ("Abc Abc ...") at once would cost memory for each of them.
 _RUN_WORDS = 48
 _CACHED_RUN = 200  # characters: longer runs are read without remembering them
-_SPACE = r"[ \t\u00a0]{1,3}"
-_WORD_CHAR = r"[\p{L}\p{M}\p{N}'\u2019\-.]"
 
 
 @functools.cache
-def _name_run() -> regex.Pattern[str]:
-    """A run of capitalised words, with particles and dotted titles inside it.
-
-    Every word starts with a capital, so the engine can skip ahead to the next
-    capital letter; a dot after a word belongs to it only for a known
-    abbreviation ("Sen.") or an initial ("John R. Bolton", "U.S.") before
-    another capitalised word, and to dotted initials before a lowercase word,
-    which no sentence starts with ("the S.E.C. said"). A lowercase prefix ("al-Assad") inside a run is
-    part of its word; before a run it is left for `names` to add.
-    """
-    lexicon = mention_lexicon()
+def _name_runs() -> RunPattern:
+    """The runs of capitalised words (`quotes.runs`), with the lexicon's particles and the
+    abbreviations a name may go on after ("Sen.")."""
     dotted = [a for a in abbreviations() if a[:1].isupper() and "." not in a]
-    after_capital = (  # a word, after its first letter
-        rf"{_LETTER}*+(?:['\u2019\-\.]\p{{L}}{_LETTER}*+)*+"
-        rf"(?:\.(?<=(?<!{_WORD_CHAR})(?:\L<dotted>|(?:\p{{Lu}}\.){{0,2}}\p{{Lu}})\.)(?={_SPACE}\p{{Lu}})"
-        rf"|\.(?<=(?<!{_WORD_CHAR})(?:\p{{Lu}}\.){{1,2}}\p{{Lu}}\.)(?={_SPACE}\p{{Ll}}))?+"
-    )
-    word = rf"\p{{Lu}}{after_capital}"
-    # the run's first capital is matched before the test of what stands before it (one
-    # character back): the engine then looks for the next capital and tests only there
-    return regex.compile(
-        rf"\p{{Lu}}(?:(?<!{_WORD_CHAR}.)|(?<=(?<!{_WORD_CHAR})[a-z]{{1,3}}-.))"
-        rf"{after_capital}(?:{_SPACE}(?:\L<connectors>{_SPACE}){{0,3}}+(?:[a-z]{{1,3}}-)?{word})"
-        rf"{{0,{_RUN_WORDS - 1}}}+",
-        dotted=dotted,
-        connectors=sorted(lexicon.connectors),
-    )
+    return name_runs(dotted, mention_lexicon().connectors, _RUN_WORDS)
 
 
 def _run_start(text: str, start: int) -> int:
@@ -201,14 +177,9 @@ def names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Found]:
         The names, in order of position.
     """
     found: list[Found] = []
-    pattern = _name_run()
-    runs = (
-        m
-        for s, e in unquoted_pieces(0, len(text), quoted)
-        for m in pattern.finditer(text, s, e, concurrent=False)
-    )
-    for match in runs:
-        start, end = match.span()
+    pattern = _name_runs()
+    runs = (span for s, e in unquoted_pieces(0, len(text), quoted) for span in pattern.spans(text, s, e))
+    for start, end in runs:
         if text[start - 1 : start] == "-":  # the cheap test first: few runs have a prefix
             start = _run_start(text, start)
         run = text[start:end]

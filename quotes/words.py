@@ -23,7 +23,7 @@ from typing import Final, Protocol, final
 
 import regex
 
-__all__ = ["COMPILED", "Word", "WordMatch", "WordPattern", "Words", "words"]
+__all__ = ["COMPILED", "Word", "WordMatch", "WordPattern", "Words", "window", "words"]
 
 COMPILED: Final = __file__.endswith(tuple(EXTENSION_SUFFIXES))
 """Whether this module runs compiled (mypyc), where `Words` is faster than the `regex` engine."""
@@ -130,7 +130,7 @@ class Words:
 
     def match(self, string: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
         """The word that starts at `pos` (that ends at `endpos`, searching backwards), if one does."""
-        start, end = _bounds(string, pos, endpos)
+        start, end = window(string, pos, endpos)
         if self._backwards:
             if end <= start or not self._is_inner(string, end - 1):
                 return None
@@ -140,12 +140,12 @@ class Words:
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
         """The first word in ``string[pos:endpos]`` (the last, searching backwards)."""
-        start, end = _bounds(string, pos, endpos)
+        start, end = window(string, pos, endpos)
         return self._last(string, start, end) if self._backwards else self._first(string, start, end)
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[WordMatch]:
         """Each word in ``string[pos:endpos]``, in order (from the last, searching backwards)."""
-        start, end = _bounds(string, pos, endpos)
+        start, end = window(string, pos, endpos)
         if self._backwards:
             word = self._last(string, start, end)
             while word is not None:
@@ -220,7 +220,7 @@ class Words:
         return known
 
 
-def _bounds(string: str, pos: int, endpos: int | None) -> tuple[int, int]:
+def window(string: str, pos: int, endpos: int | None) -> tuple[int, int]:
     """`pos` and `endpos` as offsets into `string`, read as `regex` reads them: like a slice's."""
     length = len(string)
     start = min(max(pos + length, 0) if pos < 0 else pos, length)

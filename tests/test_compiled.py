@@ -49,6 +49,7 @@ COMPILED = [
     "quotes.ranking.model",
     "quotes.ranking.rank",
     "quotes.resolve",
+    "quotes.runs",
     "quotes.sentences",
     "quotes.text",
     "quotes.words",
