@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from quotes.layout import dateline_end, is_caption, is_headline, paragraphs
+from quotes.layout import NEWLINES, dateline_end, is_caption, is_headline, line_breaks, paragraphs
 
 
 def paras(text: str) -> list[str]:
@@ -80,6 +82,26 @@ class TestParagraphs:
             covered[start:end] = [True] * (end - start)
             previous_end = end
         assert all(covered[i] for i, char in enumerate(text) if not char.isspace())
+
+
+class TestLineBreaks:
+    """`line_breaks` finds what the pattern ``[NEWLINES]\\s*`` finds, by `str.find` where it can."""
+
+    # texts with "\n" as their only line break, and texts with any of them
+    @given(
+        st.text(alphabet="\n \t\u00a0\u3000ab.", max_size=30)
+        | st.text(alphabet=NEWLINES + " \tab", max_size=30)
+    )
+    @example("a\n \nb\n")
+    @example("a\r\nb")
+    @example("a\n\u2028b")
+    def test_same_as_the_pattern(self, text: str) -> None:
+        """Every line break, and the white space after it, whichever line breaks the text has."""
+        assert line_breaks(text) == [match.span() for match in re.finditer(rf"[{NEWLINES}]\s*", text)]
+
+    def test_the_white_space_after_a_break_is_its_own(self) -> None:
+        """Spaces and further line breaks after a break belong to it, not those before it."""
+        assert line_breaks("a \n \n\tb\n") == [(2, 6), (7, 8)]
 
 
 class TestIsCaption:
