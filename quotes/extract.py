@@ -18,11 +18,11 @@ from quotes.indirect import reported_speech, reports
 from quotes.layout import paragraphs
 from quotes.marks import QuotedSpan, outermost_quotations
 from quotes.mentions import Found, names
-from quotes.model import Cue, Mention, Quote, QuoteKind, Speaker
+from quotes.model import Cue, Mention, Quote, QuoteKind, Speaker, SpeakerKind
 from quotes.ranking.model import SpeakerModel, load_model
 from quotes.ranking.rank import Choices, Ranked, choices, rank
 from quotes.registry import Registry, as_registry
-from quotes.resolve import Resolved, Resolver
+from quotes.resolve import HISTORY_BACK, Resolved, Resolver
 from quotes.sentences import sentences
 from quotes.trained import merge_entities, verb_subjects
 
@@ -186,18 +186,19 @@ class Extractor:
                 if not _within(r.start, r.end, document.quoted)
             )
             items.sort(key=lambda item: (item[0], item[1]))
-        del speech, attributions  # what is left of them is in `items`
+        del speech, attributions, ranked  # what is left of them is in `items`
         history: list[tuple[int, Resolved]] = []
         found = []
+        shared = _Shared()
         items.reverse()
         while items:  # each item is let go as it becomes a quotation: a text of many holds each once
             start, end, kind, attribution, choice = items.pop()
             resolved = _resolve(attribution, resolver, history)
             if choice is None:
-                found.append(_quote(text, start, end, kind, attribution, resolved, date))
+                found.append(_quote(text, start, end, kind, attribution, resolved, date, shared))
             else:
                 precision = self.model.span_precision.get(kind.value, 1.0) if self.model is not None else 1.0
-                found.append(_ranked_quote(text, start, end, kind, choice, resolved, precision, date))
+                found.append(_ranked_quote(text, start, end, kind, choice, resolved, precision, date, shared))
         return found
 
 
@@ -233,6 +234,8 @@ def _resolve(
     resolved = resolver.resolve(attribution.referent or mention, history)
     if resolved is not None:
         history.append((mention.start, resolved))
+        if len(history) > 2 * HISTORY_BACK:  # only the latest are read: a text of many quotations keeps few
+            del history[:-HISTORY_BACK]
     return resolved
 
 
@@ -250,6 +253,7 @@ def _quote(
     attribution: Attribution | None,
     resolved: Resolved | None,
     date: ArticleDate,
+    shared: _Shared,
 ) -> Quote:
     """Build the `Quote` of one span and what was found about its speaker, resolved on `date`."""
     confidence = _KIND[kind] * _NO_SPEAKER
@@ -257,10 +261,11 @@ def _quote(
     if attribution is not None:
         if attribution.cue is not None:
             found_cue = attribution.cue
-            cue = Cue(text[found_cue.start : found_cue.end], found_cue.lemma, found_cue.start, found_cue.end)
+            cue_text = shared.word(text[found_cue.start : found_cue.end])
+            cue = Cue(cue_text, found_cue.lemma, found_cue.start, found_cue.end)
         if attribution.mention is not None and resolved is not None:
             found = attribution.mention
-            mention = Mention(text[found.start : found.end], found.start, found.end)
+            mention = Mention(shared.word(text[found.start : found.end]), found.start, found.end)
             confidence = _KIND[kind] * _EVIDENCE[attribution.evidence] * resolved.certainty
     return Quote(
         text=text[start:end],
@@ -276,6 +281,34 @@ def _quote(
     )
 
 
+class _Shared:
+    """One object for each equal word and unresolved speaker of a document's quotations.
+
+    A document repeats its cues and mentions ("said", "he"): each quotation that
+    holds the same strings and the same frozen `Speaker` as the others costs about
+    a hundred bytes less than one that holds copies, and a text of many short
+    quotations holds tens of thousands of them.
+    """
+
+    __slots__ = ("_speakers", "_words")
+
+    def __init__(self) -> None:
+        self._words: dict[str, str] = {}
+        self._speakers: dict[tuple[str, str], Speaker] = {}
+
+    def word(self, word: str) -> str:
+        """The one string equal to `word`."""
+        return self._words.setdefault(word, word)
+
+    def speaker(self, name: str, kind: SpeakerKind) -> Speaker:
+        """The one `Speaker` named `name`, of `kind`, with no identity."""
+        key = (name, kind.value)
+        speaker = self._speakers.get(key)
+        if speaker is None:
+            speaker = self._speakers[key] = Speaker(name, kind=kind)
+        return speaker
+
+
 def _ranked_quote(
     text: str,
     start: int,
@@ -285,6 +318,7 @@ def _ranked_quote(
     resolved: Resolved | None,
     precision: float,
     date: ArticleDate,
+    shared: _Shared,
 ) -> Quote:
     """Build the `Quote` of a span whose speaker the ranker chose.
 
@@ -298,12 +332,13 @@ def _ranked_quote(
     if attribution is not None:
         if attribution.cue is not None:
             found_cue = attribution.cue
-            cue = Cue(text[found_cue.start : found_cue.end], found_cue.lemma, found_cue.start, found_cue.end)
+            cue_text = shared.word(text[found_cue.start : found_cue.end])
+            cue = Cue(cue_text, found_cue.lemma, found_cue.start, found_cue.end)
         if attribution.mention is not None:
             found = attribution.mention
-            mention = Mention(text[found.start : found.end], found.start, found.end)
+            mention = Mention(shared.word(text[found.start : found.end]), found.start, found.end)
             speaker = (
-                resolved.speaker if resolved is not None else Speaker(mention.text, kind=found.speaker_kind)
+                resolved.speaker if resolved is not None else shared.speaker(mention.text, found.speaker_kind)
             )
     return Quote(
         text=text[start:end],

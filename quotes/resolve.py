@@ -22,6 +22,7 @@ import datetime
 import functools
 from collections.abc import Sequence
 from itertools import islice
+from typing import Final
 
 import attrs
 import regex
@@ -33,9 +34,11 @@ from quotes.mentions import Found, MentionKind, mention_before, start_of, with_d
 from quotes.model import Speaker, SpeakerKind
 from quotes.registry import Entry, Registry, normalise_name
 
-__all__ = ["Resolver"]
+__all__ = ["HISTORY_BACK", "Resolver"]
 
-_HISTORY_BACK = 60  # earlier attributions considered for a pronoun or a document: bounded, as below
+HISTORY_BACK: Final = 60
+"""The earlier attributions a pronoun or a document is resolved against: the latest
+this many, so that the work stays linear (older ones need not be kept)."""
 _NAMES_BACK = 60  # earlier names considered for a description or a document: bounded, so work stays linear
 _FORMS_BACK = 4  # earlier capitalised forms of a description read before giving up
 _ACRONYM = regex.compile(r"[ \t\u00a0]\(\s*(\p{Lu}[\p{Lu}\p{N}&\-]{1,9})\s*\)")
@@ -600,7 +603,7 @@ def _first_word(text: str, start: int, end: int) -> int:
 
 def _recent(history: Sequence[tuple[int, Resolved]]) -> Sequence[tuple[int, Resolved]]:
     """The latest attributions, as many as a backward search may read: bounded, so work stays linear."""
-    return history[-_HISTORY_BACK:]
+    return history[-HISTORY_BACK:]
 
 
 def _cue_follows(text: str, position: int) -> bool:
