@@ -16,6 +16,7 @@ import dataclasses
 import enum
 import functools
 import operator
+import sys
 from collections.abc import Sequence
 from itertools import islice
 
@@ -636,7 +637,8 @@ def _plural(noun: str) -> str | None:
 
 
 def _pronoun(word: Word, lexicon: MentionLexicon) -> Found:
-    form = word.group().lower()
+    # one string for each form, not one per pronoun: a text of many "he said" holds them all
+    form = sys.intern(word.group().lower())
     spec = lexicon.pronouns[form]
     kind = SpeakerKind.ORGANISATION if spec.organisation else SpeakerKind.UNKNOWN
     if spec.gender:

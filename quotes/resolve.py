@@ -20,6 +20,7 @@ import bisect
 import dataclasses
 import datetime
 import functools
+from array import array
 from collections.abc import Sequence
 from itertools import islice
 from typing import Final
@@ -103,7 +104,7 @@ class Resolver:
         # sentence subjects, read only as far as a pronoun needs them: names[:_subjects_read]
         self._subjects: list[Found] = []
         self._subjects_read = 0
-        self._openings: set[int] | None = None
+        self._openings: array[int] | None = None
         self._ends = [name.end for name in self.names]
         self._fullest: dict[str, str] = {}
         self._genders: dict[str, str] = {}
@@ -157,16 +158,17 @@ class Resolver:
         pronoun of an article none is read.
         """
         if self._openings is None:
-            # where each sentence's first word starts, past any quotation marks and brackets before it
-            self._openings = {_first_word(self.text, start, end) for start, end in self.sentences}
+            # where each sentence's first word starts, past any quotation marks and brackets before
+            # it: in order, as the sentences are, and as machine integers, a few bytes a sentence
+            self._openings = array("q", [_first_word(self.text, start, end) for start, end in self.sentences])
         openings, names, text = self._openings, self.names, self.text
         while self._subjects_read < len(names) and names[self._subjects_read].start < limit:
             name = names[self._subjects_read]
             self._subjects_read += 1
             if name.kind is not MentionKind.NAME:
                 continue
-            opening = name.start in openings or (
-                text[name.start - 4 : name.start] in ("The ", "the ") and name.start - 4 in openings
+            opening = _holds(openings, name.start) or (
+                text[name.start - 4 : name.start] in ("The ", "the ") and _holds(openings, name.start - 4)
             )
             if opening or _cue_follows(text, name.end):
                 self._subjects.append(name)
@@ -592,6 +594,12 @@ def _title_clues(head: str) -> tuple[str, ...]:
 def _title_before(head: str) -> regex.Pattern[str]:
     """A title with `head` right before a name: "President of Argentina" before "Alberto Fernández"."""
     return regex.compile(rf"(?i:\b{regex.escape(head)})" + _TITLE_TAIL)
+
+
+def _holds(ordered: array[int], value: int) -> bool:
+    """Whether the ascending array `ordered` holds `value`."""
+    index = bisect.bisect_left(ordered, value)
+    return index < len(ordered) and ordered[index] == value
 
 
 def _first_word(text: str, start: int, end: int) -> int:

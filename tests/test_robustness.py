@@ -180,6 +180,9 @@ HOSTILE = {
     "mixed marks": _repeated("\u201c\u00bb'\u2019\u201e\u00ab\""),
     "capitalised words": _repeated("Abc "),
     "initials": _repeated("A. "),
+    # a quotation with its speaker every 25 characters: found over the memory bound (57 bytes a
+    # character) while issue 19 was measured, by benchmarks/adversarial.py
+    "quotations each with a speaker": _repeated('"We are ready," he said. '),
 }
 HOSTILE_SIZE = 20_000  # characters: twenty of the longest sentences the rules read
 # Bounds with room: the worst shape takes about 7 times the calls per character of news and
