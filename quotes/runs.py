@@ -82,12 +82,15 @@ _WORD_CHAR: Final = 16  # a word's characters and its joiners: what no run start
 _SPACE: Final = 32  # what stands between the words of a run
 _JOINER: Final = 64  # what joins two pieces of one word: "O'Brien", "U.S"
 _PREFIX_LETTER: Final = 128  # [a-z]: the letters of a lowercase prefix, "al-"
+# the classes as the pattern spells them, so that the loop and the pattern read alike
+_WORD_CLASS: Final = r"[\p{L}\p{M}\p{N}]"
+_WORD_CHAR_CLASS: Final = r"[\p{L}\p{M}\p{N}'\u2019\-.]"
 _CLASSES: Final = (
     (_UPPER, r"\p{Lu}"),
     (_LOWER, r"\p{Ll}"),
     (_LETTER, r"\p{L}"),
-    (_WORD, r"[\p{L}\p{M}\p{N}]"),
-    (_WORD_CHAR, r"[\p{L}\p{M}\p{N}'\u2019\-.]"),
+    (_WORD, _WORD_CLASS),
+    (_WORD_CHAR, _WORD_CHAR_CLASS),
 )
 _JOINERS: Final = "'\u2019-."
 _SPACES: Final = " \t\u00a0"
@@ -344,9 +347,9 @@ def _classes_of(char: str) -> int:
 
 def _pattern(most_words: int) -> str:
     """The `regex` pattern of the runs, with the named lists ``dotted`` and ``connectors``."""
-    letter = r"[\p{L}\p{M}\p{N}]"
+    letter = _WORD_CLASS
     space = r"[ \t\u00a0]{1,3}"
-    word_char = r"[\p{L}\p{M}\p{N}'\u2019\-.]"
+    word_char = _WORD_CHAR_CLASS
     after_capital = (  # a word, after its first letter
         rf"{letter}*+(?:['\u2019\-\.]\p{{L}}{letter}*+)*+"
         rf"(?:\.(?<=(?<!{word_char})(?:\L<dotted>|(?:\p{{Lu}}\.){{0,2}}\p{{Lu}})\.)(?={space}\p{{Lu}})"
