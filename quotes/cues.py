@@ -13,7 +13,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import regex
 
@@ -28,6 +28,9 @@ from quotes.text import (
     unquoted_pieces,
 )
 from quotes.words import COMPILED, Word
+
+if TYPE_CHECKING:
+    from mypy_extensions import i64
 
 __all__ = ["CueSection", "FoundCue", "cues_in"]
 
@@ -188,12 +191,13 @@ def _read_candidates(
     for piece_start, piece_end in unquoted_pieces(start, end, quoted):
         # the character before the piece decides whether a word at its start is whole
         boundary = piece_start == 0 or _kind(text, piece_start - 1) == _OTHER
-        position = piece_start
-        while position < piece_end:
+        position: i64 = piece_start
+        last: i64 = piece_end
+        while position < last:
             kind = _kind(text, position)
             if kind == _LETTER and boundary:
-                stop = position + 1
-                while stop < piece_end and _kind(text, stop) == _LETTER:
+                stop: i64 = position + 1
+                while stop < last and _kind(text, stop) == _LETTER:
                     stop += 1
                 # most words are short and ASCII: their spelling, a number, settles it with no slice
                 spelling = _spelling(text, position, stop)
@@ -211,7 +215,7 @@ def _read_candidates(
     return found
 
 
-def _spelling(text: str, start: int, stop: int) -> int:
+def _spelling(text: str, start: i64, stop: i64) -> i64:
     """The run of letters ``text[start:stop]``, lowercased, as a number: five bits a letter;
     -1 for a run of other letters than ASCII's, or of more than `_SPELLED` letters.
 
@@ -220,9 +224,9 @@ def _spelling(text: str, start: int, stop: int) -> int:
     """
     if stop - start > _SPELLED:
         return -1
-    spelling = 0
+    spelling: i64 = 0
     for index in range(start, stop):
-        code = ord(text[index])
+        code: i64 = ord(text[index])
         if code >= 128:
             return -1
         spelling = spelling << 5 | ((code | 32) - 96)  # "a" and "A" are 1, "z" and "Z" 26
@@ -243,13 +247,13 @@ _ASCII_KINDS: Final = bytes(
 )
 
 
-def _kind(text: str, index: int) -> int:
+def _kind(text: str, index: i64) -> i64:
     r"""Whether ``text[index]`` is a letter, a digit or "_", or no word character, as the
     classes of `re` read it (``\w`` is `str.isalnum` or "_", ``\d`` is `str.isdecimal`).
 
     Lowercasing never changes the answer, so the text need not be lowercased to read it.
     """
-    code = ord(text[index])  # compiled, read in place: no one-character string
+    code: i64 = ord(text[index])  # compiled, read in place: no one-character string
     if code < 128:
         return _ASCII_KINDS[code]
     char = text[index]

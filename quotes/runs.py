@@ -29,11 +29,14 @@ finds, on any text and window.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final, Protocol, final
+from typing import TYPE_CHECKING, Final, Protocol, final
 
 import regex
 
 from quotes.words import COMPILED, window
+
+if TYPE_CHECKING:
+    from mypy_extensions import i64
 
 __all__ = ["NameRuns", "RunPattern", "name_runs"]
 
@@ -157,13 +160,14 @@ class NameRuns:
         start, end = window(string, pos, endpos)
         found: list[tuple[int, int]] = []
         ascii_classes = self._ascii
-        position = start
-        while position < end:
+        position: i64 = start
+        last: i64 = end
+        while position < last:
             # most characters are ASCII and no capital: the test of those stays in this loop
-            code = ord(string[position])
-            classes = ascii_classes[code] if code < 128 else self._classes(string, position)
+            code: i64 = ord(string[position])
+            classes: i64 = ascii_classes[code] if code < 128 else self._classes(string, position)
             if classes & _UPPER and self._may_start(string, position):
-                stop = self._run(string, position, end)
+                stop = self._run(string, position, last)
                 found.append((position, stop))
                 position = stop
             else:
@@ -174,7 +178,7 @@ class NameRuns:
         """The compiled `regex` pattern that finds the same runs, with its lists."""
         return regex.compile(self.pattern, dotted=sorted(self._dotted), connectors=sorted(self._connectors))
 
-    def _may_start(self, string: str, position: int) -> bool:
+    def _may_start(self, string: str, position: i64) -> bool:
         """Whether a run may start at the capital at `position`: after no word character, or after
         a lowercase prefix of one to three letters and a hyphen that no word character precedes."""
         if position == 0 or not self._classes(string, position - 1) & _WORD_CHAR:
@@ -193,7 +197,7 @@ class NameRuns:
             return False
         return first == 0 or not self._classes(string, first - 1) & _WORD_CHAR
 
-    def _run(self, string: str, position: int, end: int) -> int:
+    def _run(self, string: str, position: i64, end: i64) -> i64:
         """The end of the run whose first capital is at `position`."""
         position = self._word_end(string, position + 1, end)
         for _ in range(self._most_words - 1):
@@ -203,7 +207,7 @@ class NameRuns:
             position = self._word_end(string, after + 1, end)
         return position
 
-    def _next_word(self, string: str, position: int, end: int) -> int:
+    def _next_word(self, string: str, position: i64, end: i64) -> i64:
         """The capital that starts the run's next word after `position`, across spaces, particles
         and a lowercase prefix; -1 if none does."""
         spaces = self._spaces(string, position, end)
@@ -216,7 +220,7 @@ class NameRuns:
                 break
             position += length
             position += min(self._spaces(string, position, end), _MOST_SPACES)
-        letters = 0
+        letters: i64 = 0
         while (
             position + letters < end
             and letters <= _MOST_PREFIX
@@ -235,7 +239,7 @@ class NameRuns:
             return position
         return -1
 
-    def _connector_at(self, string: str, position: int, end: int) -> int:
+    def _connector_at(self, string: str, position: i64, end: i64) -> i64:
         """The length of the particle at `position` that spaces follow, or 0."""
         for length in self._connector_lengths:
             after = position + length
@@ -247,14 +251,14 @@ class NameRuns:
                 return length
         return 0
 
-    def _spaces(self, string: str, position: int, end: int) -> int:
+    def _spaces(self, string: str, position: i64, end: i64) -> i64:
         """How many spaces, tabs and no-break spaces stand from `position` on."""
-        count = 0
+        count: i64 = 0
         while position + count < end and self._classes(string, position + count) & _SPACE:
             count += 1
         return count
 
-    def _word_end(self, string: str, position: int, end: int) -> int:
+    def _word_end(self, string: str, position: i64, end: i64) -> i64:
         """The end of a capitalised word whose letters after its capital start at `position`."""
         position = self._word_characters(string, position, end)
         while (
@@ -267,13 +271,13 @@ class NameRuns:
             return position + 1
         return position
 
-    def _word_characters(self, string: str, position: int, end: int) -> int:
+    def _word_characters(self, string: str, position: i64, end: i64) -> i64:
         """The end of the letters, marks and digits from `position` on."""
         while position < end and self._classes(string, position) & _WORD:
             position += 1
         return position
 
-    def _dot_belongs(self, string: str, dot: int, end: int) -> bool:
+    def _dot_belongs(self, string: str, dot: i64, end: i64) -> bool:
         """Whether the dot at `dot` ends the word before it: an abbreviation or initials before a
         capitalised word, or dotted initials before a lowercase one."""
         spaces = self._spaces(string, dot + 1, end)
@@ -287,7 +291,7 @@ class NameRuns:
             return self._initials_before(string, dot, 2)
         return False
 
-    def _abbreviation_before(self, string: str, dot: int) -> bool:
+    def _abbreviation_before(self, string: str, dot: i64) -> bool:
         """Whether a dotted abbreviation that no word character precedes ends at `dot`."""
         for length in self._dotted_lengths:
             first = dot - length
@@ -295,7 +299,7 @@ class NameRuns:
                 return True
         return False
 
-    def _initials_before(self, string: str, dot: int, fewest: int) -> bool:
+    def _initials_before(self, string: str, dot: i64, fewest: i64) -> bool:
         """Whether `fewest` to three dotted capitals ("R", "U.S", "S.E.C") that no word character
         precedes end at `dot`."""
         for count in range(1, _MOST_INITIALS + 1):
@@ -310,15 +314,15 @@ class NameRuns:
                 return True
         return False
 
-    def _word_char_before(self, string: str, position: int) -> bool:
+    def _word_char_before(self, string: str, position: i64) -> bool:
         """Whether a word character or a joiner stands right before `position`."""
         return position > 0 and self._classes(string, position - 1) & _WORD_CHAR != 0
 
-    def _classes(self, string: str, index: int) -> int:
+    def _classes(self, string: str, index: i64) -> i64:
         """The classes of ``string[index]`` as bits (ASCII settled at once, the rest as `regex` says)."""
         # compiled, `ord(string[index])` reads the code point in place, with no one-character
         # string made for it
-        code = ord(string[index])
+        code: i64 = ord(string[index])
         if code < 128:
             return self._ascii[code]
         char = string[index]

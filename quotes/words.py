@@ -19,9 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from importlib.machinery import EXTENSION_SUFFIXES
-from typing import Final, Protocol, final
+from typing import TYPE_CHECKING, Final, Protocol, final
 
 import regex
+
+if TYPE_CHECKING:
+    from mypy_extensions import i64
 
 __all__ = ["COMPILED", "Word", "WordMatch", "WordPattern", "Words", "window", "words"]
 
@@ -161,7 +164,7 @@ class Words:
         """Each word in ``string[pos:endpos]``, as text."""
         return [word.group() for word in self.finditer(string, pos, endpos)]
 
-    def _first(self, string: str, start: int, end: int) -> WordMatch | None:
+    def _first(self, string: str, start: i64, end: i64) -> WordMatch | None:
         position = start
         while position < end and not self._is_inner(string, position):
             position += 1
@@ -169,7 +172,7 @@ class Words:
             return None
         return WordMatch(string, position, self._forward(string, position, end))
 
-    def _last(self, string: str, start: int, end: int) -> WordMatch | None:
+    def _last(self, string: str, start: i64, end: i64) -> WordMatch | None:
         position = end
         while position > start and not self._is_inner(string, position - 1):
             position -= 1
@@ -177,7 +180,7 @@ class Words:
             return None
         return WordMatch(string, self._backward(string, start, position), position)
 
-    def _forward(self, string: str, position: int, end: int) -> int:
+    def _forward(self, string: str, position: i64, end: i64) -> i64:
         """The end of the word from `position` on (`position` itself if none starts there)."""
         start = position
         while position < end and self._is_inner(string, position):
@@ -191,7 +194,7 @@ class Words:
                 position += 1
         return position
 
-    def _backward(self, string: str, start: int, position: int) -> int:
+    def _backward(self, string: str, start: i64, position: i64) -> i64:
         """The start of the word that ends at `position`, no further back than `start`."""
         while position > start and self._is_inner(string, position - 1):
             position -= 1
@@ -204,11 +207,11 @@ class Words:
                 position -= 1
         return position
 
-    def _is_inner(self, string: str, index: int) -> bool:
+    def _is_inner(self, string: str, index: i64) -> bool:
         """Whether ``string[index]`` is a word character (ASCII settled at once, the rest as `regex` says)."""
         # compiled, `ord(string[index])` reads the code point in place, with no one-character
         # string made for it, and comparing code points is a C comparison
-        code = ord(string[index])
+        code: i64 = ord(string[index])
         if code < 128:
             return self._ascii[code] != 0
         char = string[index]
