@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from quotes.dates import DATELINE_CHARS, NO_DATE, ArticleDate, article_date, as_day, stated_date
+from quotes.dates import _DATE, DATELINE_CHARS, NO_DATE, ArticleDate, _day, article_date, as_day, stated_date
 from quotes.model import DateSource
 
 DAY = datetime.date(2019, 10, 29)
@@ -65,6 +65,53 @@ class TestStatedDate:
     def test_any_text_gives_a_day_or_none(self, text: str) -> None:
         found = stated_date(text)
         assert found is None or isinstance(found, datetime.date)
+
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "Oct.",
+                    "ocTober",
+                    "sept",
+                    "May",
+                    "\u017fep",
+                    " ",
+                    "\u00a0",
+                    ",",
+                    "-",
+                    "th",
+                    "x",
+                    "3",
+                    "29",
+                    "9",
+                    "19",
+                    "20",
+                    "2019",
+                    "1999",
+                    "2020-",
+                    "10-29",
+                    "\u0663",
+                    "\n",
+                ]
+            ),
+            max_size=120,
+        ).map("".join)
+    )
+    @example("x" * 280 + "Oct. 29, 2019")  # the year past the window, the date across its end
+    @example("September.   12th,   2019")  # the most characters a date puts before its year
+    def test_the_search_from_the_first_year_finds_what_a_search_from_the_start_finds(self, text: str) -> None:
+        """The search skips to where the first year allows a date to begin: no date is missed,
+        and the first one is still the first."""
+        assert stated_date(text) == _stated_date_from_the_start(text)
+
+
+def _stated_date_from_the_start(text: str) -> datetime.date | None:
+    """`stated_date` searching the whole window from its first character."""
+    for found in _DATE.finditer(text, 0, min(len(text), DATELINE_CHARS)):
+        day = _day(found)
+        if day is not None:
+            return day
+    return None
 
 
 class TestArticleDate:
