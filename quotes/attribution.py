@@ -21,6 +21,7 @@ import dataclasses
 import enum
 from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
+from typing import Final
 
 import regex
 
@@ -46,10 +47,10 @@ __all__ = [
     "subject_before",
 ]
 
-_LEAD = " \t\u00a0,\u2014\u2013-"  # what may stand between a quote and its reporting clause
-_TAIL_WORDS = 12  # the reporting clause after a quote starts within this many words
-LOOKBACK = 5000  # characters: how far back an antecedent is sought, so work stays linear
-NEAREST = 8
+_LEAD: Final = " \t\u00a0,\u2014\u2013-"  # what may stand between a quote and its reporting clause
+_TAIL_WORDS: Final = 12  # the reporting clause after a quote starts within this many words
+LOOKBACK: Final = 5000  # characters: how far back an antecedent is sought, so work stays linear
+NEAREST: Final = 8
 """Cues, names or earlier words a rule reads around one place at most: a sentence of a
 hundred cues, names or quotations then costs each of them the same, and news never has so
 many in the places these rules read."""
@@ -412,7 +413,7 @@ def cue_subject(
     return _issuer(text, mention, end, document)
 
 
-_AS_BEFORE = regex.compile(r"(?:^|[^\p{L}])[Aa]s[ \t\u00a0]+$")
+_AS_BEFORE: Final = regex.compile(r"(?:^|[^\p{L}])[Aa]s[ \t\u00a0]+$")
 
 
 def in_as_clause(text: str, cue: FoundCue, start: int = 0) -> bool:
@@ -422,9 +423,9 @@ def in_as_clause(text: str, cue: FoundCue, start: int = 0) -> bool:
 
 
 # a cue inside a parenthetical relative clause: "— which the BBC noted as unusual —"
-_RELATIVE = regex.compile(r"[\u2014\u2013(][ \t\u00a0]*(?:which|as|who)\b[^\u2014\u2013()]*$")
-_BY = regex.compile(r"[ \t\u00a0]+by[ \t\u00a0]+")
-_ISSUED_BY = regex.compile(r"[^.;:\"\u201c\u201d]{0,40}?\b(?:by|from)[ \t\u00a0]+")
+_RELATIVE: Final = regex.compile(r"[\u2014\u2013(][ \t\u00a0]*(?:which|as|who)\b[^\u2014\u2013()]*$")
+_BY: Final = regex.compile(r"[ \t\u00a0]+by[ \t\u00a0]+")
+_ISSUED_BY: Final = regex.compile(r"[^.;:\"\u201c\u201d]{0,40}?\b(?:by|from)[ \t\u00a0]+")
 
 
 def _coordinated(before: str) -> bool:
@@ -487,11 +488,11 @@ def _issuer(text: str, mention: Found | None, end: int, document: Document) -> F
     return mention
 
 
-_RELEASED = regex.compile(
+_RELEASED: Final = regex.compile(
     r"\b(?:released|issued|published|posted|put[ \t\u00a0]+out|sent|made)"
     r"[ \t\u00a0]+(?:[\p{L}']+[ \t\u00a0]+)?$"
 )
-_SOURCE = regex.compile(r"(?ri)\baccording[ \t\u00a0]+to[ \t\u00a0]+")
+_SOURCE: Final = regex.compile(r"(?ri)\baccording[ \t\u00a0]+to[ \t\u00a0]+")
 
 
 def inside(position: int, quoted: Sequence[tuple[int, int]]) -> bool:
@@ -542,9 +543,9 @@ def _apposed_after(text: str, mention: Found, end: int, document: Document) -> F
     return mention
 
 
-_ORIGIN = regex.compile(r"[ \t\u00a0]+(?:from|of|at)[ \t\u00a0]+[^,.;:()\"\u201c\u201d\n]{1,40}$")
-_COMMA = regex.compile(r"[ \t\u00a0]*,[ \t\u00a0]*")
-_ACRONYM_AFTER = regex.compile(r"[ \t\u00a0]*\([^()\n]{1,12}\)")
+_ORIGIN: Final = regex.compile(r"[ \t\u00a0]+(?:from|of|at)[ \t\u00a0]+[^,.;:()\"\u201c\u201d\n]{1,40}$")
+_COMMA: Final = regex.compile(r"[ \t\u00a0]*,[ \t\u00a0]*")
+_ACRONYM_AFTER: Final = regex.compile(r"[ \t\u00a0]*\([^()\n]{1,12}\)")
 
 
 def _skip_acronym(text: str, position: int) -> int:

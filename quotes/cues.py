@@ -77,7 +77,7 @@ class FoundCue:
         return self.section is CueSection.PHRASE and self.lemma in _SUBJECT_AFTER
 
 
-_SUBJECT_AFTER = frozenset({"according to"})
+_SUBJECT_AFTER: Final = frozenset({"according to"})
 
 
 @functools.cache
@@ -339,7 +339,7 @@ def _lowercase(text: str) -> str:
     return "".join(_lowercase_piece(text[i : i + _PIECE]) for i in range(0, len(text), _PIECE))
 
 
-_PIECE = 1 << 16  # characters
+_PIECE: Final = 1 << 16  # characters
 
 
 def _lowercase_piece(text: str) -> str:
@@ -371,7 +371,7 @@ def _runs_on(text: str, index: int, step: int) -> bool:
     return _letter(char)
 
 
-_JOINERS = "'\u2019-"
+_JOINERS: Final = "'\u2019-"
 
 
 def _letter(char: str) -> bool:
@@ -395,7 +395,7 @@ def _modifier(text: str, position: int, end: int) -> bool:
 
 
 # words that open a clause or a question, not a noun a bare form may modify
-_NOT_NOUNS = frozenset(
+_NOT_NOUNS: Final = frozenset(
     {"he", "she", "they", "we", "i", "you", "there", "these", "those", "what", "how", "why", "whether", "if"}
 )
 
@@ -420,8 +420,8 @@ def _bare_form_fits(text: str, piece_start: int, position: int, before: str) -> 
     return _coordinated(text, max(piece_start, position - _COORDINATED_CHARS), previous)
 
 
-_COORDINATED_CHARS = 60  # characters: "Mr. Grassley and Mr. Leahy"
-_COORDINATED = regex.compile(
+_COORDINATED_CHARS: Final = 60  # characters: "Mr. Grassley and Mr. Leahy"
+_COORDINATED: Final = regex.compile(
     r"(?<![\p{L}\p{N}])and(?:[ \t\u00a0]+\p{Lu}[\p{L}'\u2019\-]*\.?){1,4}[ \t\u00a0]*$"
 )
 
@@ -432,7 +432,7 @@ def _coordinated(text: str, start: int, end: int) -> bool:
     return _COORDINATED.search(text, start, end) is not None
 
 
-_BARE_BEFORE = frozenset(
+_BARE_BEFORE: Final = frozenset(
     {
         "i",
         "we",
@@ -469,9 +469,9 @@ _BARE_BEFORE = frozenset(
         "still",
     }
 )
-_POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
-_PRONOUNS = frozenset({"it", "them"})
-_NOMINAL_BEFORE = frozenset({"of", "in", "on", "for", "by", "with", "our", "my", "your", "no", "any"})
+_POSSESSIVE: Final = ("'s", "\u2019s", "s'", "s\u2019")
+_PRONOUNS: Final = frozenset({"it", "them"})
+_NOMINAL_BEFORE: Final = frozenset({"of", "in", "on", "for", "by", "with", "our", "my", "your", "no", "any"})
 
 
 def _phrase_at(

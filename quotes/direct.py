@@ -16,6 +16,7 @@ import functools
 import re
 from collections.abc import Sequence
 from itertools import islice
+from typing import Final
 
 from quotes.layout import is_caption, is_headline
 from quotes.lexicon import CueLexicon, cue_lexicon, mention_lexicon, word_lists
@@ -25,10 +26,10 @@ from quotes.text import blank, first_chars, last_chars, trie
 
 __all__ = ["Context", "classify"]
 
-_WORD = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*")
-_SHORT = 3  # words: a quoted span this short needs a reporting cue nearby to count as speech
-_NAME_MAX = 6  # words: the longest quoted span read as a name or a title
-_AROUND = 60  # characters: the rules read at most this far before or after a quotation's marks
+_WORD: Final = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*")
+_SHORT: Final = 3  # words: a quoted span this short needs a reporting cue nearby to count as speech
+_NAME_MAX: Final = 6  # words: the longest quoted span read as a name or a title
+_AROUND: Final = 60  # characters: the rules read at most this far before or after a quotation's marks
 
 
 @dataclasses.dataclass(frozen=True, slots=True, init=False)

@@ -33,7 +33,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from itertools import islice
-from typing import cast
+from typing import Final, cast
 
 import regex
 
@@ -46,30 +46,30 @@ from quotes.words import Word
 
 __all__ = ["LEAD_IN_RATIO", "Reported", "leads_in", "reported_speech", "reports"]
 
-_MIN_WORDS = 3  # a reported clause is at least this long
-LEAD_IN_RATIO = 5
+_MIN_WORDS: Final = 3  # a reported clause is at least this long
+LEAD_IN_RATIO: Final = 5
 """How many times the quoted words a clause that leads into them must outnumber to be reported speech."""
-_THAT_WITHIN = 16  # words: "said on Monday, in a statement, that ..." keeps its "that" this close
+_THAT_WITHIN: Final = 16  # words: "said on Monday, in a statement, that ..." keeps its "that" this close
 # Cues of speech that never take a reported clause of their own.
 # ("points to data that ...": "point" without "out" points at a thing, not a clause.)
-_NO_CLAUSE = frozenset(
+_NO_CLAUSE: Final = frozenset(
     {"ask", "speak", "query", "question", "call", "post", "continue", "go on", "answer", "point", "plead"}
 )
 # Words after a cue that start an adverbial, not the reported clause.
-_NOT_A_CLAUSE = frozenset(
+_NOT_A_CLAUSE: Final = frozenset(
     {"when", "after", "before", "while", "during", "on", "in", "at", "to", "with", "about", "for", "by", "as",
      "if", "whether", "of", "from", "via", "through", "without", "so", "and", "but", "or", "nothing",
      "aboard", "along", "amid", "among", "outside", "inside", "near", "across", "against", "toward",
      "towards", "behind", "alongside", "into", "onto", "upon", "throughout", "within"}
 )  # fmt: skip
-_CLAUSE_WINDOW = 10  # words after a cue in which a reported clause shows its verb
-_LONG_SUBJECT_WINDOW = 24  # words after "said" in which an auxiliary may end a long subject
+_CLAUSE_WINDOW: Final = 10  # words after a cue in which a reported clause shows its verb
+_LONG_SUBJECT_WINDOW: Final = 24  # words after "said" in which an auxiliary may end a long subject
 # A sentence of news has at most a handful of reporting cues (four in the development set);
 # one of a hundred ("said said said ...") is no prose, and reading its first ones bounds the work.
-_CUES_PER_SENTENCE = 16
+_CUES_PER_SENTENCE: Final = 16
 # an adverbial aside after a cue and its comma: "said, in a statement after the call, ..."
-_ASIDE = regex.compile(r"(?:on|in|at|during|after|before|via|through)\b[^,;:\n\"\u201c\u201d]{1,60},")
-_ADVERBIAL_PHRASE = regex.compile(
+_ASIDE: Final = regex.compile(r"(?:on|in|at|during|after|before|via|through)\b[^,;:\n\"\u201c\u201d]{1,60},")
+_ADVERBIAL_PHRASE: Final = regex.compile(
     r"(?:(?:late|early|earlier|later)[ \t\u00a0]+)?(?:on|in|at|during|last|this|via)[ \t\u00a0]+"
     r"(?:(?:a|an|the|his|her|its|their)[ \t\u00a0]+)?[\p{L}\p{N}'\u2019\-]+"
     r"(?:[ \t\u00a0]+[\p{L}\p{N}'\u2019\-]+){0,3}?"
@@ -82,14 +82,16 @@ _ADVERBIAL_PHRASE = regex.compile(
 )
 # a quantity opens a clause's subject, though its first word opens adverbials too:
 # "said at least 116 people died", "said about 20 buildings collapsed"
-_QUANTITY = regex.compile(
+_QUANTITY: Final = regex.compile(
     r"(?:at[ \t\u00a0]+(?:least|most)|about|around|up[ \t\u00a0]+to|more[ \t\u00a0]+than"
     r"|as[ \t\u00a0]+many[ \t\u00a0]+as)[ \t\u00a0]+\d",
     regex.IGNORECASE,
 )
-_AUDIENCE = frozenset({"tell", "inform", "assure", "warn", "remind", "brief", "advise", "reassure", "urge"})
-_TRAILING = ".;:!?,\u2014\u2013-"  # trimmed, with white space, from the end of a clause
-_LEADING = ",;:"  # trimmed, with white space, from the start of a clause
+_AUDIENCE: Final = frozenset(
+    {"tell", "inform", "assure", "warn", "remind", "brief", "advise", "reassure", "urge"}
+)
+_TRAILING: Final = ".;:!?,\u2014\u2013-"  # trimmed, with white space, from the end of a clause
+_LEADING: Final = ",;:"  # trimmed, with white space, from the start of a clause
 
 
 @dataclasses.dataclass(frozen=True, slots=True, init=False)
@@ -169,7 +171,7 @@ def _nested(inner: Reported, outer: Reported) -> bool:
     )
 
 
-_RELAYS = frozenset({"report", "cite", "quote"})  # cues of news that relay someone else's words
+_RELAYS: Final = frozenset({"report", "cite", "quote"})  # cues of news that relay someone else's words
 
 
 def _closes_around(outer: Reported, inner: Reported) -> bool:
@@ -194,7 +196,7 @@ def _before_joined(document: Document, outer: Reported, inner: Reported) -> Repo
     return Reported(*content, outer.attribution) if content is not None else None
 
 
-_JOINED_SPEAKER = regex.compile(r"[,;]?[ \t\u00a0]+(?:and|but)[ \t\u00a0]+$")
+_JOINED_SPEAKER: Final = regex.compile(r"[,;]?[ \t\u00a0]+(?:and|but)[ \t\u00a0]+$")
 
 
 def _rest_after(document: Document, cue: FoundCue, first: Reported, end: int) -> Reported | None:
@@ -277,7 +279,7 @@ def _reported_once(document: Document, cue: FoundCue, start: int, end: int) -> R
     return cast("Reported | None", known)
 
 
-_UNREAD = object()  # a cue not read yet (None is a cue that reports nothing)
+_UNREAD: Final = object()  # a cue not read yet (None is a cue that reports nothing)
 
 
 def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
@@ -382,14 +384,14 @@ def _passive_by(document: Document, cue: FoundCue, start: int, end: int) -> Repo
     return _clause(document, joint.end(), clause_end, agent, cue, Evidence.HEAD)
 
 
-_BY = regex.compile(r"[ \t\u00a0]+by[ \t\u00a0]+")
+_BY: Final = regex.compile(r"[ \t\u00a0]+by[ \t\u00a0]+")
 # an auxiliary of the passive (perhaps with an adverb), or a comma: "a plane, reported by ..."
-_PASSIVE_BEFORE = regex.compile(
+_PASSIVE_BEFORE: Final = regex.compile(
     r"(?:\b(?:is|are|was|were|be|been|being)(?:[ \t\u00a0]+[\p{L}]+ly)?[ \t\u00a0]+|,[ \t\u00a0]*)$"
 )
-_PASSIVE_CHARS = 30  # characters before a passive cue: "were initially"
-_AGENT_CHARS = 60  # characters of the agent after "by": "the state news agency of Iran"
-_AGENT_JOINT = regex.compile(r"[ \t\u00a0]+(to|as)[ \t\u00a0]+", regex.IGNORECASE)
+_PASSIVE_CHARS: Final = 30  # characters before a passive cue: "were initially"
+_AGENT_CHARS: Final = 60  # characters of the agent after "by": "the state news agency of Iran"
+_AGENT_JOINT: Final = regex.compile(r"[ \t\u00a0]+(to|as)[ \t\u00a0]+", regex.IGNORECASE)
 
 
 def _quoted_as(document: Document, cue: FoundCue, start: int) -> Found | None:
@@ -417,8 +419,8 @@ def _named_or_written(document: Document, start: int, end: int) -> Found | None:
     return Found(start, end, MentionKind.DESCRIPTION, text[start:end], head=head.group().lower())
 
 
-_QUOTED_AS_CHARS = 100  # characters before "as saying": "quoted a senior official in the ministry"
-_QUOTED_AS = regex.compile(
+_QUOTED_AS_CHARS: Final = 100  # characters before "as saying": "quoted a senior official in the ministry"
+_QUOTED_AS: Final = regex.compile(
     r"\b(?:cited|cites|citing|quoted|quotes|quoting)[ \t\u00a0]+([^,.;:\n\"\u201c\u201d]{1,80}?)"
     r"[ \t\u00a0]+as[ \t\u00a0]*$",
     regex.IGNORECASE,
@@ -460,8 +462,8 @@ def _question(document: Document, cue: FoundCue, start: int, end: int) -> Report
     )
 
 
-_EXPLAINING = frozenset({"explain"})  # cues after which a question word opens what was said
-_AUDIENCE_WORDS = 4  # words between "asked" and its question: "asked the city's engineers why"
+_EXPLAINING: Final = frozenset({"explain"})  # cues after which a question word opens what was said
+_AUDIENCE_WORDS: Final = 4  # words between "asked" and its question: "asked the city's engineers why"
 
 
 def _according(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
@@ -521,11 +523,11 @@ def _source_phrase(text: str, start: int, end: int) -> Found | None:
 
 
 # " of" and a few capitalised words after a description: "the mayor *of Yartsevo*"
-_OF_PLACE = regex.compile(
+_OF_PLACE: Final = regex.compile(
     r"[ \t\u00a0]+of[ \t\u00a0]+\p{Lu}[\p{L}'\u2019\-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}'\u2019\-]*){0,3}"
 )
-_SOURCE_ENDS = ",.;:!?"  # after these the source is the name alone
-_SOURCE_WORDS = 12  # words: "according to a person familiar with the talks between the two parties"
+_SOURCE_ENDS: Final = ",.;:!?"  # after these the source is the name alone
+_SOURCE_WORDS: Final = 12  # words: "according to a person familiar with the talks between the two parties"
 
 
 def _aside(
@@ -560,7 +562,7 @@ def _aside(
     return _clause(document, after + 1, clause_end, mention, cue, Evidence.HEAD)
 
 
-_APPOSITION = frozenset({"a", "an", "one"})  # words opening a noun in apposition, not a clause
+_APPOSITION: Final = frozenset({"a", "an", "one"})  # words opening a noun in apposition, not a clause
 
 
 def _plain_subject(document: Document, cue: FoundCue, start: int) -> Found | None:
@@ -621,11 +623,13 @@ def _opens_with_verb(text: str, start: int, end: int) -> bool:
     return first is not None and first.group().lower() in clause_words().auxiliaries
 
 
-_POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
-_SUBJECT_CHARS = 80  # characters: "The deputy head of the delegation to the forum"
-_SUBJECT_WORDS = 8
+_POSSESSIVE: Final = ("'s", "\u2019s", "s'", "s\u2019")
+_SUBJECT_CHARS: Final = 80  # characters: "The deputy head of the delegation to the forum"
+_SUBJECT_WORDS: Final = 8
 # words that make the run before a cue an adverbial or a clause, not its subject
-_NOT_CLAUSE_SUBJECT = frozenset({"when", "after", "before", "while", "if", "as", "because", "but", "or"})
+_NOT_CLAUSE_SUBJECT: Final = frozenset(
+    {"when", "after", "before", "while", "if", "as", "because", "but", "or"}
+)
 
 
 def _tail_clause(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
@@ -697,7 +701,7 @@ def _inverted(document: Document, cue: FoundCue, start: int, comma: int, end: in
 
 
 # words right after a cue that name no speaker: "..., said that ...", "..., said it was ..."
-_NO_SPEAKER = _NOT_A_CLAUSE | {
+_NO_SPEAKER: Final = _NOT_A_CLAUSE | {
     "that",
     "it",
     "there",
@@ -747,9 +751,9 @@ def _closes_sentence(text: str, position: int, end: int, *, bare_participle: boo
     return True
 
 
-_CLOSING_WORDS = 6  # words of an adverbial after a closing cue: "said in a statement on Monday"
-_SEPARATORS = regex.compile(r"[,;:\u2014\u2013\"\u201c]")
-_COMMA = ", \t\u00a0"
+_CLOSING_WORDS: Final = 6  # words of an adverbial after a closing cue: "said in a statement on Monday"
+_SEPARATORS: Final = regex.compile(r"[,;:\u2014\u2013\"\u201c]")
+_COMMA: Final = ", \t\u00a0"
 
 
 def _participle(lower: str) -> bool:
@@ -778,10 +782,10 @@ def _ends_mention(text: str, position: int, end: int) -> bool:
     )
 
 
-_ADVERBIAL = frozenset(
+_ADVERBIAL: Final = frozenset(
     {"on", "in", "at", "during", "after", "late", "earlier", "later", "today", "yesterday"}
 )
-_NOT_PARTICIPLES = frozenset(
+_NOT_PARTICIPLES: Final = frozenset(
     {"thing", "nothing", "something", "everything", "king", "spring", "evening", "morning"}
 )
 
@@ -909,7 +913,7 @@ def _complement(document: Document, cue: FoundCue, end: int) -> tuple[int, int] 
     return None
 
 
-_OBJECT_WORDS = 8  # words of the person urged or accused: "the leaders of both parties in Congress"
+_OBJECT_WORDS: Final = 8  # words of the person urged or accused: "the leaders of both parties in Congress"
 
 
 def _object(document: Document, cue: FoundCue, position: int, end: int) -> tuple[int, int] | None:
@@ -942,7 +946,7 @@ def _object_lemmas() -> frozenset[str]:
     return frozenset(phrase.split(" ", 1)[0] for phrase in complement_words().objects_after)
 
 
-_OBJECT_STOPS = ',.;:!?()"\u201c\u201d\u2014\u2013'
+_OBJECT_STOPS: Final = ',.;:!?()"\u201c\u201d\u2014\u2013'
 
 
 def _to_clause(document: Document, start: int, to: int, end: int) -> tuple[int, int] | None:
@@ -976,8 +980,8 @@ def _after_time(text: str, position: int, end: int) -> int:
     return position
 
 
-_TIME_WORDS = 3
-_TIME_MODIFIERS = frozenset(
+_TIME_WORDS: Final = 3
+_TIME_MODIFIERS: Final = frozenset(
     {"this", "last", "late", "early", "by", "to", "from", "through", "via", "before", "when", "while"}
 )
 
@@ -987,10 +991,10 @@ def _present_form(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(_NOT_PRESENT)
 
 
-_CONTRACTION = regex.compile(r"['\u2019](?:ll|s|re|d|ve|m)$")
-_NOT_PRESENT = ("ss", "us", "is", "'s", "\u2019s", "ics", "ies")
+_CONTRACTION: Final = regex.compile(r"['\u2019](?:ll|s|re|d|ve|m)$")
+_NOT_PRESENT: Final = ("ss", "us", "is", "'s", "\u2019s", "ics", "ies")
 # cues whose object is nearly always a clause, so a clause may show a verb in "-s"
-_BARE_CLAUSE = frozenset({"say", "tell"})
+_BARE_CLAUSE: Final = frozenset({"say", "tell"})
 
 
 def _relative_before(text: str, position: int) -> bool:
@@ -999,7 +1003,7 @@ def _relative_before(text: str, position: int) -> bool:
     return any(word.group().lower() in _RELATIVE_PRONOUNS for word in WORD.finditer(window))
 
 
-_RELATIVE_CHARS = 40  # characters before a cue: "which the state news agency said"
+_RELATIVE_CHARS: Final = 40  # characters before a cue: "which the state news agency said"
 
 
 def _verb_follows(text: str, position: int, end: int) -> bool:
@@ -1015,7 +1019,7 @@ def _verb_follows(text: str, position: int, end: int) -> bool:
     )
 
 
-_PREPOSITIONS = frozenset(
+_PREPOSITIONS: Final = frozenset(
     {"on", "in", "at", "to", "with", "about", "for", "by", "as", "of", "from", "via", "through", "during"}
 )
 
@@ -1056,7 +1060,9 @@ def _after_audience(document: Document, cue: FoundCue, start: int, end: int) -> 
     return None
 
 
-_NOT_AUDIENCE_END = frozenset({"this", "these", "those", "there"})  # "told the crowd this ..." is ambiguous
+_NOT_AUDIENCE_END: Final = frozenset(
+    {"this", "these", "those", "there"}
+)  # "told the crowd this ..." is ambiguous
 
 
 def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False) -> bool:
@@ -1140,13 +1146,13 @@ def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False
 
 
 # words that open an adverbial before a clause's subject: "despite the cost, she plans"
-_FRONTED = _NOT_A_CLAUSE | {
+_FRONTED: Final = _NOT_A_CLAUSE | {
     "despite", "although", "though", "because", "since", "unless", "until", "even", "once"
 }  # fmt: skip
-_APPOSITION_CHARS = 60  # an apposition between commas: ", the mayor of the city,"
-_DEMONSTRATIVES = frozenset({"this", "these", "those"})
-_NOUN_PHRASE = 3  # words from a clause's first determiner to its verb: "the city budget leaves"
-_NO_OPENING = -_NOUN_PHRASE - 1  # no determiner or name opens the clause: no verb in "-s" is read
+_APPOSITION_CHARS: Final = 60  # an apposition between commas: ", the mayor of the city,"
+_DEMONSTRATIVES: Final = frozenset({"this", "these", "those"})
+_NOUN_PHRASE: Final = 3  # words from a clause's first determiner to its verb: "the city budget leaves"
+_NO_OPENING: Final = -_NOUN_PHRASE - 1  # no determiner or name opens the clause: no verb in "-s" is read
 
 
 def _determines(word: str, determiners: frozenset[str]) -> bool:
@@ -1156,13 +1162,13 @@ def _determines(word: str, determiners: frozenset[str]) -> bool:
 
 # (an aside between commas may follow: "had not, as of Monday, announced"; but "a source, whom
 # they did not name, said" is no negated cue)
-_NEGATED = regex.compile(
+_NEGATED: Final = regex.compile(
     r"\b(?:not|never|n't|no[ \t\u00a0]+longer)\b(?:[ \t\u00a0]*,[^,;:\n]{1,40},)?"
     r"(?:[ \t\u00a0]+[\p{L}]+){0,2}[ \t\u00a0]*$"
 )
-_TRAILING_CUES = frozenset({"saying", "said", "says", "adding", "stating", "writing", "noting"})
-_RELATIVE_CLAUSE = regex.compile(r",[ \t\u00a0]*(?:which|who|whom|whose)\b")
-_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
+_TRAILING_CUES: Final = frozenset({"saying", "said", "says", "adding", "stating", "writing", "noting"})
+_RELATIVE_CLAUSE: Final = regex.compile(r",[ \t\u00a0]*(?:which|who|whom|whose)\b")
+_RELATIVE_PRONOUNS: Final = frozenset({"which", "who", "whom", "that", "whose"})
 
 
 def _inside_clause(text: str, start: int, end: int) -> bool:
@@ -1198,24 +1204,26 @@ def _clause_end(document: Document, start: int, end: int) -> int:
     return end
 
 
-_JOINED = regex.compile(r",?[ \t\u00a0]+(?:and|but)$")
+_JOINED: Final = regex.compile(r",?[ \t\u00a0]+(?:and|but)$")
 
 
 # A clause ends at a ";", a concession, a dash (" - " or an unspaced em dash, "--"), or a
 # participle after a comma (", meaning the rules ..."), but not at ", including ...".
 # (Each choice opens with one character, the space before a dash too, so that the engine
 # skips straight to the next of them instead of trying every position.)
-_DASH = r"(?:\u2013|--)[ \t\u00a0]"
-_CLAUSE_STOP = re.compile(  # the standard engine: this is searched in every clause, and it is faster here
-    r";|\u2014|,[ \t\u00a0]+(?:(?:but|while|although|though|whereas|however|despite|even[ \t\u00a0]+as)\b"
-    r"|and[ \t\u00a0]+(?:the|a|an)[ \t\u00a0]"
-    r"|(?!(?:including|according|regarding|notwithstanding|nothing|something|anything|everything"
-    r"|morning|evening|spring|bring)\b)[a-z]{2,}ing\b)"
-    rf"| {_DASH}|\t{_DASH}|\u00a0{_DASH}"
+_DASH: Final = r"(?:\u2013|--)[ \t\u00a0]"
+_CLAUSE_STOP: Final = (
+    re.compile(  # the standard engine: this is searched in every clause, and it is faster here
+        r";|\u2014|,[ \t\u00a0]+(?:(?:but|while|although|though|whereas|however|despite|even[ \t\u00a0]+as)\b"
+        r"|and[ \t\u00a0]+(?:the|a|an)[ \t\u00a0]"
+        r"|(?!(?:including|according|regarding|notwithstanding|nothing|something|anything|everything"
+        r"|morning|evening|spring|bring)\b)[a-z]{2,}ing\b)"
+        rf"| {_DASH}|\t{_DASH}|\u00a0{_DASH}"
+    )
 )
 # a relative clause at a clause's end ("the firm hired Lee, who ..."), not inside its subject
 # ("the pipeline, which is running, renders ...")
-_TRAILING_RELATIVE = re.compile(r",[ \t\u00a0]+(?:which|who|whom|whose|when|where)\b")
+_TRAILING_RELATIVE: Final = re.compile(r",[ \t\u00a0]+(?:which|who|whom|whose|when|where)\b")
 
 
 def _clause(

@@ -8,22 +8,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from quotes.lexicon import cue_lexicon
 
 __all__ = ["NEWLINES", "dateline_end", "is_caption", "is_headline", "line_breaks", "paragraphs"]
 
-NEWLINES = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+NEWLINES: Final = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 """Every character that `str.splitlines` treats as a line break."""
 
-_BREAK = re.compile(rf"[{NEWLINES}]\s*")
-_OTHER_NEWLINES = NEWLINES.replace("\n", "")
-_SENTENCE_END = frozenset('.!?:;"”’»)]')
+_BREAK: Final = re.compile(rf"[{NEWLINES}]\s*")
+_OTHER_NEWLINES: Final = NEWLINES.replace("\n", "")
+_SENTENCE_END: Final = frozenset('.!?:;"”’»)]')
 # "Image: C.Suthorn." / "© Mikhail Metzel/TASS" / "Photo: AFP": a caption or a credit line.
-_CREDIT_WORD = re.compile(r"\b(?:Image|Photo|Photograph|Picture|Credit|Source)s?$")
-_CREDIT_MARKS = ("©", "(c) ")
+_CREDIT_WORD: Final = re.compile(r"\b(?:Image|Photo|Photograph|Picture|Credit|Source)s?$")
+_CREDIT_MARKS: Final = ("©", "(c) ")
 # "MOSCOW, November 7. /TASS/." or "ANKARA (Reuters) -": the dateline that opens a wire story.
-_DATELINE = re.compile(
+_DATELINE: Final = re.compile(
     r"[A-Z][A-Z .'\-]{1,40}(?:,[^\S\n]+[A-Z][a-z]{2,9}\.?[^\S\n]+\d{1,2})?"
     r"(?:[.,]?[^\S\n]+/[A-Za-z\-]{2,20}/[.:]|[^\S\n]+\([A-Za-z .\-]{2,30}\)[^\S\n]+[-—–])"
 )
@@ -139,12 +140,12 @@ def _reports_in_the_past(word: str) -> bool:
     return cue and (word.endswith("ed") or word in _IRREGULAR_PAST)
 
 
-_HEADLINE_WORDS = 16
-_HEADLINE_WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
-_QUOTE_MARKS = "\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a"
-_IRREGULAR_PAST = frozenset({"said", "told", "wrote", "spoke", "swore"})
+_HEADLINE_WORDS: Final = 16
+_HEADLINE_WORD: Final = re.compile(r"[^\W\d_][\w'\u2019\-]*")
+_QUOTE_MARKS: Final = "\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a"
+_IRREGULAR_PAST: Final = frozenset({"said", "told", "wrote", "spoke", "swore"})
 # the end of a sentence with another after it: ". The", '." He', "? She"
-_SENTENCE_INSIDE = re.compile(r"[a-z0-9][.?!][\"'\u2019\u201d]?\s+[\"'\u2018\u201c]?[A-Z]")
+_SENTENCE_INSIDE: Final = re.compile(r"[a-z0-9][.?!][\"'\u2019\u201d]?\s+[\"'\u2018\u201c]?[A-Z]")
 
 
 def dateline_end(text: str, start: int, end: int) -> int:

@@ -21,7 +21,7 @@ import enum
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import overload
+from typing import Final, overload
 
 from quotes.layout import paragraphs
 
@@ -107,25 +107,25 @@ class QuotedSpan:
 # and can neither open nor close a quotation.
 # (The pattern opens with the set of mark characters, and the second ` or ' of a pair comes
 # after it: the engine then skips straight to the next mark instead of trying every position.)
-_MARK = re.compile(
+_MARK: Final = re.compile(
     "[\"'`\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a\u2033\u2032\uff02]"
     "(?:(?<=`)`|(?<=')'|(?!(?<=[^\\W_]['\u2019])[^\\W_]))"
 )
-QUOTE_CHARACTERS = frozenset(
+QUOTE_CHARACTERS: Final = frozenset(
     "\"'`\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a\u2033\u2032\uff02"
 )
 """Every character that may act as a quotation mark."""
-_DOUBLE_OPENERS = frozenset("\u201c\u201e\u201f\u00ab")
-_DOUBLE_CLOSERS = frozenset("\u201d\u00bb")
-_DOUBLE_EITHER = frozenset('"\u2033\uff02')
-_SINGLE_OPENERS = frozenset("\u2018\u201a\u201b\u2039`")
+_DOUBLE_OPENERS: Final = frozenset("\u201c\u201e\u201f\u00ab")
+_DOUBLE_CLOSERS: Final = frozenset("\u201d\u00bb")
+_DOUBLE_EITHER: Final = frozenset('"\u2033\uff02')
+_SINGLE_OPENERS: Final = frozenset("\u2018\u201a\u201b\u2039`")
 # Characters after which a mark still counts as "at the start" of a word, and before
 # which a mark still counts as "at the end" of one.
-_OPENING_CONTEXT = frozenset("([{<—–-/:;,…\u00a0") | _DOUBLE_OPENERS | _SINGLE_OPENERS
-_CLOSING_CONTEXT = frozenset(".,;:!?)]}>—–-/…\u00a0") | _DOUBLE_CLOSERS | frozenset("'\u2019\u203a\"")
+_OPENING_CONTEXT: Final = frozenset("([{<—–-/:;,…\u00a0") | _DOUBLE_OPENERS | _SINGLE_OPENERS
+_CLOSING_CONTEXT: Final = frozenset(".,;:!?)]}>—–-/…\u00a0") | _DOUBLE_CLOSERS | frozenset("'\u2019\u203a\"")
 # Which closing marks each single opening mark pairs with: typography is consistent
 # within a quotation, so an elision's ' does not close a ‘ (‘rock 'n' roll’).
-_CLOSERS_OF = {
+_CLOSERS_OF: Final = {
     "\u2018": "\u2019",
     "\u201a": "\u2019\u2018",
     "\u201b": "\u2019",
@@ -137,26 +137,26 @@ _CLOSERS_OF = {
     "\u203a": "\u2039",
 }
 # Words that begin with an elided letter: 'em, 'n', 'til, 'cause, '90s.
-_ELISIONS = frozenset({"em", "n", "til", "tis", "twas", "cause", "bout", "round"})
+_ELISIONS: Final = frozenset({"em", "n", "til", "tis", "twas", "cause", "bout", "round"})
 
 # Each mark is kept as its offset and one byte, not as an object: a document of nothing
 # but quotation marks then costs nine bytes a mark, not two hundred. The byte holds
 # these two flags and, above them, the mark's place in _MARK_CHARACTERS.
-_OPENS = 1  # left-flanking: could open a quotation
-_CLOSES = 2  # right-flanking: could close one
-_MARK_CHARACTERS = ("``", "''", *sorted(QUOTE_CHARACTERS))  # the first two are two characters long
-_CODES = {char: code << 2 for code, char in enumerate(_MARK_CHARACTERS)}
-_ONE_CHARACTER = 2 << 2  # a byte from here on is a mark of one character
-_DOUBLE_CHARACTERS = _DOUBLE_OPENERS | _DOUBLE_CLOSERS | _DOUBLE_EITHER | {"``", "''"}
+_OPENS: Final = 1  # left-flanking: could open a quotation
+_CLOSES: Final = 2  # right-flanking: could close one
+_MARK_CHARACTERS: Final = ("``", "''", *sorted(QUOTE_CHARACTERS))  # the first two are two characters long
+_CODES: Final = {char: code << 2 for code, char in enumerate(_MARK_CHARACTERS)}
+_ONE_CHARACTER: Final = 2 << 2  # a byte from here on is a mark of one character
+_DOUBLE_CHARACTERS: Final = _DOUBLE_OPENERS | _DOUBLE_CLOSERS | _DOUBLE_EITHER | {"``", "''"}
 # For `bytes.translate`: 1 for the byte of a single mark, 0 for a double one.
-_SINGLE = bytes(
+_SINGLE: Final = bytes(
     _MARK_CHARACTERS[flags >> 2] not in _DOUBLE_CHARACTERS if flags >> 2 < len(_MARK_CHARACTERS) else 0
     for flags in range(256)
 )
 # A single mark's roles (`_single_role`), as bits.
-_CAN_OPEN = 1
-_CAN_CLOSE = 2
-_WEAK = 4
+_CAN_OPEN: Final = 1
+_CAN_CLOSE: Final = 2
+_WEAK: Final = 4
 
 
 class Bounds(Sequence[tuple[int, int]]):
@@ -447,7 +447,7 @@ def _double_role(char: str, flags: int, open_count: int) -> bool | None:
 
 
 # The closing marks that match each double opening mark's typography.
-_DOUBLE_CLOSERS_OF = {
+_DOUBLE_CLOSERS_OF: Final = {
     "\u201c": "\u201d",  # “ ”
     "\u201e": "\u201c\u201d",  # „ “ and „ ”
     "\u201f": "\u201d",  # ‟ ”
@@ -467,7 +467,7 @@ def _last_closers(marks: _Marks, first: int, last: int) -> dict[str, int]:
 
 
 # _double_role for each byte a mark may have: with no quotation open, and with some open.
-_DOUBLE_ROLES = [
+_DOUBLE_ROLES: Final = [
     (
         _double_role(_MARK_CHARACTERS[flags >> 2], flags, 0),
         _double_role(_MARK_CHARACTERS[flags >> 2], flags, 1),
@@ -645,7 +645,7 @@ def _elided(text: str, start: int) -> bool:
     return word is not None and word.group().lower() in _ELISIONS
 
 
-_ASCII_WORD = re.compile(r"[A-Za-z]+")
+_ASCII_WORD: Final = re.compile(r"[A-Za-z]+")
 
 
 def _pair_singles(

@@ -19,6 +19,7 @@ import operator
 import sys
 from collections.abc import Sequence
 from itertools import islice
+from typing import Final
 
 import regex
 
@@ -114,8 +115,8 @@ class Found:
 # Words: a longer run of capitalised words is read in pieces this long. No name is
 # (the longest run in the development set has 12 words), and reading a run of a million
 # words ("Abc Abc ...") at once would cost memory for each of them.
-_RUN_WORDS = 48
-_CACHED_RUN = 200  # characters: longer runs are read without remembering them
+_RUN_WORDS: Final = 48
+_CACHED_RUN: Final = 200  # characters: longer runs are read without remembering them
 
 
 @functools.cache
@@ -136,25 +137,25 @@ def _run_start(text: str, start: int) -> int:
     return position
 
 
-_TOKEN = regex.compile(r"\S+")
-_ARTICLE_BEFORE = regex.compile(r"\b[Tt]he[ \t\u00a0]+$")
-_DETERMINER_BEFORE = regex.compile(
+_TOKEN: Final = regex.compile(r"\S+")
+_ARTICLE_BEFORE: Final = regex.compile(r"\b[Tt]he[ \t\u00a0]+$")
+_DETERMINER_BEFORE: Final = regex.compile(
     r"(?:^|(?<=[^\p{L}]))(?:[Tt]he|[Aa]n?|[Oo]ne|[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any|[Oo]ther)"
     r"[ \t\u00a0]+$"
 )
-_ARTICLE_AFTER = regex.compile(r"[Tt]he[ \t\u00a0]+")
-_PREPOSITION_BEFORE = regex.compile(
+_ARTICLE_AFTER: Final = regex.compile(r"[Tt]he[ \t\u00a0]+")
+_PREPOSITION_BEFORE: Final = regex.compile(
     r"\b(of|from|in|at|for|to|via|on|by|about|against|over|into|than|like)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$"
 )
-_QUANTITY_OF = regex.compile(
+_QUANTITY_OF: Final = regex.compile(
     r"(?:\b[Aa][ \t\u00a0]+(?:number|group|majority|handful|few)"
     r"|\b(?:[Ss]ome|[Oo]ne|[Mm]any|[Ss]everal|[Mm]ost|[Aa]ll|[Bb]oth|[Ee]ach|[Mm]embers|[Dd]ozens|[Hh]undreds"
     r"|[Tt]wo|[Tt]hree))[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?$"
 )
-_COMPLEMENTS = frozenset({"of", "from", "in", "at", "for", "to"})
+_COMPLEMENTS: Final = frozenset({"of", "from", "in", "at", "for", "to"})
 # "the Iranian Revolutionary Guard Corps (IRGC)", "Sen. Lindsey Graham (R-S.C.)"
-_ACRONYM_BEFORE = regex.compile(r"[ \t\u00a0]*\([^()\n]{1,24}\)$")
-_POSSESSIVE = ("'s", "\u2019s")
+_ACRONYM_BEFORE: Final = regex.compile(r"[ \t\u00a0]*\([^()\n]{1,24}\)$")
+_POSSESSIVE: Final = ("'s", "\u2019s")
 
 start_of = operator.attrgetter("start")
 """The start of a mention: the key to `bisect` a list of mentions in order."""
@@ -594,7 +595,7 @@ def _skip_spaces(text: str, position: int, end: int) -> int:
     return position
 
 
-_TITLE_WORDS = regex.compile(r"(?:[\p{L}\p{M}'\u2019\-]+[ \t\u00a0]+){1,6}")
+_TITLE_WORDS: Final = regex.compile(r"(?:[\p{L}\p{M}'\u2019\-]+[ \t\u00a0]+){1,6}")
 
 
 @functools.cache

@@ -40,10 +40,14 @@ __all__ = ["HISTORY_BACK", "Resolver"]
 HISTORY_BACK: Final = 60
 """The earlier attributions a pronoun or a document is resolved against: the latest
 this many, so that the work stays linear (older ones need not be kept)."""
-_NAMES_BACK = 60  # earlier names considered for a description or a document: bounded, so work stays linear
-_FORMS_BACK = 4  # earlier capitalised forms of a description read before giving up
-_ACRONYM = regex.compile(r"[ \t\u00a0]\(\s*(\p{Lu}[\p{Lu}\p{N}&\-]{1,9})\s*\)")
-_OR_ACRONYM = regex.compile(r",[ \t\u00a0]+or[ \t\u00a0]+(\p{Lu}[\p{Lu}\p{N}&\-]{1,9})(?![\p{L}\p{N}])")
+_NAMES_BACK: Final = (
+    60  # earlier names considered for a description or a document: bounded, so work stays linear
+)
+_FORMS_BACK: Final = 4  # earlier capitalised forms of a description read before giving up
+_ACRONYM: Final = regex.compile(r"[ \t\u00a0]\(\s*(\p{Lu}[\p{Lu}\p{N}&\-]{1,9})\s*\)")
+_OR_ACRONYM: Final = regex.compile(
+    r",[ \t\u00a0]+or[ \t\u00a0]+(\p{Lu}[\p{Lu}\p{N}&\-]{1,9})(?![\p{L}\p{N}])"
+)
 
 
 @dataclasses.dataclass(frozen=True, slots=True, init=False)
@@ -557,16 +561,16 @@ class Resolver:
         return self.text[mention.start : mention.end]
 
 
-_TITLE_TAIL = r"(?:[ \t\u00a0]+(?:of|for|the|and|\p{Lu}[\p{L}\p{M}'\-]*))*[ \t\u00a0]+$"
-_PEERS = frozenset({"counterpart", "colleague", "peer"})  # a peer holds the same office
-_WORDS = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
-_POSSESSIVE = regex.compile(r"(?r)['\u2019]s\b")  # the last possessive of a mention
-_THE = regex.compile(r"^[Tt]he[ \t\u00a0]+")
-_APPOSITION = regex.compile(r",[ \t\u00a0]+")
-_APPOSITION_END = regex.compile(r"[ \t\u00a0]*(?:[,.;:)\u2014\u2013]|$)")
+_TITLE_TAIL: Final = r"(?:[ \t\u00a0]+(?:of|for|the|and|\p{Lu}[\p{L}\p{M}'\-]*))*[ \t\u00a0]+$"
+_PEERS: Final = frozenset({"counterpart", "colleague", "peer"})  # a peer holds the same office
+_WORDS: Final = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
+_POSSESSIVE: Final = regex.compile(r"(?r)['\u2019]s\b")  # the last possessive of a mention
+_THE: Final = regex.compile(r"^[Tt]he[ \t\u00a0]+")
+_APPOSITION: Final = regex.compile(r",[ \t\u00a0]+")
+_APPOSITION_END: Final = regex.compile(r"[ \t\u00a0]*(?:[,.;:)\u2014\u2013]|$)")
 # up to three words after a name, or one after a comma; past an acronym in brackets, if any, which
 # once read is kept (the possessive "?+"): "the Commission (USCIRF) also criticized"
-_FOLLOWING = regex.compile(
+_FOLLOWING: Final = regex.compile(
     r"(?:[ \t\u00a0]*\([^()\n]{1,24}\))?+"
     r"[ \t\u00a0]*(?:(,)[ \t\u00a0]*)?(\p{L}+)(?:[ \t\u00a0]*(\p{L}+)(?:[ \t\u00a0]*(\p{L}+))?)?"
 )
@@ -649,9 +653,9 @@ def _initials(name: str) -> str:
     return "".join(word[0].upper() for word in name.split() if word.lower() not in _CONNECTIVES)
 
 
-_CONNECTIVES = frozenset({"of", "the", "and", "for"})
-_SPELT_OUT_AFTER = (" (", "\t(", "\u00a0(", ",")  # how `_ACRONYM` and `_OR_ACRONYM` begin
-_NOT_CONTENT = frozenset({"of", "the", "for", "and", "affairs"})
+_CONNECTIVES: Final = frozenset({"of", "the", "and", "for"})
+_SPELT_OUT_AFTER: Final = (" (", "\t(", "\u00a0(", ",")  # how `_ACRONYM` and `_OR_ACRONYM` begin
+_NOT_CONTENT: Final = frozenset({"of", "the", "for", "and", "affairs"})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -670,7 +674,7 @@ def _fuller(name: str, than: str) -> bool:
     return len(normalise_name(name).split()) > len(normalise_name(than).split())
 
 
-_MARKS_IN_WORDS = str.maketrans("", "", "'\u2018\u2019\"\u201c\u201d`\u00b4")
+_MARKS_IN_WORDS: Final = str.maketrans("", "", "'\u2018\u2019\"\u201c\u201d`\u00b4")
 
 
 def _unmarked(name: str) -> str:

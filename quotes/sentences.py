@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from quotes.layout import dateline_end, paragraphs
 from quotes.lexicon import abbreviations, cue_lexicon, word_lists
@@ -22,15 +23,15 @@ __all__ = ["sentences"]
 # terminal punctuation before white space, unless a lowercase letter follows it ("U.S. officials")
 # (it starts only at the first of a run of stops, so a run of a thousand dots is read once)
 # (the stop comes first so the engine can skip to it; the lookbehind then checks it opens its run)
-_TERMINAL = re.compile(
+_TERMINAL: Final = re.compile(
     r"[.!?\u2026](?<![.!?\u2026].)[.!?\u2026]*+[\"'\u201d\u2019\u00bb)\]]*+(?=\s++(?![a-z]))"
 )
-MAX_SENTENCE = 1000
+MAX_SENTENCE: Final = 1000
 """Characters: a longer run without a sentence end is cut at a space, so the work of the
 rules, which read within a sentence, stays linear in any text."""
-_QUOTE_CLOSERS = frozenset("\"'\u201d\u2019\u00bb")
-_STARTERS = frozenset("\"'\u201c\u2018\u00ab([")
-_WORDS_AFTER = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
+_QUOTE_CLOSERS: Final = frozenset("\"'\u201d\u2019\u00bb")
+_STARTERS: Final = frozenset("\"'\u201c\u2018\u00ab([")
+_WORDS_AFTER: Final = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
 
 
 def sentences(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:

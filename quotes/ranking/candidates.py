@@ -32,19 +32,19 @@ from quotes.words import Word
 
 __all__ = ["Candidate", "Source", "Window", "candidates", "phrase_after", "phrase_before", "window"]
 
-_BEFORE_CHARS = 1500  # how far back a window reaches at most, so work stays linear
-_AFTER_CHARS = 600
-_CUES = 24  # cues read in one window at most
-_PHRASE_WORDS = 6  # words of a common-noun phrase before or after a cue
+_BEFORE_CHARS: Final = 1500  # how far back a window reaches at most, so work stays linear
+_AFTER_CHARS: Final = 600
+_CUES: Final = 24  # cues read in one window at most
+_PHRASE_WORDS: Final = 6  # words of a common-noun phrase before or after a cue
 # (the word boundary first: the engine tests it faster than the lookbehind, at every position)
 # each letter's two cases spelled out, not (?i): that matches "ſhe" and "İt" too (the engine
 # folds long s and dotted capital I to s and i), which `str.lower` keeps out of the lexicon
-_PRONOUN = regex.compile(
+_PRONOUN: Final = regex.compile(
     r"\b(?<![\p{L}\p{N}'\u2019\-])(?:[Hh][Ee]|[Ss][Hh][Ee]|[Tt][Hh][Ee][Yy]|[Ii][Tt]|[Ww][Ee]|[Ii])"
     r"(?![\p{L}\p{N}'\u2019\-])"
 )
-_DASH = regex.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013\-]{1,2}[ \t\u00a0]*")
-_STOP = ',.;:!?()[]"\u201c\u201d\u2018\u2019\u2014\u2013\u2015\n'
+_DASH: Final = regex.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013\-]{1,2}[ \t\u00a0]*")
+_STOP: Final = ',.;:!?()[]"\u201c\u201d\u2018\u2019\u2014\u2013\u2015\n'
 
 
 class Source:
@@ -232,8 +232,8 @@ def _overlaps(mention: Found, others: Sequence[Found]) -> bool:
 # How a mention is found that is only near a quote: in an earlier paragraph, with no cue and
 # no other way found, such a mention named the speaker of 9 of 2,979 quotes the model ranked
 # on PolNeAR training data, and was one candidate in seven.
-_BARE = frozenset({Source.NAME, Source.PRONOUN})
-_AFTER_CUE = frozenset({Source.CUE_OBJECT, Source.PHRASE_AFTER_CUE})
+_BARE: Final = frozenset({Source.NAME, Source.PRONOUN})
+_AFTER_CUE: Final = frozenset({Source.CUE_OBJECT, Source.PHRASE_AFTER_CUE})
 
 
 def _cue_mentions(cue: FoundCue, document: Document) -> list[tuple[Found | None, str]]:

@@ -17,6 +17,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from itertools import product
+from typing import Final
 
 import regex
 
@@ -41,73 +42,77 @@ __all__ = [
     "null_features",
 ]
 
-_SIDES = ("before", "after")
-_SENTENCE = ("0", "1", "2+")
-_PARAGRAPH = ("0", "1", "2+")
-_WORDS = ("0", "1-2", "3-5", "6-10", "11-20", "21-40", "41+")
-_COUNT = ("0", "1", "2+")
-_KINDS = tuple(kind.value for kind in MentionKind)
-_SPEAKER_KINDS = tuple(kind.value for kind in SpeakerKind)
-_SECTIONS = tuple(section.value for section in CueSection)
-_PRONOUNS = ("he", "she", "they", "it", "we", "i")
-_QUOTE_KINDS = (QuoteKind.DIRECT.value, QuoteKind.MIXED.value)
-_EVIDENCE = ("tail", "head", "subject", "next sentence", "continuation")
-_LENGTH = ("1", "2", "3", "4+")
-_SALIENCE = ("1", "2-3", "4+")
-_LEAD = " \t\u00a0,\u2014\u2013-"
-_ENDINGS = ("comma", "stop", "question", "other")
-_CANDIDATES = ("1-3", "4-10", "11+")
-_PREPOSITIONS = frozenset(
+_SIDES: Final = ("before", "after")
+_SENTENCE: Final = ("0", "1", "2+")
+_PARAGRAPH: Final = ("0", "1", "2+")
+_WORDS: Final = ("0", "1-2", "3-5", "6-10", "11-20", "21-40", "41+")
+_COUNT: Final = ("0", "1", "2+")
+_KINDS: Final = tuple(kind.value for kind in MentionKind)
+_SPEAKER_KINDS: Final = tuple(kind.value for kind in SpeakerKind)
+_SECTIONS: Final = tuple(section.value for section in CueSection)
+_PRONOUNS: Final = ("he", "she", "they", "it", "we", "i")
+_QUOTE_KINDS: Final = (QuoteKind.DIRECT.value, QuoteKind.MIXED.value)
+_EVIDENCE: Final = ("tail", "head", "subject", "next sentence", "continuation")
+_LENGTH: Final = ("1", "2", "3", "4+")
+_SALIENCE: Final = ("1", "2-3", "4+")
+_LEAD: Final = " \t\u00a0,\u2014\u2013-"
+_ENDINGS: Final = ("comma", "stop", "question", "other")
+_CANDIDATES: Final = ("1-3", "4-10", "11+")
+_PREPOSITIONS: Final = frozenset(
     {"of", "to", "in", "with", "for", "about", "from", "on", "at", "against", "than", "like", "into", "over"}
 )
 # names of the features of an enum member, made once: an enum's `.value` is a slow property
-_KIND_NAMES = {kind: f"kind:{kind.value}" for kind in MentionKind}
-_KIND_SIDE_NAMES = {(kind, side): f"kind:{kind.value}:{side}" for kind, side in product(MentionKind, _SIDES)}
-_SPEAKER_KIND_NAMES = {kind: f"speaker_kind:{kind.value}" for kind in SpeakerKind}
+_KIND_NAMES: Final = {kind: f"kind:{kind.value}" for kind in MentionKind}
+_KIND_SIDE_NAMES: Final = {
+    (kind, side): f"kind:{kind.value}:{side}" for kind, side in product(MentionKind, _SIDES)
+}
+_SPEAKER_KIND_NAMES: Final = {kind: f"speaker_kind:{kind.value}" for kind in SpeakerKind}
 # names of the features that depend on a candidate's side, made once (index 0 before, 1 after):
 # building each name with an f-string for every candidate was most of the ranker's time
-_SIDE_NAMES = tuple(f"side:{side}" for side in _SIDES)
-_SOURCE_NAMES = {
+_SIDE_NAMES: Final = tuple(f"side:{side}" for side in _SIDES)
+_SOURCE_NAMES: Final = {
     source: (f"src:{source}", tuple(f"src:{source}:{side}" for side in _SIDES)) for source in Source.ALL
 }
-_RULE_NAMES = {evidence: f"rule:{evidence.value}" for evidence in Evidence}
-_PRONOUN_SIDE_NAMES = {p: tuple(f"pronoun:{p}:{side}" for side in _SIDES) for p in _PRONOUNS}
-_SENTENCE_NAMES = tuple(tuple(f"sentences:{side}:{d}" for d in _SENTENCE) for side in _SIDES)
-_PARAGRAPH_NAMES = tuple(tuple(f"paragraphs:{side}:{d}" for d in _PARAGRAPH) for side in _SIDES)
-_WORD_BOUNDS = (0, 2, 5, 10, 20, 40)
-_WORD_NAMES = tuple(tuple(f"words:{side}:{d}" for d in _WORDS) for side in _SIDES)
-_NAMES_BETWEEN = tuple(f"names_between:{n}" for n in _COUNT)
-_QUOTES_BETWEEN = tuple(f"quotes_between:{n}" for n in _COUNT)
-_QUOTES_BETWEEN_SIDE = tuple(tuple(f"quotes_between:{n}:{side}" for side in _SIDES) for n in _COUNT)
-_CUES_BETWEEN = tuple(f"cues_between:{n}" for n in _COUNT)
-_CUE_FOLLOWS_SIDE = tuple(f"cue_follows:{side}" for side in _SIDES)
-_CUE_PRECEDES_SIDE = tuple(f"cue_precedes:{side}" for side in _SIDES)
-_CUE_INTRODUCES = tuple(f"cue_introduces:{side}" for side in _SIDES)
-_TAIL_SENTENCE_NAMES = tuple(f"tail_pattern:{d}" for d in _SENTENCE)
-_TAIL_ENDING_NAMES = {ending: f"tail_pattern:{ending}" for ending in _ENDINGS}
-_QUOTE_NAMES = {
+_RULE_NAMES: Final = {evidence: f"rule:{evidence.value}" for evidence in Evidence}
+_PRONOUN_SIDE_NAMES: Final = {p: tuple(f"pronoun:{p}:{side}" for side in _SIDES) for p in _PRONOUNS}
+_SENTENCE_NAMES: Final = tuple(tuple(f"sentences:{side}:{d}" for d in _SENTENCE) for side in _SIDES)
+_PARAGRAPH_NAMES: Final = tuple(tuple(f"paragraphs:{side}:{d}" for d in _PARAGRAPH) for side in _SIDES)
+_WORD_BOUNDS: Final = (0, 2, 5, 10, 20, 40)
+_WORD_NAMES: Final = tuple(tuple(f"words:{side}:{d}" for d in _WORDS) for side in _SIDES)
+_NAMES_BETWEEN: Final = tuple(f"names_between:{n}" for n in _COUNT)
+_QUOTES_BETWEEN: Final = tuple(f"quotes_between:{n}" for n in _COUNT)
+_QUOTES_BETWEEN_SIDE: Final = tuple(tuple(f"quotes_between:{n}:{side}" for side in _SIDES) for n in _COUNT)
+_CUES_BETWEEN: Final = tuple(f"cues_between:{n}" for n in _COUNT)
+_CUE_FOLLOWS_SIDE: Final = tuple(f"cue_follows:{side}" for side in _SIDES)
+_CUE_PRECEDES_SIDE: Final = tuple(f"cue_precedes:{side}" for side in _SIDES)
+_CUE_INTRODUCES: Final = tuple(f"cue_introduces:{side}" for side in _SIDES)
+_TAIL_SENTENCE_NAMES: Final = tuple(f"tail_pattern:{d}" for d in _SENTENCE)
+_TAIL_ENDING_NAMES: Final = {ending: f"tail_pattern:{ending}" for ending in _ENDINGS}
+_QUOTE_NAMES: Final = {
     kind: (f"quote:{kind.value}", tuple(f"quote:{kind.value}:{side}" for side in _SIDES))
     for kind in QuoteKind
 }
-_OPENS_PARAGRAPH = tuple(f"quote_opens_paragraph:{side}" for side in _SIDES)
-_ENDS_COMMA = tuple(f"quote_ends_comma:{side}0" for side in _SIDES)
-_QUOTE_END_NAMES = {ending: tuple(f"quote_end:{ending}:{side}" for side in _SIDES) for ending in _ENDINGS}
-_PRONOUN_NAMES = {p: f"pronoun:{p}" for p in _PRONOUNS}
-_LENGTH_NAMES = tuple(f"length:{n}" for n in _LENGTH)
-_SALIENCE_NAMES = tuple(f"salience:{n}" for n in _SALIENCE)
+_OPENS_PARAGRAPH: Final = tuple(f"quote_opens_paragraph:{side}" for side in _SIDES)
+_ENDS_COMMA: Final = tuple(f"quote_ends_comma:{side}0" for side in _SIDES)
+_QUOTE_END_NAMES: Final = {
+    ending: tuple(f"quote_end:{ending}:{side}" for side in _SIDES) for ending in _ENDINGS
+}
+_PRONOUN_NAMES: Final = {p: f"pronoun:{p}" for p in _PRONOUNS}
+_LENGTH_NAMES: Final = tuple(f"length:{n}" for n in _LENGTH)
+_SALIENCE_NAMES: Final = tuple(f"salience:{n}" for n in _SALIENCE)
 # a cue's features on either side of a mention: that there is one, its section, "say"
-_CUE_SIDE_NAMES = {
+_CUE_SIDE_NAMES: Final = {
     side: (side, {section: f"{side}:{section.value}" for section in CueSection}, f"{side}:say")
     for side in ("cue_follows", "cue_precedes")
 }
-_CLAIMED = ("cue_claimed:earlier", "cue_claimed:later")
-_NULL_RULE_NAMES = {evidence: f"null:rule:{evidence.value}" for evidence in Evidence}
-_NULL_QUOTE_NAMES = {kind: f"null:quote:{kind.value}" for kind in QuoteKind}
-_NULL_CANDIDATES = tuple(f"null:candidates:{n}" for n in _CANDIDATES)
-_GAP_STOP = regex.compile('[\n"\u201c\u201d;:.]')  # what ends a subject before its cue
-_GAP_CHARS = 400  # words are counted over this many characters at most: beyond is far anyway
-_PASSIVE = regex.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\b[\s\p{L}]*$")
-_COLON_GAP = regex.compile(r"[\s,\u2014\u2013\-]*(?:[\p{L}]+[\s,]*){0,3}:\s*$")
+_CLAIMED: Final = ("cue_claimed:earlier", "cue_claimed:later")
+_NULL_RULE_NAMES: Final = {evidence: f"null:rule:{evidence.value}" for evidence in Evidence}
+_NULL_QUOTE_NAMES: Final = {kind: f"null:quote:{kind.value}" for kind in QuoteKind}
+_NULL_CANDIDATES: Final = tuple(f"null:candidates:{n}" for n in _CANDIDATES)
+_GAP_STOP: Final = regex.compile('[\n"\u201c\u201d;:.]')  # what ends a subject before its cue
+_GAP_CHARS: Final = 400  # words are counted over this many characters at most: beyond is far anyway
+_PASSIVE: Final = regex.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\b[\s\p{L}]*$")
+_COLON_GAP: Final = regex.compile(r"[\s,\u2014\u2013\-]*(?:[\p{L}]+[\s,]*){0,3}:\s*$")
 
 
 def _names() -> tuple[str, ...]:
@@ -157,7 +162,7 @@ def _names() -> tuple[str, ...]:
     return tuple(names)
 
 
-FEATURES: tuple[str, ...] = _names()
+FEATURES: Final[tuple[str, ...]] = _names()
 """Every feature name `features` and `null_features` can give."""
 
 
@@ -574,7 +579,7 @@ def _claimed(cue: FoundCue, mention: Found, span: QuotedSpan, document: Document
     return reports(document, cue)
 
 
-_OPENS = " \t\u00a0,:"  # what stands between a cue and the quotation it introduces
+_OPENS: Final = " \t\u00a0,:"  # what stands between a cue and the quotation it introduces
 
 
 def _cue_following(text: str, mention: Found, document: Document) -> FoundCue | None:

@@ -17,6 +17,8 @@ quotations whose speaker the rules are unsure of.
 
 from __future__ import annotations
 
+from typing import Final
+
 from quotes.attribution import NEAREST, Attribution, Document, Evidence
 from quotes.marks import QuotedSpan
 from quotes.mentions import MentionKind
@@ -25,17 +27,17 @@ from quotes.text import WORD
 
 __all__ = ["GATE_WORDS", "HEAD", "PATTERNS", "TAIL", "gated"]
 
-GATE_WORDS = 2
+GATE_WORDS: Final = 2
 """Words at most between a tail-gated quote's closing mark and its reporting clause."""
 
-TAIL = "tail"
+TAIL: Final = "tail"
 """The gate's pattern of a quotation closed by its own reporting clause."""
-HEAD = "head"
+HEAD: Final = "head"
 """The gate's pattern of a quotation introduced by its speaker and cue."""
-PATTERNS = (TAIL, HEAD)
+PATTERNS: Final = (TAIL, HEAD)
 """Every pattern the gate lets through."""
 
-_HEAD_KINDS = (MentionKind.NAME, MentionKind.PRONOUN)
+_HEAD_KINDS: Final = (MentionKind.NAME, MentionKind.PRONOUN)
 
 
 def gated(span: QuotedSpan, kind: QuoteKind, rule: Attribution | None, document: Document) -> str | None:

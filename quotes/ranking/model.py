@@ -17,6 +17,7 @@ import math
 import os
 from collections.abc import Mapping, Sequence
 from importlib import resources
+from typing import Final
 
 import attrs
 
@@ -25,7 +26,7 @@ from quotes.lexicon import parse_toml, read_data_file
 
 __all__ = ["SpeakerModel", "calibrate", "load_model", "softmax"]
 
-MODEL_FILE = "speaker_model.toml"
+MODEL_FILE: Final = "speaker_model.toml"
 
 
 @attrs.frozen
