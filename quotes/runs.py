@@ -165,7 +165,10 @@ class NameRuns:
         while position < last:
             # most characters are ASCII and no capital: the test of those stays in this loop
             code: i64 = ord(string[position])
-            classes: i64 = ascii_classes[code] if code < 128 else self._classes(string, position)
+            if code < 128:  # a statement, not an expression: compiled, both sides stay machine integers
+                classes: i64 = ascii_classes[code]
+            else:
+                classes = self._classes(string, position)
             if classes & _UPPER and self._may_start(string, position):
                 stop = self._run(string, position, last)
                 found.append((position, stop))
