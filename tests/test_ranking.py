@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import MappingProxyType
 
 import attrs
 import pytest
@@ -152,6 +153,14 @@ class TestModel:
         model = SpeakerModel({"a": 0.1, "b": 0.2, "c": -0.3}, {})
         row = {"c": 1.0, "unknown": 1.0, "a": 0.7, "b": 1.0}
         assert model.score(row) == ((0 + -0.3 * 1.0) + 0.0 * 1.0 + 0.1 * 0.7) + 0.2 * 1.0
+
+    def test_model_score_of_any_mapping_is_that_of_its_dict(self) -> None:
+        """Read-only mappings and whole-number weights (a TOML file may write "2") score as plain dicts."""
+        weights = {"a": 0.1, "b": 2, "c": -0.3}
+        row = {"c": 1.0, "unknown": 1.0, "a": 0.7, "b": 0.25}
+        expected = ((0 + -0.3 * 1.0) + 0.0 * 1.0 + 0.1 * 0.7) + 2 * 0.25
+        assert SpeakerModel(weights, {}).score(row) == expected
+        assert SpeakerModel(MappingProxyType(weights), {}).score(MappingProxyType(row)) == expected
 
 
 class TestFeatures:

@@ -58,12 +58,10 @@ class SpeakerModel:
 
     def score(self, features: Mapping[str, float]) -> float:
         """The linear score of one candidate's features."""
-        # added in the features' order, so the float is the same however it is built
         weights = self.weights
-        score = 0.0
-        for name, value in features.items():
-            score += weights.get(name, 0.0) * value
-        return score
+        if isinstance(features, dict) and isinstance(weights, dict):
+            return _dot(features, weights)
+        return _dot(dict(features), dict(weights))
 
     def probabilities(self, rows: Sequence[Mapping[str, float]]) -> list[float]:
         """The softmax probability of each of one quotation's choices."""
@@ -72,6 +70,17 @@ class SpeakerModel:
     def calibrated(self, probability: float) -> float:
         """The probability that a chosen candidate names the speaker, calibrated on training data."""
         return calibrate(probability, self.slope, self.intercept)
+
+
+def _dot(features: dict[str, float], weights: dict[str, float]) -> float:
+    """`SpeakerModel.score` of plain dicts, as the ranker builds them: compiled, their items
+    are read in place and the sum is a machine float, where a `Mapping` goes through
+    Python's protocols for every feature."""
+    # added in the features' order, so the float is the same however it is built
+    score = 0.0
+    for name, value in features.items():
+        score += weights.get(name, 0.0) * value
+    return score
 
 
 def calibrate(probability: float, slope: float, intercept: float) -> float:
