@@ -111,6 +111,23 @@ class Found:
         object.__setattr__(self, "plural", plural)
         object.__setattr__(self, "head", head)
 
+    def __hash__(self) -> int:
+        # the hash `dataclasses` would make, of the same fields in the same order, written out
+        # so that compiled it is C: the resolver keys its answers by mention, at every quotation
+        return hash(
+            (
+                self.start,
+                self.end,
+                self.kind,
+                self.name,
+                self.speaker_kind,
+                self.title,
+                self.gender,
+                self.plural,
+                self.head,
+            )
+        )
+
 
 # Words: a longer run of capitalised words is read in pieces this long. No name is
 # (the longest run in the development set has 12 words), and reading a run of a million

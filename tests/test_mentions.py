@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -291,6 +293,13 @@ class TestProperties:
         """Every name lies inside the text, non-empty."""
         for found in names(text):
             assert 0 <= found.start < found.end <= len(text)
+
+    @given(newsy_text())
+    def test_a_mention_hashes_as_the_tuple_of_its_fields(self, text: str) -> None:
+        """As `dataclasses` hashes a frozen class: equal mentions share a key, whatever the build."""
+        for found in names(text):
+            fields = tuple(getattr(found, field.name) for field in dataclasses.fields(found))
+            assert hash(found) == hash(fields)
 
 
 class TestGroups:
