@@ -194,24 +194,40 @@ def _read_candidates(
         position: i64 = piece_start
         last: i64 = piece_end
         while position < last:
-            kind = _kind(text, position)
-            if kind == _LETTER and boundary:
-                stop: i64 = position + 1
-                while stop < last and _kind(text, stop) == _LETTER:
-                    stop += 1
-                # most words are short and ASCII: their spelling, a number, settles it with no slice
-                spelling = _spelling(text, position, stop)
-                if spelling >= 0:
-                    known = spelling in spellings
-                else:
-                    known = stop - position <= longest and _lowercase_piece(text[position:stop]) in lexicon
-                if known:
-                    found.append((piece_start, position, stop))
-                position = stop  # the character there is no letter, or the piece has ended
-                boundary = False
+            # most characters are ASCII: their kind is read here, with no call
+            code: i64 = ord(text[position])
+            if code < 128:
+                kind: i64 = _ASCII_KINDS[code]
             else:
+                kind = _kind(text, position)
+            if kind != _LETTER or not boundary:
                 boundary = kind == _OTHER
                 position += 1
+                continue
+            # a word: its letters, and as they are read, its `_spelling` (a number, which
+            # settles most words, short and ASCII, with no slice), -1 once it has none
+            stop: i64 = position
+            spelling: i64 = 0
+            while stop < last:
+                code = ord(text[stop])
+                if code < 128 and _ASCII_KINDS[code] == _LETTER:
+                    if spelling >= 0 and stop - position < _SPELLED:
+                        spelling = spelling << 5 | ((code | 32) - 96)
+                    else:
+                        spelling = -1
+                elif code >= 128 and _kind(text, stop) == _LETTER:
+                    spelling = -1
+                else:
+                    break
+                stop += 1
+            if spelling >= 0:
+                known = spelling in spellings
+            else:
+                known = stop - position <= longest and _lowercase_piece(text[position:stop]) in lexicon
+            if known:
+                found.append((piece_start, position, stop))
+            position = stop  # the character there is no letter, or the piece has ended
+            boundary = False
     return found
 
 

@@ -215,6 +215,7 @@ class TestCandidateScan:
     @example(("AS\u212a ask", 0, 7, []))  # the Kelvin sign lowercases to "k"
     @example(("saidx", 0, 5, [(4, 5)]))  # a word cut by a quotation
     @example(("Congratulating congratulatings", 0, 30, []))  # the longest word, and one longer
+    @example(("Acknowledged characterized sa\u00efd", 0, 31, []))  # a full spelling, one letter more
     def test_reading_finds_what_searching_finds(
         self, scanned: tuple[str, int, int, list[tuple[int, int]]]
     ) -> None:
