@@ -40,6 +40,7 @@ PURE_PYTHON = "QUOTES_PURE_PYTHON"
 # line, rendering and training.
 COMPILED = [
     "quotes/attribution.py",
+    "quotes/bisection.py",
     "quotes/cues.py",
     "quotes/direct.py",
     "quotes/indirect.py",

@@ -16,7 +16,6 @@ In order of strength of evidence:
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import enum
 from collections.abc import Callable, Iterable, Sequence
@@ -25,10 +24,11 @@ from typing import Final
 
 import regex
 
+from quotes.bisection import first_above, first_from, first_pair_above
 from quotes.cues import FoundCue, cues_in
 from quotes.lexicon import mention_lexicon, word_lists
 from quotes.marks import Bounds, QuotedSpan, as_bounds
-from quotes.mentions import Found, MentionKind, mention_after, mention_before, start_of
+from quotes.mentions import Found, MentionKind, first_starting, mention_after, mention_before
 from quotes.model import SpeakerKind
 from quotes.text import LETTERS, LETTERS_BACKWARDS, blank, last_chars, skip_space, skip_space_back
 from quotes.words import Word
@@ -155,24 +155,24 @@ class Document:
     def cues_between(self, start: int, end: int, limit: int | None = None) -> list[FoundCue]:
         """The cues that lie wholly within ``text[start:end]``, in order; only the first
         `limit` of them if given, so that a stretch full of cues costs no more to ask about."""
-        low = bisect.bisect_left(self._cue_starts, start)
-        high = bisect.bisect_left(self._cue_starts, end)
+        low = first_from(self._cue_starts, start)
+        high = first_from(self._cue_starts, end)
         if limit is not None:
             high = min(high, low + limit + 1)  # cues do not overlap: only the last one can reach past `end`
         return [cue for cue in self.cues[low:high] if cue.end <= end][:limit]
 
     def last_cues(self, start: int, end: int, limit: int) -> list[FoundCue]:
         """The last `limit` cues that lie wholly within ``text[start:end]``, in order."""
-        low = bisect.bisect_left(self._cue_starts, start)
-        high = bisect.bisect_left(self._cue_starts, end)
+        low = first_from(self._cue_starts, start)
+        high = first_from(self._cue_starts, end)
         cues = [cue for cue in self.cues[max(low, high - limit - 1) : high] if cue.end <= end]
         return cues[-limit:]
 
     def last_cue(self, start: int, end: int) -> FoundCue | None:
         """The last cue that lies wholly within ``text[start:end]``, if any: ``last_cues(start,
         end, 1)`` without the list."""
-        low = bisect.bisect_left(self._cue_starts, start)
-        high = bisect.bisect_left(self._cue_starts, end)
+        low = first_from(self._cue_starts, start)
+        high = first_from(self._cue_starts, end)
         for index in range(high - 1, max(low, high - 2) - 1, -1):  # only the last can reach past `end`
             if self.cues[index].end <= end:
                 return self.cues[index]
@@ -180,11 +180,11 @@ class Document:
 
     def sentence_index(self, position: int) -> int:
         """Index of the sentence holding `position` (or the one before it)."""
-        return max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
+        return max(0, first_above(self._sentence_starts, position) - 1)
 
     def paragraph_index(self, position: int) -> int:
         """Index of the paragraph holding `position` (or the one before it)."""
-        return max(0, bisect.bisect_right(self._paragraph_starts, position) - 1)
+        return max(0, first_above(self._paragraph_starts, position) - 1)
 
     def quote_before(self, position: int) -> tuple[int, int] | None:
         """The last quotation that closes at or before `position`."""
@@ -500,7 +500,7 @@ def inside(position: int, quoted: Sequence[tuple[int, int]]) -> bool:
     if isinstance(quoted, Bounds):  # a document's quotations: bisect their arrays
         index = quoted.first_after(position) - 1
         return index >= 0 and position < quoted.ends[index]
-    index = bisect.bisect_right(quoted, (position, float("inf"))) - 1
+    index = first_pair_above(quoted, position) - 1
     return index >= 0 and quoted[index][0] <= position < quoted[index][1]
 
 
@@ -517,7 +517,7 @@ def _sentence_subject(text: str, cue: FoundCue, document: Document) -> Found | N
     mention = mention_after(text, start, cue.start, document.names)
     if mention is not None:
         return _apposed_after(text, mention, cue.start, document)
-    first = bisect.bisect_left(document.names, start, key=start_of)
+    first = first_starting(document.names, start)
     for name in document.names[first : first + NEAREST]:
         if name.start >= cue.start:
             break

@@ -10,7 +10,6 @@ narrator's sentence (agreed to take "urgent measures").
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import functools
 import re
@@ -18,6 +17,7 @@ from collections.abc import Sequence
 from itertools import islice
 from typing import Final
 
+from quotes.bisection import first_pair_above
 from quotes.layout import is_caption, is_headline
 from quotes.lexicon import CueLexicon, cue_lexicon, mention_lexicon, word_lists
 from quotes.marks import Bounds, QuotedSpan, as_bounds
@@ -137,8 +137,8 @@ def _enclosing(
         and spans[first][0] <= start
         and (first + 1 == len(spans) or spans[first + 1][0] > final)
     ):
-        first = bisect.bisect_right(spans, (start, float("inf"))) - 1
-        last = last_found[which] = bisect.bisect_right(spans, (final, float("inf"))) - 1
+        first = first_pair_above(spans, start) - 1
+        last = last_found[which] = first_pair_above(spans, final) - 1
     low = spans[first][0] if first >= 0 else start
     high = spans[last][1] if last >= 0 else end
     return min(low, start), max(high, end)

@@ -15,7 +15,6 @@ Every function is linear in the length of the text and never raises.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import enum
 import re
@@ -23,6 +22,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final, overload
 
+from quotes.bisection import first_above, first_from
 from quotes.layout import paragraphs
 
 __all__ = [
@@ -202,11 +202,11 @@ class Bounds(Sequence[tuple[int, int]]):
 
     def first_after(self, position: int) -> int:
         """The index of the first quotation that opens after `position`."""
-        return bisect.bisect_right(self.starts, position)
+        return first_above(self.starts, position)
 
     def first_from(self, position: int) -> int:
         """The index of the first quotation that opens at or after `position`."""
-        return bisect.bisect_left(self.starts, position)
+        return first_from(self.starts, position)
 
 
 def as_bounds(pairs: Sequence[tuple[int, int]]) -> Bounds:
@@ -407,10 +407,8 @@ def _paragraph_marks(
     index = 0
     for number, (p_start, p_end) in enumerate(paras):
         first = index
-        index = max(index, bisect.bisect_left(starts, p_end, index))
-        first = bisect.bisect_left(
-            starts, p_start, first, index
-        )  # marks between paragraphs belong to neither
+        index = max(index, first_from(starts, p_end, index))
+        first = first_from(starts, p_start, first, index)  # marks between paragraphs belong to neither
         reopened = _reopens(marks, paras[number + 1][0], index) if number + 1 < len(paras) else None
         yield first, index, p_end, reopened
 

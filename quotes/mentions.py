@@ -19,7 +19,7 @@ import operator
 import sys
 from collections.abc import Sequence
 from itertools import islice
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import regex
 
@@ -34,12 +34,18 @@ from quotes.lexicon import (
 from quotes.model import SpeakerKind
 from quotes.runs import RunPattern, name_runs
 from quotes.text import WORD, WORD_BACKWARDS, opens_sentence, unquoted_pieces
-from quotes.words import Word
+from quotes.words import COMPILED, Word
+
+if TYPE_CHECKING:
+    from mypy_extensions import i64
 
 __all__ = [
     "Found",
     "MentionKind",
     "end_of",
+    "first_ending",
+    "first_starting",
+    "first_starting_after",
     "mention_after",
     "mention_before",
     "names",
@@ -178,6 +184,55 @@ start_of = operator.attrgetter("start")
 """The start of a mention: the key to `bisect` a list of mentions in order."""
 end_of = operator.attrgetter("end")
 """The end of a mention: the key to `bisect` a list of mentions in order."""
+
+
+def first_starting(found: Sequence[Found], position: int, low: int = 0) -> int:
+    """The index of the first of the mentions `found`, in order, that starts at `position` or
+    later: ``bisect.bisect_left(found, position, low, key=start_of)``, which compiled reads
+    each probe's start in place (`quotes.bisection`)."""
+    if not COMPILED:
+        return bisect.bisect_left(found, position, low, key=start_of)
+    high: i64 = len(found)
+    start: i64 = low
+    while start < high:
+        middle: i64 = (start + high) // 2
+        if found[middle].start < position:
+            start = middle + 1
+        else:
+            high = middle
+    return start
+
+
+def first_starting_after(found: Sequence[Found], position: int) -> int:
+    """The index of the first of the mentions `found`, in order, that starts after `position`:
+    ``bisect.bisect_right(found, position, key=start_of)``."""
+    if not COMPILED:
+        return bisect.bisect_right(found, position, key=start_of)
+    high: i64 = len(found)
+    start: i64 = 0
+    while start < high:
+        middle: i64 = (start + high) // 2
+        if position < found[middle].start:
+            high = middle
+        else:
+            start = middle + 1
+    return start
+
+
+def first_ending(found: Sequence[Found], position: int) -> int:
+    """The index of the first of the mentions `found`, in order of their ends, that ends at
+    `position` or later: ``bisect.bisect_left(found, position, key=end_of)``."""
+    if not COMPILED:
+        return bisect.bisect_left(found, position, key=end_of)
+    high: i64 = len(found)
+    start: i64 = 0
+    while start < high:
+        middle: i64 = (start + high) // 2
+        if found[middle].end < position:
+            start = middle + 1
+        else:
+            high = middle
+    return start
 
 
 def names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Found]:
@@ -470,7 +525,7 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
     if acronym is not None:
         found = mention_before(text, acronym.start(), start, found_names)
         return _spanning(found, found.start, end) if found is not None else None
-    index = bisect.bisect_left(found_names, end, key=end_of)
+    index = first_ending(found_names, end)
     if index < len(found_names) and found_names[index].end == end and found_names[index].start >= start:
         name = found_names[index]
         preposition = _PREPOSITION_BEFORE.search(text, max(start, name.start - 12), name.start)
@@ -551,7 +606,7 @@ def mention_after(text: str, start: int, end: int, found_names: Sequence[Found])
         start += 1
     article = _ARTICLE_AFTER.match(text, start, end)
     name_start = article.end() if article else start
-    index = bisect.bisect_left(found_names, name_start, key=start_of)
+    index = first_starting(found_names, name_start)
     name = None
     if index < len(found_names) and found_names[index].start == name_start and found_names[index].end <= end:
         name = _spanning(found_names[index], start, found_names[index].end)
@@ -576,7 +631,7 @@ def mention_after(text: str, start: int, end: int, found_names: Sequence[Found])
                 best = candidate
         if text[words[index].end() : words[index].end() + 1] in ",.;:":
             break
-    after = bisect.bisect_left(found_names, start, key=start_of)
+    after = first_starting(found_names, start)
     for later in found_names[after : after + 3]:
         if later.end > end or later.start - start > 60:
             continue  # checked before the gap is copied: the next name may be far away

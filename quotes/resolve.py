@@ -16,7 +16,6 @@ pronouns go to the nearest earlier compatible speaker.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import datetime
 import functools
@@ -29,9 +28,17 @@ import attrs
 import regex
 
 from quotes.attribution import LOOKBACK, issued_by
+from quotes.bisection import first_above, first_from, first_pair_above
 from quotes.lexicon import cue_lexicon, mention_lexicon, word_lists
 from quotes.marks import QUOTE_CHARACTERS
-from quotes.mentions import Found, MentionKind, mention_before, start_of, with_description
+from quotes.mentions import (
+    Found,
+    MentionKind,
+    first_starting,
+    first_starting_after,
+    mention_before,
+    with_description,
+)
 from quotes.model import Speaker, SpeakerKind
 from quotes.registry import Entry, Registry, normalise_name
 
@@ -199,7 +206,7 @@ class Resolver:
 
     def _issuer(self, document: Found) -> Resolved | None:
         """Who a document names as its issuer in its sentence: "a tweet on Monday by *X*"."""
-        sentence = bisect.bisect_right(self.sentences, (document.start, float("inf"))) - 1
+        sentence = first_pair_above(self.sentences, document.start) - 1
         end = self.sentences[sentence][1] if sentence >= 0 else len(self.text)
         issuer = issued_by(self.text, document, max(end, document.end), self.names)
         return self._named_by(issuer)
@@ -209,7 +216,7 @@ class Resolver:
         comma = _APPOSITION.match(self.text, description.end)
         if comma is None:
             return None
-        index = bisect.bisect_left(self.names, comma.end(), key=start_of)
+        index = first_starting(self.names, comma.end())
         if index == len(self.names):
             return None
         name = self.names[index]
@@ -336,17 +343,17 @@ class Resolver:
     def _pronoun(self, mention: Found, history: Sequence[tuple[int, Resolved]]) -> Resolved | None:
         """The subject of the pronoun's own sentence, if a compatible person opens it before the
         pronoun; else the nearest earlier compatible speaker or sentence subject."""
-        sentence = bisect.bisect_right(self.sentences, (mention.start, float("inf"))) - 1
+        sentence = first_pair_above(self.sentences, mention.start) - 1
         limit = self.sentences[sentence][0] if sentence >= 0 else mention.start
         subjects = self._subjects_before(mention.start)
-        first = bisect.bisect_left(subjects, limit, key=start_of)
+        first = first_starting(subjects, limit)
         if first < len(subjects) and subjects[first].end <= mention.start:
             # "Duterte threatened the network, and he accused it": the sentence's own subject
             own = self._name(subjects[first])
             if own.speaker.kind is SpeakerKind.PERSON and _compatible(mention, own):
                 return own.with_certainty(0.85)
         candidates = [(start, r) for start, r in _recent(history) if start < mention.start]
-        last = bisect.bisect_left(subjects, limit, key=start_of)
+        last = first_starting(subjects, limit)
         unknown: list[tuple[int, Resolved]] = []
         for name in subjects[max(0, last - 8) : last]:
             resolved = self._name(name)
@@ -369,7 +376,7 @@ class Resolver:
         self, pronoun: Found, limit: int, *, after: int = -1, gendered: bool = False
     ) -> Resolved | None:
         """The nearest person named before `limit` (and after `after`) that a pronoun can stand for."""
-        last = bisect.bisect_left(self._ends, limit)
+        last = first_from(self._ends, limit)
         for name in reversed(self.names[max(0, last - 20) : last]):
             if name.start <= after:
                 break
@@ -391,7 +398,7 @@ class Resolver:
         for _, resolved in reversed(_recent(history)):
             if resolved.certainty >= 0.9:
                 return resolved.with_certainty(0.8)
-        last = bisect.bisect_right(self._ends, mention.start)
+        last = first_above(self._ends, mention.start)
         for name in reversed(self.names[max(0, last - _NAMES_BACK) : last]):
             if name.speaker_kind is SpeakerKind.ORGANISATION:
                 return self._name(name).with_certainty(0.7)
@@ -472,7 +479,7 @@ class Resolver:
 
     def _inside_name(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` is a piece of a longer name of an organisation."""
-        index = bisect.bisect_right(self.names, end, key=start_of)
+        index = first_starting_after(self.names, end)
         for name in self.names[max(0, index - 2) : index]:
             if name.start <= start + 4 and end <= name.end and name.end - name.start > end - start:
                 return name.speaker_kind is SpeakerKind.ORGANISATION
@@ -487,7 +494,7 @@ class Resolver:
         article's subject ("the court" of a ruling, not a court it names in passing);
         then the nearest.
         """
-        last = bisect.bisect_left(self.names, end, key=start_of)
+        last = first_starting(self.names, end)
         counts: dict[str, int] = {}
         nearest: dict[str, Found] = {}
         for name in reversed(self.names[max(0, last - _NAMES_BACK) : last]):
@@ -505,7 +512,7 @@ class Resolver:
         """The nearest earlier name whose title or name holds the description's head."""
         head = mention.head or ""
         wanted = set(_WORDS.findall(mention.name.lower())) - mention_lexicon().determiners
-        last = bisect.bisect_right(self._ends, mention.start)
+        last = first_above(self._ends, mention.start)
         titled = _title_before(head)  # "President of Argentina X"
         clues = _title_clues(head) if head and head.isascii() else None
         partial = peer = None
@@ -602,7 +609,7 @@ def _title_before(head: str) -> regex.Pattern[str]:
 
 def _holds(ordered: array[int], value: int) -> bool:
     """Whether the ascending array `ordered` holds `value`."""
-    index = bisect.bisect_left(ordered, value)
+    index = first_from(ordered, value)
     return index < len(ordered) and ordered[index] == value
 
 

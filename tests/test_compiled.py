@@ -37,6 +37,7 @@ CORPUS = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "devn
 # The modules setup.py compiles, and modules it never compiles.
 COMPILED = [
     "quotes.attribution",
+    "quotes.bisection",
     "quotes.cues",
     "quotes.direct",
     "quotes.indirect",

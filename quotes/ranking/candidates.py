@@ -14,7 +14,6 @@ reported by the Herald") is the source of a report, never a candidate.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 from collections.abc import Sequence
 from typing import Final
@@ -25,7 +24,7 @@ from quotes.attribution import Attribution, Document, cue_subject, in_as_clause,
 from quotes.cues import FoundCue
 from quotes.lexicon import mention_lexicon, word_lists
 from quotes.marks import QuotedSpan
-from quotes.mentions import Found, MentionKind, mention_after, start_of
+from quotes.mentions import Found, MentionKind, first_starting, mention_after
 from quotes.model import SpeakerKind
 from quotes.text import WORD, WORD_BACKWARDS
 from quotes.words import Word
@@ -180,7 +179,7 @@ def candidates(
     if rule is not None:
         add(rule.mention, rule.cue, Source.RULE)
         add(rule.referent, rule.cue, Source.REFERENT)
-    first = bisect.bisect_left(document.names, area.start, key=start_of)
+    first = first_starting(document.names, area.start)
     for name in document.names[first:]:
         if name.start >= area.end:
             break

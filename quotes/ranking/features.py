@@ -11,7 +11,6 @@ them), the mention itself (kind, pronoun, title, capitals) and the quote.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import math
 from collections import Counter
@@ -22,6 +21,7 @@ from typing import Final
 import regex
 
 from quotes.attribution import Attribution, Document, Evidence
+from quotes.bisection import first_from
 from quotes.cues import CueSection, FoundCue
 from quotes.indirect import reports
 from quotes.lexicon import word_lists
@@ -530,7 +530,7 @@ def _bucket(value: int, bounds: Sequence[int], labels: Sequence[str]) -> str:
 
     `bounds` ascend, so the first bound not below `value` is found by bisection.
     """
-    index = bisect.bisect_left(bounds, value)
+    index = first_from(bounds, value)
     return labels[index] if index < min(len(bounds), len(labels)) else labels[-1]
 
 
@@ -563,8 +563,8 @@ def _quotes_between(document: Document, start: int, end: int) -> int:
     """The number of quotations wholly within ``text[start:end]``."""
     # bisect the plain array of starts: bisecting the pairs builds a tuple at each probe
     starts = document.quoted.starts
-    low = bisect.bisect_left(starts, start)
-    high = bisect.bisect_left(starts, end, low)
+    low = first_from(starts, start)
+    high = first_from(starts, end, low)
     return sum(1 for close in document.quoted.ends[low:high] if close <= end)
 
 
