@@ -20,10 +20,14 @@ import enum
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Final, overload
+from typing import TYPE_CHECKING, Final, overload
 
 from quotes.bisection import first_above, first_from
 from quotes.layout import paragraphs
+from quotes.words import COMPILED
+
+if TYPE_CHECKING:
+    from mypy_extensions import i64
 
 __all__ = [
     "QUOTE_CHARACTERS",
@@ -386,16 +390,64 @@ def _find_marks(text: str) -> _Marks:
     starts = array("q")
     flags = bytearray()
     length = len(text)
-    for match in _MARK.finditer(text):
-        start, end = match.span()
+    position = 0
+    while True:
+        start, end = _next_mark(text, position, length)
+        if start >= length:
+            break
+        position = end
         before = text[start - 1] if start else " "
         after = text[end] if end < length else " "
         space_before, space_after = before.isspace(), after.isspace()
         opens = (space_before or before in _OPENING_CONTEXT) and not space_after
         closes = not space_before and (space_after or after in _CLOSING_CONTEXT)
         starts.append(start)
-        flags.append(_CODES[match.group()] | opens * _OPENS | closes * _CLOSES)
+        flags.append(_CODES[text[start:end]] | opens * _OPENS | closes * _CLOSES)
     return _Marks(text, starts, flags)
+
+
+# the ASCII marks, as code points: compiled, a number written out is a C constant
+_STRAIGHT_DOUBLE: Final = 34  # "
+_STRAIGHT_SINGLE: Final = 39  # '
+_BACKTICK: Final = 96  # `
+
+
+def _next_mark(text: str, position: i64, length: i64) -> tuple[i64, i64]:
+    """``(start, end)`` of the first match of `_MARK` from `position` on; ``(length, length)``
+    where there is none.
+
+    Compiled, a loop reads the characters, faster than the engine, which tests each
+    one against the set of marks; in pure Python, where the loop is slower, the
+    pattern searches. As the pattern reads them: a mark, or two of ` or ' in a row
+    as one; no ' or ’ between two letters or digits ("Russia's").
+    ``tests/test_marks.py`` compares the two on any text.
+    """
+    if not COMPILED:
+        match = _MARK.search(text, position)
+        return match.span() if match is not None else (length, length)
+    while position < length:
+        code: i64 = ord(text[position])
+        if code < 128:  # most characters: ASCII, of which three are marks
+            if code != _STRAIGHT_DOUBLE and code != _STRAIGHT_SINGLE and code != _BACKTICK:
+                position += 1
+                continue
+        elif text[position] not in QUOTE_CHARACTERS:
+            position += 1
+            continue
+        mark = text[position]
+        following = text[position + 1] if position + 1 < length else ""
+        if following == mark and mark in "'`":
+            return position, position + 2  # `` and '': one mark
+        if (
+            (code == _STRAIGHT_SINGLE or mark == "\u2019")
+            and position > 0
+            and text[position - 1].isalnum()
+            and following.isalnum()
+        ):
+            position += 1  # an apostrophe inside a word
+            continue
+        return position, position + 1
+    return length, length
 
 
 def _paragraph_marks(

@@ -6,10 +6,10 @@ import dataclasses
 import itertools
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from quotes.marks import Family, QuotedSpan, find_quotations, mark_offsets, outermost
+from quotes.marks import _MARK, Family, QuotedSpan, _next_mark, find_quotations, mark_offsets, outermost
 
 # Every character `find_quotations` may take for a quotation mark.
 QUOTE_CHARS = frozenset(
@@ -353,3 +353,23 @@ class TestMarkOffsets:
     def test_empty(self) -> None:
         """No spans, no offsets."""
         assert mark_offsets([]) == []
+
+
+class TestReadingMarks:
+    """The compiled build reads marks a character at a time; the pattern finds the same ones."""
+
+    @given(QUOTY_TEXT | st.text())
+    @example("Russia's ``rock'n'roll'' isn't \u2018it\u2019s\u2019 '' `` '''")
+    @example("a\u2019b \u00e9'\u00e9 1'2 _'_ '\u0660")  # letters and digits of any script, not "_"
+    def test_reading_finds_what_the_pattern_finds(self, text: str) -> None:
+        assert _marks_read(text) == [match.span() for match in _MARK.finditer(text)]
+
+
+def _marks_read(text: str) -> list[tuple[int, int]]:
+    """Every mark `_next_mark` finds, one after the other, as `_find_marks` reads them."""
+    found = []
+    start, end = _next_mark(text, 0, len(text))
+    while start < len(text):
+        found.append((start, end))
+        start, end = _next_mark(text, end, len(text))
+    return found
