@@ -9,6 +9,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import quotes.marks
 from quotes.marks import _MARK, Family, QuotedSpan, _next_mark, find_quotations, mark_offsets, outermost
 
 # Every character `find_quotations` may take for a quotation mark.
@@ -362,7 +363,9 @@ class TestReadingMarks:
     @example("Russia's ``rock'n'roll'' isn't \u2018it\u2019s\u2019 '' `` '''")
     @example("a\u2019b \u00e9'\u00e9 1'2 _'_ '\u0660")  # letters and digits of any script, not "_"
     def test_reading_finds_what_the_pattern_finds(self, text: str) -> None:
-        assert _marks_read(text) == [match.span() for match in _MARK.finditer(text)]
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(quotes.marks, "COMPILED", True)  # the loop, in pure Python too
+            assert _marks_read(text) == [match.span() for match in _MARK.finditer(text)]
 
 
 def _marks_read(text: str) -> list[tuple[int, int]]:
