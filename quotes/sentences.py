@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from quotes.layout import dateline_end, paragraphs
 from quotes.lexicon import abbreviations, cue_lexicon, word_lists
 from quotes.text import skip_space
+from quotes.words import COMPILED
+
+if TYPE_CHECKING:
+    from mypy_extensions import i64
 
 __all__ = ["sentences"]
 
@@ -29,6 +33,8 @@ _TERMINAL: Final = re.compile(
 MAX_SENTENCE: Final = 1000
 """Characters: a longer run without a sentence end is cut at a space, so the work of the
 rules, which read within a sentence, stays linear in any text."""
+_STOPS: Final = ".!?\u2026"  # what `_TERMINAL` reads as stops, and after them as closers
+_CLOSERS: Final = "\"'\u201d\u2019\u00bb)]"
 _QUOTE_CLOSERS: Final = frozenset("\"'\u201d\u2019\u00bb")
 _STARTERS: Final = frozenset("\"'\u201c\u2018\u00ab([")
 _WORDS_AFTER: Final = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
@@ -51,14 +57,55 @@ def sentences(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list
         if start > p_start:
             # "ANKARA (Reuters) - ": a dateline is a sentence of its own.
             spans.extend(_bounded(text, p_start, len(text[p_start:start].rstrip()) + p_start))
-        for match in _TERMINAL.finditer(text, start, p_end):
-            following = skip_space(text, match.end(), p_end)
-            if following >= p_end or not _ends_sentence(text, match, following, p_end):
+        position = start
+        while True:
+            stop, past = _next_terminal(text, position, p_end)
+            if stop >= p_end:
+                break
+            position = past
+            following = skip_space(text, past, p_end)
+            if following >= p_end or not _ends_sentence(text, stop, past, following, p_end):
                 continue
-            spans.extend(_bounded(text, start, match.end()))
+            spans.extend(_bounded(text, start, past))
             start = following
         spans.extend(_bounded(text, start, p_end))
     return spans
+
+
+def _next_terminal(text: str, position: i64, end: i64) -> tuple[i64, i64]:
+    """``(start, end)`` of the first match of `_TERMINAL` in ``text[position:end]``; ``(end, end)``
+    where there is none.
+
+    Compiled, a loop reads the characters, faster than the engine, which tests each
+    one against the set of stops; in pure Python, where the loop is slower, the
+    pattern searches. As the pattern reads them: the first of a run of stops, the
+    rest of the run and any closing marks and brackets after it, then white space
+    that no lowercase ASCII letter follows. ``tests/test_sentences.py`` compares
+    the two on any text.
+    """
+    if not COMPILED:
+        match = _TERMINAL.search(text, position, end)
+        return match.span() if match is not None else (end, end)
+    while position < end:
+        code: i64 = ord(text[position])  # compiled, the code point is read in place: no string
+        if code != 46 and code != 33 and code != 63 and code != 0x2026:  # . ! ? …
+            position += 1
+            continue
+        if position > 0 and text[position - 1] in _STOPS:  # only the first of a run starts a match
+            position += 1
+            continue
+        past: i64 = position + 1
+        while past < end and text[past] in _STOPS:
+            past += 1
+        while past < end and text[past] in _CLOSERS:
+            past += 1
+        space: i64 = past
+        while space < end and text[space].isspace():
+            space += 1
+        if space > past and (space >= end or not "a" <= text[space] <= "z"):
+            return position, past
+        position += 1
+    return end, end
 
 
 def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -73,14 +120,15 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _ends_sentence(text: str, match: re.Match[str], following: int, p_end: int) -> bool:
-    """Whether terminal punctuation `match`, followed by `following`, ends a sentence."""
+def _ends_sentence(text: str, start: int, end: int, following: int, p_end: int) -> bool:
+    """Whether the terminal punctuation ``text[start:end]`` (a match of `_TERMINAL`), followed
+    by `following`, ends a sentence."""
     first = text[following]
     if not (first.isupper() or first.isdigit() or first in _STARTERS):
         return False
-    punctuation = match.group()
+    punctuation = text[start:end]
     if punctuation.startswith(".") and len(punctuation.rstrip(".")) == 0 and len(punctuation) == 1:
-        token = _word_before(text, match.start())
+        token = _word_before(text, start)
         if token in abbreviations() or (len(token) == 1 and token.isupper()):
             # "in the U.S. He says": a dotted abbreviation may end a sentence, which a pronoun
             # or "The" then opens; a title's ("Mr. He Lifeng") or an initial's never does

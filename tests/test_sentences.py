@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from quotes.sentences import sentences
+import quotes.sentences
+from quotes.sentences import _TERMINAL, _next_terminal, sentences
 
 # Text rich in terminal punctuation, quotation marks, capitals and breaks.
 PROSE = st.lists(
@@ -171,3 +172,27 @@ class TestSentences:
     def test_prose_like_text_is_covered_exactly_once(self, text: str) -> None:
         """For text dense in punctuation and marks, the cover holds too."""
         check_cover(text, sentences(text))
+
+
+class TestReadingStops:
+    """The compiled build reads sentence stops a character at a time; the pattern finds the same."""
+
+    @given(PROSE | st.text(), st.data())
+    @example("Why?\u201d he asked. U.S. officials\u2026 \u2026 Fine!) [Yes.]\u2029Next", None)
+    @example("a.\u00a0b. C.\u3000D!x\x1c.", None)  # white space of any kind, and no letter after it
+    def test_reading_finds_what_the_pattern_finds(self, text: str, data: st.DataObject | None) -> None:
+        start = data.draw(st.integers(0, len(text))) if data is not None else 0
+        end = data.draw(st.integers(start, len(text))) if data is not None else len(text)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(quotes.sentences, "COMPILED", True)  # the loop, in pure Python too
+            assert _stops_read(text, start, end) == [m.span() for m in _TERMINAL.finditer(text, start, end)]
+
+
+def _stops_read(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Every match `_next_terminal` finds in ``text[start:end]``, one after the other."""
+    found = []
+    stop, past = _next_terminal(text, start, end)
+    while stop < end:
+        found.append((stop, past))
+        stop, past = _next_terminal(text, past, end)
+    return found
