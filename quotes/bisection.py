@@ -28,32 +28,21 @@ __all__ = ["first_above", "first_from", "first_pair_above"]
 def first_from(values: Sequence[int], value: int, low: int = 0, high: int | None = None) -> int:
     """The first index from `low` (up to `high`) whose value is at least `value`
     (`bisect.bisect_left`)."""
+    end = len(values) if high is None else high
     if not COMPILED:
-        return bisect.bisect_left(values, value, low, len(values) if high is None else high)
-    end: i64 = len(values) if high is None else high
-    start: i64 = low
-    while start < end:
-        middle: i64 = (start + end) // 2
-        if values[middle] < value:
-            start = middle + 1
-        else:
-            end = middle
-    return start
+        return bisect.bisect_left(values, value, low, end)
+    if isinstance(values, list):
+        return _first_from_list(values, value, low, end)
+    return _first_from(values, value, low, end)
 
 
 def first_above(values: Sequence[int], value: int, low: int = 0) -> int:
     """The first index from `low` on whose value is above `value` (`bisect.bisect_right`)."""
     if not COMPILED:
         return bisect.bisect_right(values, value, low)
-    high: i64 = len(values)
-    start: i64 = low
-    while start < high:
-        middle: i64 = (start + high) // 2
-        if value < values[middle]:
-            high = middle
-        else:
-            start = middle + 1
-    return start
+    if isinstance(values, list):
+        return _first_above_list(values, value, low, len(values))
+    return _first_above(values, value, low, len(values))
 
 
 def first_pair_above(pairs: Sequence[tuple[int, int]], value: int) -> int:
@@ -67,6 +56,51 @@ def first_pair_above(pairs: Sequence[tuple[int, int]], value: int) -> int:
         middle: i64 = (start + high) // 2
         if value < pairs[middle][0]:
             high = middle
+        else:
+            start = middle + 1
+    return start
+
+
+# The loops twice over, the same but for the type: compiled, a list's item is read in
+# place, where an item of any other sequence (an `array` of offsets) is asked for through
+# Python's protocols.
+
+
+def _first_from_list(values: list[int], value: int, start: i64, end: i64) -> int:
+    while start < end:
+        middle: i64 = (start + end) // 2
+        if values[middle] < value:
+            start = middle + 1
+        else:
+            end = middle
+    return start
+
+
+def _first_from(values: Sequence[int], value: int, start: i64, end: i64) -> int:
+    while start < end:
+        middle: i64 = (start + end) // 2
+        if values[middle] < value:
+            start = middle + 1
+        else:
+            end = middle
+    return start
+
+
+def _first_above_list(values: list[int], value: int, start: i64, end: i64) -> int:
+    while start < end:
+        middle: i64 = (start + end) // 2
+        if value < values[middle]:
+            end = middle
+        else:
+            start = middle + 1
+    return start
+
+
+def _first_above(values: Sequence[int], value: int, start: i64, end: i64) -> int:
+    while start < end:
+        middle: i64 = (start + end) // 2
+        if value < values[middle]:
+            end = middle
         else:
             start = middle + 1
     return start
