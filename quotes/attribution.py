@@ -28,7 +28,7 @@ from quotes.bisection import first_above, first_from, first_pair_above
 from quotes.cues import FoundCue, cues_in
 from quotes.lexicon import mention_lexicon, word_lists
 from quotes.marks import Bounds, QuotedSpan, as_bounds
-from quotes.mentions import Found, MentionKind, first_starting, mention_after, mention_before
+from quotes.mentions import Found, MentionKind, extended, first_starting, mention_after, mention_before
 from quotes.model import SpeakerKind
 from quotes.text import LETTERS, LETTERS_BACKWARDS, blank, last_chars, skip_space, skip_space_back
 from quotes.words import Word
@@ -248,7 +248,9 @@ def attribute(
         if found is not None and found.mention is not None and found.mention.kind is MentionKind.DOCUMENT:
             end = document.sentences[document.sentence_index(found.mention.end)][1]
             issuer = _issuer(document.text, found.mention, end, document)
-            found = dataclasses.replace(found, referent=issuer if issuer is not found.mention else None)
+            found = Attribution(
+                found.mention, found.cue, found.evidence, issuer if issuer is not found.mention else None
+            )
         results.append(found)
         if found is not None and found.mention is not None:
             previous = (span, found)
@@ -744,7 +746,7 @@ def _with_origin(text: str, mention: Found | None, end: int) -> Found | None:
     last = LETTERS_BACKWARDS.search(text, mention.end, end)
     if last is None or last.group().lower() in mention_lexicon().determiners:
         return None  # "One of the stated goals": "of the" is no origin, "stated" no cue of this
-    return dataclasses.replace(mention, end=end, name=mention.name + text[mention.end : end])
+    return extended(mention, end, mention.name + text[mention.end : end])
 
 
 def _apposed_before(text: str, mention: Found, start: int, document: Document) -> Found:

@@ -40,7 +40,7 @@ import regex
 from quotes.attribution import NEAREST, Attribution, Document, Evidence, cue_subject, inside, subject_before
 from quotes.cues import CueSection, FoundCue
 from quotes.lexicon import clause_words, complement_words, cue_lexicon, mention_lexicon, word_lists
-from quotes.mentions import Found, MentionKind, mention_after
+from quotes.mentions import Found, MentionKind, extended, mention_after
 from quotes.text import WORD, WORD_BACKWARDS, blank, skip_space, skip_space_back
 from quotes.words import Word
 
@@ -477,7 +477,7 @@ def _according(document: Document, cue: FoundCue, start: int, end: int) -> Repor
         if mention is not None and phrase is not None and mention.kind is MentionKind.DESCRIPTION:
             place = _OF_PLACE.match(text, mention.end, phrase.end)
             if place is not None:  # "according to the mayor of Yartsevo": the place is the mayor's
-                mention = dataclasses.replace(mention, end=place.end(), name=mention.name + place.group())
+                mention = extended(mention, place.end(), mention.name + place.group())
         mention = mention or phrase
         if mention is None:
             return None

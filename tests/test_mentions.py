@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes.mentions import Found, MentionKind, mention_after, mention_before, names
+from quotes.mentions import Found, MentionKind, _as_person, extended, mention_after, mention_before, names
 from quotes.model import SpeakerKind
 
 from strategies import newsy_text
@@ -293,6 +293,17 @@ class TestProperties:
         """Every name lies inside the text, non-empty."""
         for found in names(text):
             assert 0 <= found.start < found.end <= len(text)
+
+    @given(newsy_text())
+    def test_a_mention_extended_or_made_a_person_keeps_its_other_fields(self, text: str) -> None:
+        """The builders that stand in for `dataclasses.replace` change what they say, no more."""
+        for found in names(text):
+            assert extended(found, found.end + 3, "x") == dataclasses.replace(
+                found, end=found.end + 3, name="x"
+            )
+            assert _as_person(found, found.start - 1, "envoy", None) == dataclasses.replace(
+                found, start=found.start - 1, speaker_kind=SpeakerKind.PERSON, title="envoy", gender=None
+            )
 
     @given(newsy_text())
     def test_a_mention_hashes_as_the_tuple_of_its_fields(self, text: str) -> None:

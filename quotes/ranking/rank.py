@@ -171,7 +171,8 @@ def _continued(before: Ranked) -> Ranked:
     attribution = before.attribution
     if attribution is None:
         return before
-    return Ranked(dataclasses.replace(attribution, evidence=Evidence.CONTINUATION), before.probability)
+    continued = Attribution(attribution.mention, attribution.cue, Evidence.CONTINUATION, attribution.referent)
+    return Ranked(continued, before.probability)
 
 
 def _rules_over(choice: Choices, best: int) -> int:
@@ -214,7 +215,7 @@ def _attribution(candidate: Candidate, setting: QuoteSetting) -> Attribution:
     if rule is not None and Source.RULE in candidate.sources:
         return rule
     if rule is not None and Source.REFERENT in candidate.sources:
-        return dataclasses.replace(rule, mention=candidate.mention, referent=None)
+        return Attribution(candidate.mention, rule.cue, rule.evidence, None)
     before = candidate.mention.end <= setting.span.open_start
     return Attribution(candidate.mention, candidate.cue, Evidence.HEAD if before else Evidence.TAIL)
 
