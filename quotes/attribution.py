@@ -31,7 +31,7 @@ from quotes.marks import Bounds, QuotedSpan, as_bounds
 from quotes.mentions import Found, MentionKind, extended, first_starting, mention_after, mention_before
 from quotes.model import SpeakerKind
 from quotes.text import LETTERS, LETTERS_BACKWARDS, blank, last_chars, skip_space, skip_space_back
-from quotes.words import Word
+from quotes.words import WordMatch
 
 __all__ = [
     "Attribution",
@@ -587,7 +587,7 @@ def _skip_gap(text: str, position: int, start: int) -> int:
         position = time
 
 
-def _word_before(text: str, position: int, start: int) -> Word | None:
+def _word_before(text: str, position: int, start: int) -> WordMatch | None:
     """The word that ends right before `position`, with only spaces between."""
     word = LETTERS_BACKWARDS.search(text, max(start, position - 40), position)
     if word is None or text[word.end() : position].strip():
@@ -614,7 +614,7 @@ def _adverb(word: str, not_adverbs: frozenset[str]) -> bool:
     return len(word) > 4 and word.endswith("ly") and word.islower() and word not in not_adverbs
 
 
-def _time_start(text: str, word: Word, start: int) -> int | None:
+def _time_start(text: str, word: WordMatch, start: int) -> int | None:
     """The start of a time phrase ending in `word`: "*on Tuesday*", "*this week*", "*Tuesday night*".
 
     A weekday stands alone; another time word ("week", "night") needs an opener

@@ -27,7 +27,7 @@ from quotes.text import (
     trie,
     unquoted_pieces,
 )
-from quotes.words import COMPILED, Word
+from quotes.words import COMPILED, WordMatch
 
 if TYPE_CHECKING:
     from mypy_extensions import i64
@@ -492,7 +492,7 @@ _NOMINAL_BEFORE: Final = frozenset({"of", "in", "on", "for", "by", "with", "our"
 
 def _phrase_at(
     text: str,
-    first: Word,
+    first: WordMatch,
     end: int,
     options: Sequence[tuple[tuple[str, ...], str]],
 ) -> tuple[int, str] | None:

@@ -42,7 +42,7 @@ from quotes.cues import CueSection, FoundCue
 from quotes.lexicon import clause_words, complement_words, cue_lexicon, mention_lexicon, word_lists
 from quotes.mentions import Found, MentionKind, extended, mention_after
 from quotes.text import WORD, WORD_BACKWARDS, blank, skip_space, skip_space_back
-from quotes.words import Word
+from quotes.words import WordMatch
 
 __all__ = ["LEAD_IN_RATIO", "Reported", "leads_in", "reported_speech", "reports"]
 
@@ -795,8 +795,8 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
     text = document.text
     # the words are read one by one only where a "that" may be among them, and only as far as
     # the loop goes (the rules read no word after the one it stops at)
-    words: list[Word] = []
-    words_after: Iterable[Word] = ()
+    words: list[WordMatch] = []
+    words_after: Iterable[WordMatch] = ()
     if text.find("that", cue.end, end) >= 0:
         quotation = document.quote_after(cue.end)
         quoted_from = quotation[0] if quotation is not None else end
@@ -1024,7 +1024,7 @@ _PREPOSITIONS: Final = frozenset(
 )
 
 
-def _complementiser(text: str, cue: FoundCue, words: list[Word], index: int) -> bool:
+def _complementiser(text: str, cue: FoundCue, words: list[WordMatch], index: int) -> bool:
     """Whether the "that" at `words[index]`, some words after a cue, opens its reported clause.
 
     Between them may stand an audience ("told reporters that"), a comma, a name or a day

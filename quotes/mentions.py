@@ -34,7 +34,7 @@ from quotes.lexicon import (
 from quotes.model import SpeakerKind
 from quotes.runs import RunPattern, name_runs
 from quotes.text import WORD, WORD_BACKWARDS, opens_sentence, unquoted_pieces
-from quotes.words import COMPILED, Word
+from quotes.words import COMPILED, WordMatch
 
 if TYPE_CHECKING:
     from mypy_extensions import i64
@@ -600,7 +600,9 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
     return found
 
 
-def _complemented(text: str, words: list[Word], found: Found, start: int, lexicon: MentionLexicon) -> Found:
+def _complemented(
+    text: str, words: list[WordMatch], found: Found, start: int, lexicon: MentionLexicon
+) -> Found:
     """A description with the one it completes: "the Lord President of *the court*", not "the court"."""
     first = next(index for index, word in enumerate(words) if word.start() == found.start)
     if (
@@ -727,7 +729,7 @@ def _plural(noun: str) -> str | None:
     return noun + "s"
 
 
-def _pronoun(word: Word, lexicon: MentionLexicon) -> Found:
+def _pronoun(word: WordMatch, lexicon: MentionLexicon) -> Found:
     # one string for each form, not one per pronoun: a text of many "he said" holds them all
     form = sys.intern(word.group().lower())
     spec = lexicon.pronouns[form]
@@ -741,7 +743,7 @@ def _pronoun(word: Word, lexicon: MentionLexicon) -> Found:
 
 def _description(
     text: str,
-    words: list[Word],
+    words: list[WordMatch],
     head_index: int,
     start: int,
     lexicon: MentionLexicon,
@@ -821,7 +823,7 @@ def _description(
 
 
 def _opened_plural(
-    text: str, words: list[Word], index: int, start: int, lexicon: MentionLexicon
+    text: str, words: list[WordMatch], index: int, start: int, lexicon: MentionLexicon
 ) -> int | None:
     """The first of at most three modifiers of a bare plural, ending at ``words[index]``.
 
@@ -848,7 +850,7 @@ def _opened_plural(
     return None
 
 
-def _opens_phrase(text: str, words: list[Word], index: int, start: int, lexicon: MentionLexicon) -> bool:
+def _opens_phrase(text: str, words: list[WordMatch], index: int, start: int, lexicon: MentionLexicon) -> bool:
     """Whether ``words[index]`` opens a phrase: at `start`, after punctuation or after a clause opener."""
     begin = words[index].start()
     gap_start = words[index - 1].end() if index > 0 else max(start, begin - 3)
@@ -866,7 +868,7 @@ def _plural_head(head: str) -> bool:
     return head.endswith("s") and head not in ("press", "news", "corps", "congress")
 
 
-def _group(text: str, word: Word, start: int, lexicon: MentionLexicon) -> Found | None:
+def _group(text: str, word: WordMatch, start: int, lexicon: MentionLexicon) -> Found | None:
     """People named without a noun: "*Others* say", "*The two* said", "and *a third* said".
 
     The word must open its phrase: begin the text, follow punctuation or a
@@ -947,7 +949,7 @@ def _share(text: str, end: int, start: int) -> Found | None:
     )
 
 
-def _word_before(text: str, position: int, start: int) -> Word | None:
+def _word_before(text: str, position: int, start: int) -> WordMatch | None:
     """The word right before `position`, with only spaces between; None after punctuation or at `start`."""
     word = WORD_BACKWARDS.search(text, max(start, position - 40), position)
     if word is None or text[word.end() : position].strip():
@@ -955,7 +957,7 @@ def _word_before(text: str, position: int, start: int) -> Word | None:
     return word
 
 
-def _possessor_start(text: str, words: list[Word], index: int, lexicon: MentionLexicon) -> int:
+def _possessor_start(text: str, words: list[WordMatch], index: int, lexicon: MentionLexicon) -> int:
     """The first word of a possessor ending at ``words[index]``: "*the* ministry's", "*the* court's".
 
     A common noun owns with its determiner; a name ("Trump's") owns alone.
@@ -967,7 +969,7 @@ def _possessor_start(text: str, words: list[Word], index: int, lexicon: MentionL
     return index
 
 
-def _determined(text: str, words: list[Word], index: int, lexicon: MentionLexicon) -> int | None:
+def _determined(text: str, words: list[WordMatch], index: int, lexicon: MentionLexicon) -> int | None:
     """The index of a determiner that opens a description at most three words before `index`."""
     for back in range(index, max(-1, index - 4), -1):
         word = words[back]

@@ -11,15 +11,19 @@ A `Words` finds exactly what its `regex` pattern finds (``tests/test_words.py``
 compares them on any text): a run of word characters, joined across single
 apostrophes, hyphens (and, for `quotes.text.WORD`, dots) that stand between two
 word characters, as long as it can be. Only compiled is the loop faster than the
-engine: in pure Python, `words` gives the `regex` pattern itself. Either way the
-rules see a `WordPattern`, and the words it finds as `Word`.
+engine: in pure Python, `words` gives the `regex` pattern itself.
+
+The rules are typed against `Words` and `WordMatch`, what the compiled build runs, so
+that their calls are calls of compiled code; in pure Python the pattern and its
+matches stand in for them, answering the same calls, which `WordPattern` and `Word`
+spell out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from importlib.machinery import EXTENSION_SUFFIXES
-from typing import TYPE_CHECKING, Final, Protocol, final
+from typing import TYPE_CHECKING, Final, Protocol, cast, final
 
 import regex
 
@@ -68,11 +72,17 @@ class WordPattern(Protocol):
         """Each word in ``string[pos:endpos]``, as text."""
 
 
-def words(characters: str, joiners: str, backwards: bool = False) -> WordPattern:
+def words(characters: str, joiners: str, backwards: bool = False) -> Words:
     """The words made of `characters` joined by `joiners` (see `Words`): a `Words` where this
-    module is compiled, else the `regex` pattern, which is faster in pure Python."""
+    module is compiled, else the `regex` pattern, which is faster in pure Python.
+
+    Typed as a `Words` either way: compiled, that is what it is, and the rules' calls of
+    it and of the words it finds are then direct calls of compiled code, not Python
+    method calls; in pure Python, the pattern answers the same calls (`WordPattern`) and
+    its matches are `Word`s.
+    """
     found = Words(characters, joiners, backwards)
-    return found if COMPILED else regex.compile(found.pattern)
+    return found if COMPILED else cast("Words", regex.compile(found.pattern))
 
 
 @final

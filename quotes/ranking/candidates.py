@@ -27,7 +27,7 @@ from quotes.marks import QuotedSpan
 from quotes.mentions import Found, MentionKind, first_starting, mention_after
 from quotes.model import SpeakerKind
 from quotes.text import WORD, WORD_BACKWARDS
-from quotes.words import Word
+from quotes.words import WordMatch
 
 __all__ = ["Candidate", "Source", "Window", "candidates", "phrase_after", "phrase_before", "window"]
 
@@ -290,7 +290,7 @@ def phrase_before(text: str, end: int, start: int) -> Found | None:
         start: How far back the phrase may begin.
     """
     gap = word_lists().subject_gap
-    words: list[Word] = []
+    words: list[WordMatch] = []
     position = end
     while len(words) < _PHRASE_WORDS:
         word = WORD_BACKWARDS.search(text, max(start, position - 60), position)
@@ -322,7 +322,7 @@ def phrase_after(text: str, start: int, end: int, names: Sequence[Found] = ()) -
     named = mention_after(text, start, end, names) if names else None
     if named is not None:
         return named
-    words: list[Word] = []
+    words: list[WordMatch] = []
     position = start
     while len(words) < _PHRASE_WORDS:
         word = WORD.search(text, position, min(end, position + 60))
@@ -335,7 +335,7 @@ def phrase_after(text: str, start: int, end: int, names: Sequence[Found] = ()) -
     return _phrase(text, words)
 
 
-def _phrase(text: str, words: list[Word]) -> Found | None:
+def _phrase(text: str, words: list[WordMatch]) -> Found | None:
     """A description made of `words`, its head the last one; None where they name no one."""
     stop = word_lists().not_speakers
     determiners = mention_lexicon().determiners
