@@ -33,8 +33,8 @@ _TERMINAL: Final = re.compile(
 MAX_SENTENCE: Final = 1000
 """Characters: a longer run without a sentence end is cut at a space, so the work of the
 rules, which read within a sentence, stays linear in any text."""
-_STOPS: Final = ".!?\u2026"  # what `_TERMINAL` reads as stops, and after them as closers
-_CLOSERS: Final = "\"'\u201d\u2019\u00bb)]"
+_STOPS: Final = ".!?\u2026"  # the stops `_TERMINAL` reads
+_CLOSERS: Final = "\"'\u201d\u2019\u00bb)]"  # and the closing marks and brackets it reads after them
 _QUOTE_CLOSERS: Final = frozenset("\"'\u201d\u2019\u00bb")
 _STARTERS: Final = frozenset("\"'\u201c\u2018\u00ab([")
 _WORDS_AFTER: Final = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
