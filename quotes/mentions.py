@@ -304,8 +304,9 @@ def _spanning(found: Found, start: int, end: int) -> Found:
 
 
 def extended(found: Found, end: int, name: str) -> Found:
-    """`found` reaching on to `end`, as `name`: "the Lord President" of "the court", "Ankara"
-    of "in Ankara". (`dataclasses.replace` costs several times as much.)"""
+    """`found` reaching on to `end`, named `name`: a mention with the words that complete it
+    ("the Lord President" to "the Lord President of the court"). Built directly, as
+    `dataclasses.replace` costs several times as much."""
     return Found(
         found.start, end, found.kind, name, found.speaker_kind, found.title, found.gender, found.plural,
         found.head,
