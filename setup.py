@@ -56,6 +56,7 @@ COMPILED = [
     "quotes/runs.py",
     "quotes/sentences.py",
     "quotes/text.py",
+    "quotes/unchecked.py",
     "quotes/words.py",
 ]
 

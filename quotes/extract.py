@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from quotes import unchecked
 from quotes.attribution import Attribution, Document, Evidence, attribute
 from quotes.dates import NO_DATE, ArticleDate, article_date
 from quotes.direct import Context, classify
@@ -18,7 +19,7 @@ from quotes.indirect import reported_speech, reports
 from quotes.layout import paragraphs
 from quotes.marks import QuotedSpan, outermost_quotations
 from quotes.mentions import Found, names
-from quotes.model import Cue, Mention, Quote, QuoteKind, Speaker, SpeakerKind
+from quotes.model import Quote, QuoteKind, Speaker, SpeakerKind
 from quotes.ranking.model import SpeakerModel, load_model
 from quotes.ranking.rank import Choices, Ranked, choices, rank
 from quotes.registry import Registry, as_registry
@@ -262,22 +263,15 @@ def _quote(
         if attribution.cue is not None:
             found_cue = attribution.cue
             cue_text = shared.word(text[found_cue.start : found_cue.end])
-            cue = Cue(cue_text, found_cue.lemma, found_cue.start, found_cue.end)
+            cue = unchecked.cue(cue_text, found_cue.lemma, found_cue.start, found_cue.end)
         if attribution.mention is not None and resolved is not None:
             found = attribution.mention
-            mention = Mention(shared.word(text[found.start : found.end]), found.start, found.end)
+            mention = unchecked.mention(shared.word(text[found.start : found.end]), found.start, found.end)
             confidence = _KIND[kind] * _EVIDENCE[attribution.evidence] * resolved.certainty
-    return Quote(
-        text=text[start:end],
-        start=start,
-        end=end,
-        kind=kind,
-        speaker=resolved.speaker if resolved is not None else None,
-        speaker_mention=mention,
-        cue=cue,
-        confidence=round(confidence, 3),
-        date=date.day,
-        date_source=date.source,
+    # built unchecked: every part is right by construction (`quotes.unchecked`)
+    speaker = resolved.speaker if resolved is not None else None
+    return unchecked.quote(
+        text[start:end], start, end, kind, speaker, mention, cue, round(confidence, 3), date.day, date.source
     )
 
 
@@ -333,24 +327,16 @@ def _ranked_quote(
         if attribution.cue is not None:
             found_cue = attribution.cue
             cue_text = shared.word(text[found_cue.start : found_cue.end])
-            cue = Cue(cue_text, found_cue.lemma, found_cue.start, found_cue.end)
+            cue = unchecked.cue(cue_text, found_cue.lemma, found_cue.start, found_cue.end)
         if attribution.mention is not None:
             found = attribution.mention
-            mention = Mention(shared.word(text[found.start : found.end]), found.start, found.end)
+            mention = unchecked.mention(shared.word(text[found.start : found.end]), found.start, found.end)
             speaker = (
                 resolved.speaker if resolved is not None else shared.speaker(mention.text, found.speaker_kind)
             )
-    return Quote(
-        text=text[start:end],
-        start=start,
-        end=end,
-        kind=kind,
-        speaker=speaker,
-        speaker_mention=mention,
-        cue=cue,
-        confidence=round(min(1.0, max(0.0, ranked.probability * precision)), 3),
-        date=date.day,
-        date_source=date.source,
+    confidence = round(min(1.0, max(0.0, ranked.probability * precision)), 3)
+    return unchecked.quote(
+        text[start:end], start, end, kind, speaker, mention, cue, confidence, date.day, date.source
     )
 
 

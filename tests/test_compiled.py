@@ -53,6 +53,7 @@ COMPILED = [
     "quotes.runs",
     "quotes.sentences",
     "quotes.text",
+    "quotes.unchecked",
     "quotes.words",
 ]
 PURE = [
