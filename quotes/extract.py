@@ -299,7 +299,7 @@ class _Shared:
         key = (name, kind.value)
         speaker = self._speakers.get(key)
         if speaker is None:
-            speaker = self._speakers[key] = Speaker(name, kind=kind)
+            speaker = self._speakers[key] = unchecked.speaker(name, None, kind, None, None)
         return speaker
 
 

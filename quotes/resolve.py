@@ -24,9 +24,9 @@ from collections.abc import Sequence
 from itertools import islice
 from typing import Final
 
-import attrs
 import regex
 
+from quotes import unchecked
 from quotes.attribution import LOOKBACK, issued_by
 from quotes.bisection import first_above, first_from, first_pair_above
 from quotes.lexicon import cue_lexicon, mention_lexicon, word_lists
@@ -284,7 +284,8 @@ class Resolver:
         speaker = entry.speaker(self.on)
         if entry.id in self._registered_forms:
             # the article's fullest form: "Turkish Ministry of Foreign Affairs" for the Foreign Ministry
-            speaker = attrs.evolve(speaker, name=self._registered_forms[entry.id])
+            form = self._registered_forms[entry.id]
+            speaker = unchecked.speaker(form, speaker.id, speaker.kind, speaker.title, speaker.wikidata)
         return Resolved(speaker, certainty, entry.gender)
 
     def _name(self, mention: Found) -> Resolved:
@@ -312,8 +313,12 @@ class Resolver:
             return self._entry(entry, 1.0)
         gender = mention.gender or self._genders.get(surname)
         if surname in self._people or mention.speaker_kind is SpeakerKind.PERSON:
-            return Resolved(Speaker(fullest, kind=SpeakerKind.PERSON, title=mention.title), 1.0, gender)
-        return Resolved(Speaker(fullest, kind=mention.speaker_kind), 0.9, mention.gender)
+            return Resolved(
+                unchecked.speaker(fullest, None, SpeakerKind.PERSON, mention.title, None), 1.0, gender
+            )
+        return Resolved(
+            unchecked.speaker(fullest, None, mention.speaker_kind, None, None), 0.9, mention.gender
+        )
 
     def _someone_else(self, mention: Found, entry: Entry) -> bool:
         """Whether a bare surname the registry gives `entry` for ("Obama") is the article's own
@@ -338,7 +343,7 @@ class Resolver:
             named = self._named_organisation({head}, head, mention.end)
             if named is not None:
                 return self._name(named).with_certainty(0.95)
-        return Resolved(Speaker(full, kind=SpeakerKind.ORGANISATION), 1.0, plural=True)
+        return Resolved(unchecked.speaker(full, None, SpeakerKind.ORGANISATION, None, None), 1.0, plural=True)
 
     def _pronoun(self, mention: Found, history: Sequence[tuple[int, Resolved]]) -> Resolved | None:
         """The subject of the pronoun's own sentence, if a compatible person opens it before the
@@ -402,7 +407,7 @@ class Resolver:
         for name in reversed(self.names[max(0, last - _NAMES_BACK) : last]):
             if name.speaker_kind is SpeakerKind.ORGANISATION:
                 return self._name(name).with_certainty(0.7)
-        return Resolved(Speaker(self._written(mention), kind=SpeakerKind.UNKNOWN), 0.6)
+        return Resolved(unchecked.speaker(self._written(mention), None, SpeakerKind.UNKNOWN, None, None), 0.6)
 
     def _description(self, mention: Found) -> Resolved:
         written = self._written(mention)
@@ -425,7 +430,9 @@ class Resolver:
         if holder is not None:
             return self._entry(holder, 0.9)
         kind = mention.speaker_kind
-        return Resolved(Speaker(written, kind=kind), 0.8, mention.gender, mention.plural)
+        return Resolved(
+            unchecked.speaker(written, None, kind, None, None), 0.8, mention.gender, mention.plural
+        )
 
     def _mentions(self, entry: Entry) -> bool:
         """Whether the article names a registered speaker anywhere."""
@@ -460,7 +467,7 @@ class Resolver:
             if entry is not None:
                 return self._entry(entry, 0.9)
         if mention.speaker_kind is SpeakerKind.ORGANISATION:
-            return Resolved(Speaker(form, kind=SpeakerKind.ORGANISATION), 0.85)
+            return Resolved(unchecked.speaker(form, None, SpeakerKind.ORGANISATION, None, None), 0.85)
         return None
 
     def _fuller_match(self, mention: Found) -> regex.Match[str] | None:

@@ -2,8 +2,9 @@
 
 `Quote(...)` checks or converts each of its ten fields, for whoever builds one. The
 extractor builds hundreds a document from parts that are right by construction
-(offsets it sliced the text with, members of the enums, a rounded probability), and
-those checks were two thirds of the Python calls it made outside the compiled modules.
+(offsets it sliced the text with, members of the enums, a rounded probability, a
+registry entry checked when it was read), and those checks were two thirds of the
+Python calls it made outside the compiled modules.
 These functions set the fields directly, compiled. What they build is what the
 checked constructor builds from the same parts (``tests/test_unchecked.py`` compares
 them on the quotations of any text); they are for the extractor's own parts only.
@@ -13,9 +14,9 @@ from __future__ import annotations
 
 import datetime
 
-from quotes.model import Cue, DateSource, Mention, Quote, QuoteKind, Speaker
+from quotes.model import Cue, DateSource, Mention, Quote, QuoteKind, Speaker, SpeakerKind
 
-__all__ = ["cue", "mention", "quote"]
+__all__ = ["cue", "mention", "quote", "speaker"]
 
 
 def quote(
@@ -64,4 +65,18 @@ def mention(text: str, start: int, end: int) -> Mention:
     set_field(built, "text", text)
     set_field(built, "start", start)
     set_field(built, "end", end)
+    return built
+
+
+def speaker(
+    name: str, identity: str | None, kind: SpeakerKind, title: str | None, wikidata: str | None
+) -> Speaker:
+    """``Speaker(name, identity, kind, title, wikidata)``, unchecked."""
+    built = object.__new__(Speaker)
+    set_field = object.__setattr__
+    set_field(built, "name", name)
+    set_field(built, "id", identity)
+    set_field(built, "kind", kind)
+    set_field(built, "title", title)
+    set_field(built, "wikidata", wikidata)
     return built

@@ -1,4 +1,4 @@
-"""Tests of quotes.unchecked: the extractor's quotations are what the checked constructors build."""
+"""Tests of quotes.unchecked: what the extractor builds is what the checked constructors build."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from hypothesis import given
 
 import quotes
 from quotes import unchecked
-from quotes.model import Cue, Mention, Quote
-from quotes.strategies import cues, mentions, newsy_text
+from quotes.model import Cue, Mention, Quote, Speaker
+from quotes.strategies import cues, mentions, newsy_text, speakers
 from quotes.strategies import quotes as generated_quotes
 
 
@@ -19,6 +19,8 @@ def _checked(built: Quote) -> Quote:
         fields["cue"] = Cue(**attrs.asdict(built.cue))
     if built.speaker_mention is not None:
         fields["speaker_mention"] = Mention(**attrs.asdict(built.speaker_mention))
+    if built.speaker is not None:
+        fields["speaker"] = Speaker(**attrs.asdict(built.speaker))
     return Quote(**fields)
 
 
@@ -34,6 +36,11 @@ class TestUnchecked:
     @given(cues())
     def test_a_cue_is_the_checked_one(self, cue: Cue) -> None:
         assert unchecked.cue(cue.text, cue.lemma, cue.start, cue.end) == cue
+
+    @given(speakers())
+    def test_a_speaker_is_the_checked_one(self, speaker: Speaker) -> None:
+        built = unchecked.speaker(speaker.name, speaker.id, speaker.kind, speaker.title, speaker.wikidata)
+        assert built == speaker
 
     @given(mentions())
     def test_a_mention_is_the_checked_one(self, mention: Mention) -> None:
