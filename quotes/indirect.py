@@ -1212,14 +1212,13 @@ _JOINED: Final = regex.compile(r",?[ \t\u00a0]+(?:and|but)$")
 # (Each choice opens with one character, the space before a dash too, so that the engine
 # skips straight to the next of them instead of trying every position.)
 _DASH: Final = r"(?:\u2013|--)[ \t\u00a0]"
-_CLAUSE_STOP: Final = (
-    re.compile(  # the standard engine: this is searched in every clause, and it is faster here
-        r";|\u2014|,[ \t\u00a0]+(?:(?:but|while|although|though|whereas|however|despite|even[ \t\u00a0]+as)\b"
-        r"|and[ \t\u00a0]+(?:the|a|an)[ \t\u00a0]"
-        r"|(?!(?:including|according|regarding|notwithstanding|nothing|something|anything|everything"
-        r"|morning|evening|spring|bring)\b)[a-z]{2,}ing\b)"
-        rf"| {_DASH}|\t{_DASH}|\u00a0{_DASH}"
-    )
+# the standard engine: this is searched in every clause, and it is faster here
+_CLAUSE_STOP: Final = re.compile(
+    r";|\u2014|,[ \t\u00a0]+(?:(?:but|while|although|though|whereas|however|despite|even[ \t\u00a0]+as)\b"
+    r"|and[ \t\u00a0]+(?:the|a|an)[ \t\u00a0]"
+    r"|(?!(?:including|according|regarding|notwithstanding|nothing|something|anything|everything"
+    r"|morning|evening|spring|bring)\b)[a-z]{2,}ing\b)"
+    rf"| {_DASH}|\t{_DASH}|\u00a0{_DASH}"
 )
 # a relative clause at a clause's end ("the firm hired Lee, who ..."), not inside its subject
 # ("the pipeline, which is running, renders ...")

@@ -47,9 +47,8 @@ __all__ = ["HISTORY_BACK", "Resolver"]
 HISTORY_BACK: Final = 60
 """The earlier attributions a pronoun or a document is resolved against: the latest
 this many, so that the work stays linear (older ones need not be kept)."""
-_NAMES_BACK: Final = (
-    60  # earlier names considered for a description or a document: bounded, so work stays linear
-)
+# earlier names considered for a description or a document: bounded, so work stays linear
+_NAMES_BACK: Final = 60
 _FORMS_BACK: Final = 4  # earlier capitalised forms of a description read before giving up
 _ACRONYM: Final = regex.compile(r"[ \t\u00a0]\(\s*(\p{Lu}[\p{Lu}\p{N}&\-]{1,9})\s*\)")
 _OR_ACRONYM: Final = regex.compile(
