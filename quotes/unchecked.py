@@ -2,10 +2,10 @@
 
 `Quote(...)` checks or converts each of its ten fields, for whoever builds one. The
 extractor builds hundreds a document from parts that are right by construction
-(offsets it sliced the text with, members of the enums, a rounded probability, a
-registry entry checked when it was read), and those checks were two thirds of the
-Python calls it made outside the compiled modules.
-These functions set the fields directly, compiled. What they build is what the
+(offsets it sliced the text with, members of the enums, a rounded probability, the
+fields of a speaker the registry built with its checks), and those checks were two
+thirds of the Python calls it made outside the compiled modules. These functions
+set the fields directly, compiled. What they build is what the
 checked constructor builds from the same parts (``tests/test_unchecked.py`` compares
 them on the quotations of any text); they are for the extractor's own parts only.
 """
