@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import datetime
 import functools
@@ -17,7 +16,7 @@ from quotes.direct import Context, classify
 from quotes.errors import Errors
 from quotes.indirect import reported_speech, reports
 from quotes.layout import paragraphs
-from quotes.marks import QuotedSpan, outermost_quotations
+from quotes.marks import Bounds, QuotedSpan, outermost_quotations
 from quotes.mentions import Found, names
 from quotes.model import Quote, QuoteKind, Speaker, SpeakerKind
 from quotes.ranking.model import SpeakerModel, load_model
@@ -240,10 +239,10 @@ def _resolve(
     return resolved
 
 
-def _within(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> bool:
+def _within(start: int, end: int, quoted: Bounds) -> bool:
     """Whether ``start..end`` lies inside one quotation (a paraphrase quoted by someone else)."""
-    index = bisect.bisect_right(quoted, (start, float("inf"))) - 1
-    return index >= 0 and quoted[index][0] <= start and end <= quoted[index][1]
+    index = quoted.first_after(start) - 1  # the quotation opening last at or before `start`
+    return index >= 0 and end <= quoted.ends[index]
 
 
 def _quote(
