@@ -22,7 +22,7 @@ import functools
 from array import array
 from collections.abc import Sequence
 from itertools import islice
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import regex
 
@@ -41,6 +41,10 @@ from quotes.mentions import (
 )
 from quotes.model import Speaker, SpeakerKind
 from quotes.registry import Entry, Registry, normalise_name
+from quotes.words import COMPILED, Words
+
+if TYPE_CHECKING:
+    from mypy_extensions import i64
 
 __all__ = ["HISTORY_BACK", "Resolver"]
 
@@ -133,7 +137,7 @@ class Resolver:
         for name in self.names:
             if name.kind is not name_kind:
                 continue
-            if text.startswith(_SPELT_OUT_AFTER, name.end):
+            if _spelt_out_after(text, name.end):
                 self._note_acronym(name)
             # news repeats its names: what a name says of its speaker is read once
             key = (name.name, name.speaker_kind, name.gender)
@@ -634,23 +638,80 @@ def _recent(history: Sequence[tuple[int, Resolved]]) -> Sequence[tuple[int, Reso
 def _cue_follows(text: str, position: int) -> bool:
     """Whether a reporting verb follows a name, past adverbs and an acronym: "Peskov *also said*",
     "the Commission (USCIRF) *also criticized*"."""
-    following = _FOLLOWING.match(text, position)
+    following = _following(text, position)
     if following is None:
         return False
+    comma, words = following
     lexicon = cue_lexicon()
-    if following.group(1):  # "a spokesperson, Morgan Ortagus, indicated"; not ", claiming"
-        form = following.group(2).lower()
+    if comma:  # "a spokesperson, Morgan Ortagus, indicated"; not ", claiming"
+        form = words[0].lower()
         return lexicon.lemma(form) is not None and not form.endswith("ing")
     gap = word_lists().subject_gap
-    for word in following.groups()[1:]:
-        if word is None:
-            return False
+    for word in words:
         form = word.lower()
         if lexicon.lemma(form) is not None:
             return True
         if form not in gap:
             return False
     return False
+
+
+def _following(text: str, position: int) -> tuple[bool, list[str]] | None:
+    """What `_FOLLOWING` finds at `position`: whether a comma comes first, and the one to three
+    words after it; None where it finds nothing.
+
+    Compiled, the characters are read in a loop (`_LETTER_RUN` for the words), not by the
+    engine, whose call costs more than the few characters it reads; in pure Python the
+    pattern is faster.
+    """
+    if not COMPILED:
+        found = _FOLLOWING.match(text, position)
+        if found is None:
+            return None
+        return bool(found.group(1)), [word for word in found.groups()[1:] if word is not None]
+    end: i64 = len(text)
+    at: i64 = _blanks(text, position, end)
+    if at < end and text[at] == "(":  # an acronym in brackets, kept once read (the "?+")
+        close: i64 = at + 1
+        limit: i64 = min(end, at + 2 + _BRACKETED)  # past the latest closing bracket
+        while close < limit and text[close] not in "()\n":
+            close += 1
+        if close < limit and text[close] == ")" and close > at + 1:
+            at = _blanks(text, close + 1, end)
+    comma = at < end and text[at] == ","
+    if comma:
+        at = _blanks(text, at + 1, end)
+    words: list[str] = []
+    while len(words) < 3:
+        word = _LETTER_RUN.match(text, at, end)
+        if word is None:
+            break
+        words.append(word.group())
+        at = _blanks(text, word.end(), end)
+    return (comma, words) if words else None
+
+
+def _spelt_out_after(text: str, end: int) -> bool:
+    """Whether ``text[end:]`` starts as `_ACRONYM` or `_OR_ACRONYM` may (`_SPELT_OUT_AFTER`):
+    ``text.startswith(_SPELT_OUT_AFTER, end)``, whose tuple compiled code hands to a Python call."""
+    after = text[end : end + 1]
+    if after == ",":
+        return True
+    return (after == " " or after == "\t" or after == "\u00a0") and text[end + 1 : end + 2] == "("
+
+
+def _blanks(text: str, position: i64, end: i64) -> i64:
+    """The first offset at or after `position` that is not a space, a tab or a no-break space."""
+    while position < end:
+        code: i64 = ord(text[position])  # compiled, read in place: no one-character string
+        if code != 32 and code != 9 and code != 0xA0:
+            break
+        position += 1
+    return position
+
+
+_BRACKETED: Final = 24  # `_FOLLOWING`'s "[^()\n]{1,24}": the characters in brackets at most
+_LETTER_RUN: Final = Words(r"\p{L}", "")  # `_FOLLOWING`'s "\p{L}+": a run of letters, no joiners
 
 
 def _organisation_head(words: Sequence[str]) -> str:

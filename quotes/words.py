@@ -122,7 +122,7 @@ class Words:
 
     Args:
         characters: A `regex` character class: what a word is made of.
-        joiners: The characters that join two runs of them into one word.
+        joiners: The characters that join two runs of them into one word (none: a word is one run).
         backwards: Search from the end, as a ``(?r)`` pattern does: `search` finds
             the last word before `endpos`, and `finditer` the words from last to first.
     """
@@ -130,7 +130,8 @@ class Words:
     __slots__ = ("_ascii", "_backwards", "_inner", "_joiners", "_known", "pattern")
 
     def __init__(self, characters: str, joiners: str, backwards: bool = False) -> None:
-        inner = f"{characters}+(?:[{regex.escape(joiners)}]{characters}+)*"
+        joined = f"(?:[{regex.escape(joiners)}]{characters}+)*" if joiners else ""
+        inner = f"{characters}+{joined}"
         self.pattern: Final = ("(?r)" if backwards else "") + inner
         """The `regex` pattern that finds the same words."""
         self._inner: Final = regex.compile(characters)

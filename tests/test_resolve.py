@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
+import quotes.resolve
 from quotes.mentions import Found, mention_after, mention_before, names
 from quotes.model import Speaker, SpeakerKind
 from quotes.registry import Registry, default_registry
-from quotes.resolve import Resolved, Resolver
+from quotes.resolve import _SPELT_OUT_AFTER, Resolved, Resolver, _following, _spelt_out_after
 from quotes.sentences import sentences
 
 DAY = datetime.date(2019, 10, 29)
@@ -511,3 +514,38 @@ class TestSubjectsBeforeAnAcronym:
         resolved = resolve(text, " said no")
         assert resolved is not None
         assert resolved.speaker.name == "Commission on Fair Trade"
+
+
+# text around a name: brackets, commas, blanks of three kinds, letters in and out of ASCII
+AFTER_NAME = st.lists(
+    st.sampled_from(
+        [*" \t\u00a0,()\n.-'", "a", "Zé", "ſ", "\u0301", "9", "said", "also", "USCIRF", "x" * 23]
+    ),
+    max_size=24,
+).map("".join)
+
+
+class TestReadingWhatFollowsAName:
+    """The compiled build reads the words after a name in a loop; `_FOLLOWING` finds the same."""
+
+    @given(AFTER_NAME | st.text(), st.data())
+    @example(" (USCIRF) also criticized", None)
+    @example(" (" + "x" * 24 + ") said", None)  # the most a bracket holds
+    @example(" (" + "x" * 25 + ") said", None)  # one character more: no acronym, and no word
+    @example(", \u00a0Ortagus, indicated", None)
+    @example(" () said", None)
+    @example(" (a\nb) said", None)  # no line break in brackets
+    @example("\t(x) , also said it", None)
+    def test_reading_finds_what_the_pattern_finds(self, text: str, data: st.DataObject | None) -> None:
+        position = data.draw(st.integers(0, len(text))) if data is not None else 0
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(quotes.resolve, "COMPILED", False)
+            expected = _following(text, position)
+            patch.setattr(quotes.resolve, "COMPILED", True)  # the loop, in pure Python too
+            assert _following(text, position) == expected
+
+    @given(AFTER_NAME | st.text(), st.data())
+    def test_an_acronym_may_follow_where_it_may_begin(self, text: str, data: st.DataObject) -> None:
+        """Where a name ends, an acronym may follow exactly where `_SPELT_OUT_AFTER` starts the text."""
+        end = data.draw(st.integers(0, len(text)))
+        assert _spelt_out_after(text, end) is text.startswith(_SPELT_OUT_AFTER, end)

@@ -13,6 +13,7 @@ from quotes.words import COMPILED, WordMatch, Words, words
 KINDS = {
     "word": (r"[\p{L}\p{M}\p{N}]", "'\u2019-."),
     "letters": (r"[\p{L}\p{M}]", "'\u2019-"),
+    "letter run": (r"\p{L}", ""),  # no joiners: one run of letters (`quotes.resolve`)
 }
 
 # what words are made of and what stands between them: ASCII and other letters, a combining
