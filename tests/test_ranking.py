@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from types import MappingProxyType
 
 import attrs
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from spacy.language import Language
 
 import quotes
@@ -15,12 +18,20 @@ from quotes.errors import RegistryError
 from quotes.extract import Extractor
 from quotes.model import QuoteKind
 from quotes.ranking import FEATURES, Source, load_model
+from quotes.ranking.candidates import _PRONOUN, _pronoun_spans
 from quotes.ranking.features import _bucket, _words
 from quotes.ranking.gate import HEAD, PATTERNS, TAIL, gated
 from quotes.ranking.model import SpeakerModel, calibrate, softmax
 
 DEVNEWS = Path(__file__).resolve().parent / "devnews"
 RULES = Extractor(speakers="rules")
+
+# pronouns in any case and what joins words to them: letters, digits, apostrophes, hyphens,
+# a combining mark, an underscore, long s and dotted capital I
+PRONOUN_TEXT = st.lists(
+    st.sampled_from(["he", "She", "THEY", "it", "We", "i", "I", *" x9'\u2019-_.\u0301\u017f\u0130\u00e9\n"]),
+    max_size=20,
+).map("".join)
 
 
 def _candidates(text: str) -> list[list[tuple[str, frozenset[str]]]]:
@@ -76,6 +87,21 @@ class TestCandidates:
         [found] = _candidates(text)
         pronouns = [t for t, sources in found if Source.PRONOUN in sources]
         assert pronouns == ([spelling] if spelling.isascii() else [])
+
+    @given(PRONOUN_TEXT | st.text(), st.data())
+    @example("xhe he it's its I, She\u0301 we_ they", None)  # words, joiners and marks around them
+    @example("\u017fhe \u0130t THEY wE", None)
+    def test_reading_pronouns_finds_what_the_pattern_finds(
+        self, text: str, data: st.DataObject | None
+    ) -> None:
+        """The compiled build reads pronouns a character at a time; `_PRONOUN` finds the same,
+        in any window (it reads a character before the window, none after)."""
+        start = data.draw(st.integers(0, len(text))) if data is not None else 0
+        end = data.draw(st.integers(start, len(text))) if data is not None else len(text)
+        with pytest.MonkeyPatch.context() as patch:
+            # the loop, in pure Python too (the package's `candidates` is the function of that name)
+            patch.setattr(importlib.import_module("quotes.ranking.candidates"), "COMPILED", True)
+            assert _pronoun_spans(text, start, end) == [m.span() for m in _PRONOUN.finditer(text, start, end)]
 
     def test_candidates_never_inside_the_quote(self) -> None:
         """The quote's own words name no speaker of it."""

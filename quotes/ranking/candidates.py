@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import regex
 
@@ -27,7 +27,10 @@ from quotes.marks import QuotedSpan
 from quotes.mentions import Found, MentionKind, first_starting, mention_after
 from quotes.model import SpeakerKind
 from quotes.text import WORD, WORD_BACKWARDS
-from quotes.words import WordMatch
+from quotes.words import COMPILED, WordMatch
+
+if TYPE_CHECKING:
+    from mypy_extensions import i64
 
 __all__ = ["Candidate", "Source", "Window", "candidates", "phrase_after", "phrase_before", "window"]
 
@@ -258,26 +261,95 @@ def _pronouns(text: str, area: Window, quoted: Sequence[tuple[int, int]]) -> lis
     """The personal pronouns of the window outside quotations."""
     pronouns = mention_lexicon().pronouns
     result = []
-    for match in _PRONOUN.finditer(text, area.start, area.end):
-        if inside(match.start(), quoted):
+    for start, end in _pronoun_spans(text, area.start, area.end):
+        if inside(start, quoted):
             continue
-        form = match.group().lower()
+        form = text[start:end].lower()
         spec = pronouns[form]
         kind = SpeakerKind.ORGANISATION if spec.organisation else SpeakerKind.UNKNOWN
         if spec.gender:
             kind = SpeakerKind.PERSON
         result.append(
-            Found(
-                match.start(),
-                match.end(),
-                MentionKind.PRONOUN,
-                form,
-                kind,
-                gender=spec.gender,
-                plural=spec.plural,
-            )
+            Found(start, end, MentionKind.PRONOUN, form, kind, gender=spec.gender, plural=spec.plural)
         )
     return result
+
+
+def _pronoun_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where `_PRONOUN` finds a personal pronoun in ``text[start:end]`` (offsets not below 0),
+    in order.
+
+    Compiled, the characters are read in a loop, which tests only the few that can begin a
+    pronoun; in pure Python the pattern is faster.
+    """
+    if not COMPILED:
+        return [match.span() for match in _PRONOUN.finditer(text, start, end)]
+    position: i64 = max(0, start)
+    stop: i64 = min(end, len(text))
+    found: list[tuple[int, int]] = []
+    while position < stop:
+        code: i64 = ord(text[position])
+        if code < 128 and _OPENS_PRONOUN[code] and (position == 0 or not _joins(text, position - 1, True)):
+            length = _pronoun_at(text, position, stop)
+            if length:
+                found.append((position, position + length))
+                position += length
+                continue
+        position += 1
+    return found
+
+
+def _pronoun_at(text: str, position: i64, stop: i64) -> i64:
+    """The length of the pronoun at `position` that ends a word before `stop`, else 0: what the
+    first of `_PRONOUN`'s alternatives that matches there finds."""
+    first: i64 = ord(text[position]) | 32  # lowercase: it is one of `_OPENS_PRONOUN`
+    if first == 105:  # "it", else "i"
+        if _spelt(text, position, stop, "it"):
+            return 2
+        return 1 if _spelt(text, position, stop, "i") else 0
+    form = "he" if first == 104 else "she" if first == 115 else "they" if first == 116 else "we"
+    return len(form) if _spelt(text, position, stop, form) else 0
+
+
+def _spelt(text: str, position: i64, stop: i64, form: str) -> bool:
+    """Whether `form` (lowercase ASCII letters), in either case, is a word at `position` that
+    ends before `stop` or at it (`_PRONOUN`'s lookahead)."""
+    length: i64 = len(form)
+    after: i64 = position + length
+    if after > stop:
+        return False
+    index: i64 = 0
+    while index < length:
+        code: i64 = ord(text[position + index])
+        letter: i64 = ord(form[index])
+        if code != letter and code != letter - 32:  # the letter in either case, ASCII only
+            return False
+        index += 1
+    return after == stop or not _joins(text, after, False)
+
+
+def _joins(text: str, index: i64, before: bool) -> bool:
+    """Whether ``text[index]`` joins a pronoun to a word: before it, as `_PRONOUN`'s ``\\b``
+    and lookbehind say; after it, as its lookahead says."""
+    code: i64 = ord(text[index])
+    if code < 128:
+        return (_JOINS_BEFORE if before else _JOINS_AFTER)[code] != 0
+    char = text[index]
+    known = _JOINING.get((char, before))
+    if known is None:
+        known = (_JOINED_BEFORE if before else _JOINED_AFTER).match(char) is not None
+        if len(_JOINING) < _KNOWN_CHARACTERS:
+            _JOINING[char, before] = known
+    return known
+
+
+_JOINED_BEFORE: Final = regex.compile(r"[\w\p{L}\p{N}'\u2019\-]")  # no pronoun after it: `\b`, lookbehind
+_JOINED_AFTER: Final = regex.compile(r"[\p{L}\p{N}'\u2019\-]")  # no pronoun before it: the lookahead
+_OPENS_PRONOUN: Final = bytes(chr(code).lower() in "hstwi" for code in range(128))
+_JOINS_BEFORE: Final = bytes(_JOINED_BEFORE.match(chr(code)) is not None for code in range(128))
+_JOINS_AFTER: Final = bytes(_JOINED_AFTER.match(chr(code)) is not None for code in range(128))
+_JOINING: Final[dict[tuple[str, bool], bool]] = {}  # the answer for characters outside ASCII, once read
+_KNOWN_CHARACTERS: Final = 1 << 12  # such characters remembered at most: news has few
 
 
 def phrase_before(text: str, end: int, start: int) -> Found | None:
