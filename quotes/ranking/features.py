@@ -112,7 +112,9 @@ _NULL_CANDIDATES: Final = tuple(f"null:candidates:{n}" for n in _CANDIDATES)
 _GAP_STOP: Final = regex.compile('[\n"\u201c\u201d;:.]')  # what ends a subject before its cue
 _GAP_CHARS: Final = 400  # words are counted over this many characters at most: beyond is far anyway
 _PASSIVE: Final = regex.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\b[\s\p{L}]*$")
-_COLON_GAP: Final = regex.compile(r"[\s,\u2014\u2013\-]*(?:[\p{L}]+[\s,]*){0,3}:\s*$")
+# possessive: a word is never split over two of the three, which on a long gap made the engine
+# try every way of cutting its letters before giving up (the same gaps match)
+_COLON_GAP: Final = regex.compile(r"[\s,\u2014\u2013\-]*+(?:\p{L}++[\s,]*+){0,3}:\s*$")
 
 
 def _names() -> tuple[str, ...]:
