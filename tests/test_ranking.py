@@ -8,6 +8,7 @@ from types import MappingProxyType
 
 import attrs
 import pytest
+import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 from spacy.language import Language
@@ -19,7 +20,7 @@ from quotes.extract import Extractor
 from quotes.model import QuoteKind
 from quotes.ranking import FEATURES, Source, load_model
 from quotes.ranking.candidates import _PRONOUN, _pronoun_spans
-from quotes.ranking.features import _bucket, _words
+from quotes.ranking.features import _COLON_GAP, _bucket, _words
 from quotes.ranking.gate import HEAD, PATTERNS, TAIL, gated
 from quotes.ranking.model import SpeakerModel, calibrate, softmax
 
@@ -211,6 +212,18 @@ class TestFeatures:
         """A gap's words are its white-space-separated pieces; a gap too long to count is far."""
         text = f"A{gap}B"
         assert _words(text, 1, 1 + len(gap)) == words
+
+    @given(
+        st.lists(st.sampled_from([*" ,:\u2014-\n\t", "a", "Lee", "his aide", "é"]), max_size=14).map("".join)
+    )
+    @example(", his aide Lee:\n")  # three words: the most
+    @example("an aide of Lee: ")  # four words: too many
+    @example(" \u2014 Lee said that the talks were late and: ")  # a long gap
+    def test_the_colon_gap_is_the_greedy_patterns(self, gap: str) -> None:
+        """The possessive `_COLON_GAP` ("X, his aide: “…”") matches the gaps its greedy
+        form matches, which tried every cut of a word before failing."""
+        greedy = regex.compile(r"[\s,\u2014\u2013\-]*(?:[\p{L}]+[\s,]*){0,3}:\s*$")
+        assert (_COLON_GAP.match(gap) is not None) is (greedy.match(gap) is not None)
 
 
 RANKER = Extractor(speakers="ranker")
