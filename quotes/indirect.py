@@ -193,7 +193,7 @@ def _before_joined(document: Document, outer: Reported, inner: Reported) -> Repo
     if joined is None:
         return None
     content = _content(document, outer.start, joined.start())
-    return Reported(*content, outer.attribution) if content is not None else None
+    return Reported(content[0], content[1], outer.attribution) if content is not None else None
 
 
 _JOINED_SPEAKER: Final = regex.compile(r"[,;]?[ \t\u00a0]+(?:and|but)[ \t\u00a0]+$")
@@ -339,7 +339,8 @@ def _with_subject(
 ) -> Reported | None:
     """The reported `clause` of a cue with the cue's subject as its speaker, if it has one."""
     text = document.text
-    content = _content(document, *clause)  # and the speaker is sought only for a clause that may be one
+    # the speaker is sought only for a clause that may be one
+    content = _content(document, clause[0], clause[1])
     if content is None:
         return None
     # the rules alone find the speaker of reported speech: a parser's guess costs precision here
@@ -349,7 +350,7 @@ def _with_subject(
         mention = _plain_subject(document, cue, start)
     if mention is None:
         return None
-    return _report(*content, mention, cue, Evidence.HEAD)
+    return _report(content[0], content[1], mention, cue, Evidence.HEAD)
 
 
 def _passive_by(document: Document, cue: FoundCue, start: int, end: int) -> Reported | None:
@@ -373,7 +374,7 @@ def _passive_by(document: Document, cue: FoundCue, start: int, end: int) -> Repo
         clause = _to_clause(document, joint.start(1), joint.start(1), end)
         if clause is None:
             return None  # "reported by X to the police": a preposition, no infinitive
-        return _clause(document, *clause, agent, cue, Evidence.HEAD)
+        return _clause(document, clause[0], clause[1], agent, cue, Evidence.HEAD)
     after = WORD.match(text, joint.end(), end)
     if after is None or not _participle(after.group().lower()):
         return None  # "written by two reporters as part of a series": "as" a preposition
@@ -1230,7 +1231,7 @@ def _clause(
 ) -> Reported | None:
     """A reported clause trimmed of spaces and final punctuation, if it is long enough and not quoted."""
     content = _content(document, start, end)
-    return _report(*content, mention, cue, evidence) if content is not None else None
+    return _report(content[0], content[1], mention, cue, evidence) if content is not None else None
 
 
 def _report(start: int, end: int, mention: Found, cue: FoundCue, evidence: Evidence) -> Reported | None:
