@@ -125,6 +125,7 @@ class Resolver:
         self._named: set[str] | None = None
         self._resolved_names: dict[Found, Resolved] = {}
         self._acronyms: dict[str, str] = {}
+        self._entries: dict[str, Entry | None] = {}  # the registry's answer for each name asked
         # the fullest form of each organisation: by its registry id, and by its words
         self._registered_forms: dict[str, str] = {}
         self._equivalent_forms: dict[frozenset[str], str] = {}
@@ -256,11 +257,19 @@ class Resolver:
             return None
         return self._named_by(mention_before(self.text, owned.start(), document.start, self.names))
 
+    def _by_name(self, name: str) -> Entry | None:
+        """`Registry.by_name`, asked once a document for each name: news repeats its names, and
+        half the lookups of an article were repeats."""
+        if name in self._entries:
+            return self._entries[name]
+        entry = self._entries[name] = self.registry.by_name(name)
+        return entry
+
     def _add_registered_form(self, name: str) -> Entry | None:
         """Remember the article's name of a registered speaker if it is the fullest so far: the
         speaker is named as the article names them ("Volodymyr Zelenskyy", "State Department"),
         with the registry's id and Wikidata item. Returns the entry, if the name is registered."""
-        entry = self.registry.by_name(name)
+        entry = self._by_name(name)
         if entry is not None:
             if normalise_name(name) == normalise_name(entry.name):
                 name = entry.name  # "Kremlin" is "the Kremlin": the registry's own form of it
@@ -299,7 +308,7 @@ class Resolver:
         return resolved
 
     def _resolve_name(self, mention: Found) -> Resolved:
-        entry = self.registry.by_name(mention.name) or self.registry.by_name(self._written(mention))
+        entry = self._by_name(mention.name) or self._by_name(self._written(mention))
         if entry is not None and self._someone_else(mention, entry):
             entry = None
         if entry is not None:
@@ -311,7 +320,7 @@ class Resolver:
         if surname == normalise_name(mention.name) and surname in self._given:
             fullest = self._given[surname]  # a first name alone: "Boris" for "Boris Johnson"
             surname = _surname(fullest)
-        entry = self.registry.by_name(fullest)
+        entry = self._by_name(fullest)
         if entry is not None:
             return self._entry(entry, 1.0)
         gender = mention.gender or self._genders.get(surname)
@@ -332,10 +341,7 @@ class Resolver:
         if fullest is None or " " not in fullest:
             return False
         # "Recep T'ayyip Erdogan", a stray mark inside the name, is still the registry's Erdogan
-        return (
-            self.registry.by_name(fullest) is not entry
-            and self.registry.by_name(_unmarked(fullest)) is not entry
-        )
+        return self._by_name(fullest) is not entry and self._by_name(_unmarked(fullest)) is not entry
 
     def _organisation(self, mention: Found) -> Resolved:
         """An organisation's name: an acronym spelt out, a bare head ("the Centre") its fuller name."""
@@ -415,7 +421,7 @@ class Resolver:
     def _description(self, mention: Found) -> Resolved:
         written = self._written(mention)
         holder = None
-        for lookup in (self.registry.by_name, self._by_title):
+        for lookup in (self._by_name, self._by_title):
             for form in (written, mention.name):
                 holder = holder or lookup(form)
         # "the Russian presidential spokesman": a registered title with a nationality that fits
@@ -441,7 +447,7 @@ class Resolver:
         """Whether the article names a registered speaker anywhere."""
         if self._named is None:
             self._named = {
-                found.id for found in (self.registry.by_name(n.name) for n in self.names) if found is not None
+                found.id for found in (self._by_name(n.name) for n in self.names) if found is not None
             }
         return entry.id in self._named
 
@@ -465,7 +471,7 @@ class Resolver:
         if fuller is None:
             return None
         form = _THE.sub("", fuller.group())
-        for lookup in (self.registry.by_name, self._by_title):
+        for lookup in (self._by_name, self._by_title):
             entry = lookup(form) or lookup(form.split(maxsplit=1)[-1])
             if entry is not None:
                 return self._entry(entry, 0.9)
@@ -569,7 +575,7 @@ class Resolver:
         if mention.speaker_kind is not SpeakerKind.ORGANISATION:
             return False
         for word in _WORDS.findall(self.text, mention.start, mention.end):
-            entry = self.registry.by_name(word) if word[:1].isupper() else None
+            entry = self._by_name(word) if word[:1].isupper() else None
             if entry is not None and entry.kind is SpeakerKind.PERSON:
                 return True
         return False
