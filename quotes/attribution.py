@@ -393,7 +393,7 @@ def cue_subject(
 
     With `parsed` false, a trained parser's subject is never used.
     """
-    if in_as_clause(text, cue, start) or _RELATIVE.search(text, start, cue.start):
+    if in_as_clause(text, cue, start) or _in_relative(text, start, cue.start):
         return None  # "as reported by Hurriyet Daily News": a source, not the speaker
     if cue.subject_follows:
         return _issuer(text, mention_after(text, cue.end, end, document.names), end, document)
@@ -425,9 +425,25 @@ def in_as_clause(text: str, cue: FoundCue, start: int = 0) -> bool:
 
 
 # a cue inside a parenthetical relative clause: "— which the BBC noted as unusual —"
+# a relative or "as" clause set off by a dash or a bracket that is still open at the cue
 _RELATIVE: Final = regex.compile(r"[\u2014\u2013(][ \t\u00a0]*(?:which|as|who)\b[^\u2014\u2013()]*$")
+_RELATIVE_OPENS: Final = regex.compile(r"[ \t\u00a0]*(?:which|as|who)\b")  # `_RELATIVE` after its dash
 _BY: Final = regex.compile(r"[ \t\u00a0]+by[ \t\u00a0]+")
 _ISSUED_BY: Final = regex.compile(r"[^.;:\"\u201c\u201d]{0,40}?\b(?:by|from)[ \t\u00a0]+")
+
+
+def _in_relative(text: str, start: int, end: int) -> bool:
+    """Whether `_RELATIVE` finds a clause in ``text[start:end]``: no dash or bracket may follow
+    the one that opens it, so only the last one can, and the engine reads only the words
+    after it, not every character of the sentence before the cue."""
+    opened = max(
+        text.rfind("\u2014", start, end), text.rfind("\u2013", start, end), text.rfind("(", start, end)
+    )
+    return (
+        opened >= 0
+        and text.find(")", opened, end) < 0
+        and _RELATIVE_OPENS.match(text, opened + 1, end) is not None
+    )
 
 
 def _coordinated(before: str) -> bool:

@@ -7,8 +7,11 @@ the default, is tested in test_ranking.py and on the seeds and the development s
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import quotes
+from quotes.attribution import _RELATIVE, _in_relative
 from quotes.model import Quote, QuoteKind
 from quotes.registry import Registry, default_registry
 
@@ -662,3 +665,22 @@ class TestSpeakersOfReportedSpeech:
     def test_share_in_words(self) -> None:
         """Nearly half said CLAUSE: a fraction with its hedge is a share of people."""
         assert reported_by("Nearly half said the harbour tax was too high.") == "Nearly half"
+
+
+# a sentence before its cue: dashes, brackets, the words that open a relative clause, line breaks
+BEFORE_CUE = st.lists(
+    st.sampled_from([*"\u2014\u2013()\n \t\u00a0,", "which", "as", "who", "whom", "Lee", "x"]), max_size=16
+).map("".join)
+
+
+class TestRelativeClauseBeforeACue:
+    """Only the last dash or bracket before a cue can open its relative clause; the pattern agrees."""
+
+    @given(BEFORE_CUE | st.text(), st.data())
+    @example("Lee \u2014 who ran the port \u2014 and (as she put it", None)
+    @example("Lee (as she put it) and", None)  # closed: the cue is outside it
+    @example("Lee \u2014 whom", None)
+    def test_the_last_opening_decides(self, text: str, data: st.DataObject | None) -> None:
+        start = data.draw(st.integers(0, len(text))) if data is not None else 0
+        end = data.draw(st.integers(0, len(text))) if data is not None else len(text)
+        assert _in_relative(text, start, end) is (_RELATIVE.search(text, start, end) is not None)
