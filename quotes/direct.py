@@ -23,10 +23,12 @@ from quotes.lexicon import CueLexicon, cue_lexicon, mention_lexicon, word_lists
 from quotes.marks import Bounds, QuotedSpan, as_bounds
 from quotes.model import QuoteKind
 from quotes.text import blank, first_chars, last_chars, trie
+from quotes.words import words
 
 __all__ = ["Context", "classify"]
 
-_WORD: Final = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*")
+# a word as `re` reads one (`re`'s \w, without the underscore), read by a compiled loop where compiled
+_WORD: Final = words(r"[^\W_]", "-'\u2019.", re_classes=True)
 _SHORT: Final = 3  # words: a quoted span this short needs a reporting cue nearby to count as speech
 _NAME_MAX: Final = 6  # words: the longest quoted span read as a name or a title
 _AROUND: Final = 60  # characters: the rules read at most this far before or after a quotation's marks

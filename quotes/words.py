@@ -21,6 +21,7 @@ spell out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from importlib.machinery import EXTENSION_SUFFIXES
 from typing import TYPE_CHECKING, Final, Protocol, cast, final
@@ -72,17 +73,20 @@ class WordPattern(Protocol):
         """Each word in ``string[pos:endpos]``, as text."""
 
 
-def words(characters: str, joiners: str, backwards: bool = False) -> Words:
+def words(characters: str, joiners: str, backwards: bool = False, *, re_classes: bool = False) -> Words:
     """The words made of `characters` joined by `joiners` (see `Words`): a `Words` where this
-    module is compiled, else the `regex` pattern, which is faster in pure Python.
+    module is compiled, else the `regex` pattern (the `re` one, with `re_classes`), which is
+    faster in pure Python.
 
     Typed as a `Words` either way: compiled, that is what it is, and the rules' calls of
     it and of the words it finds are then direct calls of compiled code, not Python
     method calls; in pure Python, the pattern answers the same calls (`WordPattern`) and
     its matches are `Word`s.
     """
-    found = Words(characters, joiners, backwards)
-    return found if COMPILED else cast("Words", regex.compile(found.pattern))
+    found = Words(characters, joiners, backwards, re_classes=re_classes)
+    if COMPILED:
+        return found
+    return cast("Words", (re.compile if re_classes else regex.compile)(found.pattern))
 
 
 @final
@@ -125,26 +129,39 @@ class Words:
         joiners: The characters that join two runs of them into one word (none: a word is one run).
         backwards: Search from the end, as a ``(?r)`` pattern does: `search` finds
             the last word before `endpos`, and `finditer` the words from last to first.
+        re_classes: Read `characters` as Python's `re` reads them, not as `regex` does
+            (their ``\\w`` differ: `re`'s leaves out combining marks). `re` cannot search
+            backwards.
+
+    Raises:
+        ValueError: `re_classes` with `backwards`.
     """
 
-    __slots__ = ("_ascii", "_backwards", "_inner", "_joiners", "_known", "pattern")
+    __slots__ = ("_ascii", "_backwards", "_inner", "_joiners", "_known", "_re", "pattern")
 
-    def __init__(self, characters: str, joiners: str, backwards: bool = False) -> None:
+    def __init__(
+        self, characters: str, joiners: str, backwards: bool = False, *, re_classes: bool = False
+    ) -> None:
+        if re_classes and backwards:
+            raise ValueError("Python's re cannot search backwards")
         joined = f"(?:[{regex.escape(joiners)}]{characters}+)*" if joiners else ""
         inner = f"{characters}+{joined}"
         self.pattern: Final = ("(?r)" if backwards else "") + inner
-        """The `regex` pattern that finds the same words."""
-        self._inner: Final = regex.compile(characters)
+        """The `regex` pattern (the `re` one, with `re_classes`) that finds the same words."""
+        self._inner: Final[re.Pattern[str] | regex.Pattern[str]] = (
+            re.compile(characters) if re_classes else regex.compile(characters)
+        )
         self._joiners: Final = joiners
+        self._re: Final = re_classes
         self._backwards: Final = backwards
-        # whether a character is a word character, as `regex` says: for each of ASCII at once,
+        # whether a character is a word character, as the engine says: for each of ASCII at once,
         # and for the others once they are read
         self._ascii: Final = bytes(self._inner.match(chr(code)) is not None for code in range(128))
         self._known: Final[dict[str, bool]] = {}
 
     def match(self, string: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
         """The word that starts at `pos` (that ends at `endpos`, searching backwards), if one does."""
-        start, end = window(string, pos, endpos)
+        start, end = self._window(string, pos, endpos)
         if self._backwards:
             if end <= start or not self._is_inner(string, end - 1):
                 return None
@@ -154,12 +171,12 @@ class Words:
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
         """The first word in ``string[pos:endpos]`` (the last, searching backwards)."""
-        start, end = window(string, pos, endpos)
+        start, end = self._window(string, pos, endpos)
         return self._last(string, start, end) if self._backwards else self._first(string, start, end)
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[WordMatch]:
         """Each word in ``string[pos:endpos]``, in order (from the last, searching backwards)."""
-        start, end = window(string, pos, endpos)
+        start, end = self._window(string, pos, endpos)
         if self._backwards:
             word = self._last(string, start, end)
             while word is not None:
@@ -174,6 +191,14 @@ class Words:
     def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> list[str]:
         """Each word in ``string[pos:endpos]``, as text."""
         return [word.group() for word in self.finditer(string, pos, endpos)]
+
+    def _window(self, string: str, pos: int, endpos: int | None) -> tuple[int, int]:
+        """`pos` and `endpos` as offsets into `string`, as the engine this stands for reads them."""
+        if not self._re:
+            return window(string, pos, endpos)
+        length = len(string)  # `re` reads an offset below 0 as 0, not from the end
+        end = length if endpos is None else min(max(endpos, 0), length)
+        return min(max(pos, 0), length), end
 
     def _first(self, string: str, start: i64, end: i64) -> WordMatch | None:
         position = start

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,6 +18,8 @@ KINDS = {
     "letters": (r"[\p{L}\p{M}]", "'\u2019-"),
     "letter run": (r"\p{L}", ""),  # no joiners: one run of letters (`quotes.resolve`)
 }
+# a word as Python's `re` reads `\w` (`quotes.direct`)
+RE_WORD = (r"[^\W_]", "-'\u2019.")
 
 # what words are made of and what stands between them: ASCII and other letters, a combining
 # mark, digits of two scripts, the joiners, a letter outside the Basic Multilingual Plane,
@@ -58,6 +63,25 @@ class TestSameAsRegex:
         assert [m.span() for m in ours.finditer(string, pos, endpos)] == [
             m.span() for m in theirs.finditer(string, pos, endpos)
         ]
+
+    @given(texts, offsets, offsets | st.none())
+    def test_forwards_with_the_classes_of_re(self, string: str, pos: int, endpos: int | None) -> None:
+        """Read with `re`'s classes (`quotes.direct`'s words), a `Words` finds what the `re`
+        pattern finds, whose \\w leaves out the combining mark that `regex`'s takes in."""
+        ours = Words(*RE_WORD, re_classes=True)
+        theirs = re.compile(ours.pattern)
+        end = len(string) if endpos is None else endpos
+        assert spans(ours.match(string, pos, end)) == spans(theirs.match(string, pos, end))
+        assert spans(ours.search(string, pos, end)) == spans(theirs.search(string, pos, end))
+        assert ours.findall(string, pos, end) == theirs.findall(string, pos, end)
+        assert [m.span() for m in ours.finditer(string, pos, end)] == [
+            m.span() for m in theirs.finditer(string, pos, end)
+        ]
+
+    def test_re_cannot_search_backwards(self) -> None:
+        """`re` has no backwards search for a `Words` to stand for."""
+        with pytest.raises(ValueError, match="backwards"):
+            Words(*RE_WORD, backwards=True, re_classes=True)
 
     @given(texts)
     def test_the_whole_text_by_default(self, string: str) -> None:
