@@ -41,6 +41,7 @@ from quotes.mentions import (
 )
 from quotes.model import Speaker, SpeakerKind
 from quotes.registry import Entry, Registry, normalise_name
+from quotes.text import blanks_then, skip_blanks
 from quotes.words import COMPILED, Words
 
 if TYPE_CHECKING:
@@ -239,12 +240,16 @@ class Resolver:
 
     def _note_acronym(self, name: Found) -> None:
         """Remember the acronym a name spells out right after it, if any."""
-        bracketed = _ACRONYM.match(self.text, name.end)
+        text, end = self.text, name.end
+        # the cheap tests first: the engine is asked only where the pattern's first characters are
+        bracketed = _ACRONYM.match(text, end) if text[end + 1 : end + 2] == "(" else None
         if bracketed and name.speaker_kind is SpeakerKind.ORGANISATION:
             # "the Investigative Committee and the Federal Security Service (FSB)": the last of two
             last = _THE.sub("", name.name.rsplit(" and ", 1)[-1])
             self._acronyms[bracketed.group(1)] = last or name.name
-        spelt = bracketed or _OR_ACRONYM.match(self.text, name.end)
+        spelt = bracketed
+        if spelt is None and text[end : end + 1] == "," and blanks_then(text, end + 1, len(text), "or"):
+            spelt = _OR_ACRONYM.match(text, end)
         if spelt and _initials(name.name) == spelt.group(1):
             # "Medecins Sans Frontieres (MSF)", "the Federal Bureau of Investigation, or FBI,":
             # the letters tell, whatever the kind of name
@@ -676,24 +681,24 @@ def _following(text: str, position: int) -> tuple[bool, list[str]] | None:
             return None
         return bool(found.group(1)), [word for word in found.groups()[1:] if word is not None]
     end: i64 = len(text)
-    at: i64 = _blanks(text, position, end)
+    at: i64 = skip_blanks(text, position, end)
     if at < end and text[at] == "(":  # an acronym in brackets, kept once read (the "?+")
         close: i64 = at + 1
         limit: i64 = min(end, at + 2 + _BRACKETED)  # past the latest closing bracket
         while close < limit and text[close] not in "()\n":
             close += 1
         if close < limit and text[close] == ")" and close > at + 1:
-            at = _blanks(text, close + 1, end)
+            at = skip_blanks(text, close + 1, end)
     comma = at < end and text[at] == ","
     if comma:
-        at = _blanks(text, at + 1, end)
+        at = skip_blanks(text, at + 1, end)
     words: list[str] = []
     while len(words) < 3:
         word = _LETTER_RUN.match(text, at, end)
         if word is None:
             break
         words.append(word.group())
-        at = _blanks(text, word.end(), end)
+        at = skip_blanks(text, word.end(), end)
     return (comma, words) if words else None
 
 
@@ -704,16 +709,6 @@ def _spelt_out_after(text: str, end: int) -> bool:
     if after == ",":
         return True
     return (after == " " or after == "\t" or after == "\u00a0") and text[end + 1 : end + 2] == "("
-
-
-def _blanks(text: str, position: i64, end: i64) -> i64:
-    """The first offset at or after `position` that is not a space, a tab or a no-break space."""
-    while position < end:
-        code: i64 = ord(text[position])  # compiled, read in place: no one-character string
-        if code != 32 and code != 9 and code != 0xA0:
-            break
-        position += 1
-    return position
 
 
 _BRACKETED: Final = 24  # `_FOLLOWING`'s "[^()\n]{1,24}": the characters in brackets at most

@@ -14,9 +14,12 @@ __all__ = [
     "WORD",
     "WORD_BACKWARDS",
     "blank",
+    "blanks_then",
     "first_chars",
     "last_chars",
     "opens_sentence",
+    "skip_blanks",
+    "skip_blanks_back",
     "skip_space",
     "skip_space_back",
     "trie",
@@ -44,6 +47,36 @@ def skip_space(text: str, position: int, end: int) -> int:
     while position < end and text[position].isspace():
         position += 1
     return position
+
+
+def skip_blanks(text: str, position: int, end: int) -> int:
+    """The first offset at or after `position`, before `end`, that is not a space, a tab or a
+    no-break space: what the rules' patterns spell ``[ \\t\\u00a0]``."""
+    while position < end:
+        code = ord(text[position])  # compiled, read in place: no one-character string
+        if code != 32 and code != 9 and code != 0xA0:
+            break
+        position += 1
+    return position
+
+
+def skip_blanks_back(text: str, start: int, position: int) -> int:
+    """The last offset at or before `position`, after `start`, that no blank (space, tab,
+    no-break space) precedes."""
+    while position > start:
+        code = ord(text[position - 1])
+        if code != 32 and code != 9 and code != 0xA0:
+            break
+        position -= 1
+    return position
+
+
+def blanks_then(text: str, position: int, end: int, word: str) -> bool:
+    """Whether ``text[position:end]`` opens with blanks (spaces, tabs, no-break spaces) and then
+    `word`: the test a pattern such as ``[ \\t\\u00a0]+by[ \\t\\u00a0]+`` passes first, which
+    costs a few comparisons where a call of the engine costs thousands of instructions."""
+    after = skip_blanks(text, position, end)
+    return after > position and text[after : min(end, after + len(word))] == word
 
 
 def skip_space_back(text: str, start: int, position: int) -> int:

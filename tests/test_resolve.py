@@ -12,8 +12,17 @@ import quotes.resolve
 from quotes.mentions import Found, mention_after, mention_before, names
 from quotes.model import Speaker, SpeakerKind
 from quotes.registry import Registry, default_registry
-from quotes.resolve import _SPELT_OUT_AFTER, Resolved, Resolver, _following, _spelt_out_after
+from quotes.resolve import (
+    _ACRONYM,
+    _OR_ACRONYM,
+    _SPELT_OUT_AFTER,
+    Resolved,
+    Resolver,
+    _following,
+    _spelt_out_after,
+)
 from quotes.sentences import sentences
+from quotes.text import blanks_then
 
 DAY = datetime.date(2019, 10, 29)
 """The date of the articles here: who held an office depends on it."""
@@ -519,7 +528,7 @@ class TestSubjectsBeforeAnAcronym:
 # text around a name: brackets, commas, blanks of three kinds, letters in and out of ASCII
 AFTER_NAME = st.lists(
     st.sampled_from(
-        [*" \t\u00a0,()\n.-'", "a", "Zé", "ſ", "\u0301", "9", "said", "also", "USCIRF", "x" * 23]
+        [*" \t\u00a0,()\n.-'", "a", "Zé", "ſ", "\u0301", "9", "said", "also", "USCIRF", "or", "x" * 23]
     ),
     max_size=24,
 ).map("".join)
@@ -549,3 +558,19 @@ class TestReadingWhatFollowsAName:
         """Where a name ends, an acronym may follow exactly where `_SPELT_OUT_AFTER` starts the text."""
         end = data.draw(st.integers(0, len(text)))
         assert _spelt_out_after(text, end) is text.startswith(_SPELT_OUT_AFTER, end)
+
+    @given(AFTER_NAME | st.text(), st.data())
+    @example(" (FSB) said", None)
+    @example(", or FBI,", None)
+    @example(",\u00a0\tor NATO", None)
+    def test_an_acronym_is_read_where_its_first_characters_are(
+        self, text: str, data: st.DataObject | None
+    ) -> None:
+        """The engine is asked for a spelt-out acronym only after " (" or ", or": wherever
+        either pattern matches, those characters are there."""
+        end = data.draw(st.integers(0, len(text))) if data is not None else 0
+        if _ACRONYM.match(text, end) is not None:
+            assert text[end + 1 : end + 2] == "("
+        if _OR_ACRONYM.match(text, end) is not None:
+            assert text[end : end + 1] == ","
+            assert blanks_then(text, end + 1, len(text), "or")

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes.text import LETTERS_BACKWARDS, WORD_BACKWARDS, opens_sentence, skip_space, unquoted
+from quotes.text import (
+    LETTERS_BACKWARDS,
+    WORD_BACKWARDS,
+    blanks_then,
+    opens_sentence,
+    skip_blanks,
+    skip_blanks_back,
+    skip_space,
+    unquoted,
+)
 
 
 class TestUnquoted:
@@ -54,3 +64,29 @@ class TestReaders:
         text = "It ended. Then, more"
         assert opens_sentence(text, text.index("Then"))
         assert not opens_sentence(text, text.index("more"))
+
+
+BLANKS = st.text(alphabet=" \t\u00a0\n\u2009ab", max_size=12)
+
+
+class TestBlanks:
+    """Blanks are what the rules' patterns spell ``[ \\t\\u00a0]``: no line break, no other space."""
+
+    @given(BLANKS, st.data())
+    def test_skipping_blanks_is_the_patterns(self, text: str, data: st.DataObject) -> None:
+        """Forwards and backwards, the skip stops where ``[ \\t\\u00a0]*`` stops, within the limits."""
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        forwards = regex.match(r"[ \t\u00a0]*", text[:end], pos=start)
+        backwards = regex.match(r"(?r)[ \t\u00a0]*", text[:end], pos=start)
+        assert forwards is not None
+        assert backwards is not None
+        assert skip_blanks(text, start, end) == forwards.end()
+        assert skip_blanks_back(text, start, end) == backwards.start()
+
+    def test_blanks_then_a_word(self) -> None:
+        """Blanks, then the word, before the limit: no blank, or a word cut by the limit, is no match."""
+        assert blanks_then(" \u00a0by him", 0, 8, "by")
+        assert not blanks_then("by him", 0, 6, "by")
+        assert not blanks_then(" \nby", 0, 4, "by")
+        assert not blanks_then(" by", 0, 2, "by")
