@@ -11,9 +11,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import quotes
-from quotes.attribution import _RELATIVE, _in_relative
+from quotes.attribution import _AS_BEFORE, _BY, _RELATIVE, _as_before, _in_relative
 from quotes.model import Quote, QuoteKind
 from quotes.registry import Registry, default_registry
+from quotes.text import blanks_then
 
 RULES = quotes.Extractor(speakers="rules")
 
@@ -673,14 +674,34 @@ BEFORE_CUE = st.lists(
 ).map("".join)
 
 
-class TestRelativeClauseBeforeACue:
-    """Only the last dash or bracket before a cue can open its relative clause; the pattern agrees."""
+class TestCheapTestsAroundACue:
+    """What comes right before or after a cue is read with cheap tests first; the patterns agree."""
 
     @given(BEFORE_CUE | st.text(), st.data())
     @example("Lee \u2014 who ran the port \u2014 and (as she put it", None)
     @example("Lee (as she put it) and", None)  # closed: the cue is outside it
     @example("Lee \u2014 whom", None)
     def test_the_last_opening_decides(self, text: str, data: st.DataObject | None) -> None:
+        """Only the last dash or bracket before a cue can open its relative clause."""
         start = data.draw(st.integers(0, len(text))) if data is not None else 0
         end = data.draw(st.integers(0, len(text))) if data is not None else len(text)
         assert _in_relative(text, start, end) is (_RELATIVE.search(text, start, end) is not None)
+
+    @given(BEFORE_CUE | st.text(), st.data())
+    @example("quoted as \n", None)  # `$` matches before a final line break
+    @example("Bas ", None)
+    @example("as\u00a0\t", None)
+    def test_as_before_a_cue_is_the_patterns(self, text: str, data: st.DataObject | None) -> None:
+        """ "as reported by": the cheap test lets the engine decide wherever it could find "as"."""
+        start = data.draw(st.integers(0, len(text))) if data is not None else 0
+        end = data.draw(st.integers(0, len(text))) if data is not None else len(text)
+        assert _as_before(text, start, end) is (_AS_BEFORE.search(text, start, end) is not None)
+
+    @given(st.lists(st.sampled_from([*" \t\u00a0\n,", "by", "By", "b", "y", "x"]), max_size=10).map("".join))
+    @example(" by ")
+    @example("\u00a0\tby\t")
+    def test_by_after_a_cue_opens_with_blanks(self, text: str) -> None:
+        """Wherever `_BY` matches, blanks and "by" open the text: the test that goes first."""
+        for end in range(len(text) + 1):
+            if _BY.match(text, 0, end) is not None:
+                assert blanks_then(text, 0, end, "by")
