@@ -41,7 +41,7 @@ from quotes.attribution import NEAREST, Attribution, Document, Evidence, cue_sub
 from quotes.cues import CueSection, FoundCue
 from quotes.lexicon import clause_words, complement_words, cue_lexicon, mention_lexicon, word_lists
 from quotes.mentions import Found, MentionKind, extended, mention_after
-from quotes.text import WORD, WORD_BACKWARDS, blank, skip_space, skip_space_back
+from quotes.text import WORD, WORD_BACKWARDS, blank, blanks_then, skip_space, skip_space_back
 from quotes.words import WordMatch
 
 __all__ = ["LEAD_IN_RATIO", "Reported", "leads_in", "reported_speech", "reports"]
@@ -69,6 +69,10 @@ _LONG_SUBJECT_WINDOW: Final = 24  # words after "said" in which an auxiliary may
 _CUES_PER_SENTENCE: Final = 16
 # an adverbial aside after a cue and its comma: "said, in a statement after the call, ..."
 _ASIDE: Final = regex.compile(r"(?:on|in|at|during|after|before|via|through)\b[^,;:\n\"\u201c\u201d]{1,60},")
+# the words `_ADVERBIAL_PHRASE` can open with, each followed by a blank
+_ADVERBIAL_OPENERS: Final = frozenset(
+    {"late", "early", "earlier", "later", "on", "in", "at", "during", "last", "this", "via"}
+)
 _ADVERBIAL_PHRASE: Final = regex.compile(
     r"(?:(?:late|early|earlier|later)[ \t\u00a0]+)?(?:on|in|at|during|last|this|via)[ \t\u00a0]+"
     r"(?:(?:a|an|the|his|her|its|their)[ \t\u00a0]+)?[\p{L}\p{N}'\u2019\-]+"
@@ -213,7 +217,7 @@ def _rest_after(document: Document, cue: FoundCue, first: Reported, end: int) ->
     text = document.text
     position = max(cue.end, mention.end)
     comma = skip_space(text, position, end)
-    adverbial = _ADVERBIAL_PHRASE.match(text, comma, end)
+    adverbial = _adverbial(text, comma, end)
     if adverbial is not None and text[adverbial.end() - 1] == ",":
         comma = adverbial.end() - 1  # "..., the agency said in a June report, and ..."
     if comma >= end or text[comma] != ",":
@@ -288,7 +292,8 @@ def _reported(document: Document, cue: FoundCue, start: int, end: int) -> Report
     if not speech and cue.lemma not in _complement_cues():
         return None  # "criticised", "branded": a stance or a name, not what was said
     text = document.text
-    if _NEGATED.search(text, max(start, cue.start - 40), cue.start):
+    before = max(start, cue.start - 40)
+    if _maybe_negated(text, before, cue.start) and _NEGATED.search(text, before, cue.start):
         return None  # "had not announced any plans": nothing was reported
     if not speech or cue.lemma in _NO_CLAUSE:
         # "accused Lee of lying", "called on the council to resign", "asked whether", "asked Lee to"
@@ -358,7 +363,8 @@ def _passive_by(document: Document, cue: FoundCue, start: int, end: int) -> Repo
     have left", "a plane, reported *by the press* as belonging to the army"; what follows
     "to" (with it) or "as" (without it) is the report."""
     text = document.text
-    by = _BY.match(text, cue.end, end)  # the cheap test first: most cues have no "by" after them
+    # the cheap test first: most cues have no "by" after them
+    by = _BY.match(text, cue.end, end) if blanks_then(text, cue.end, end, "by") else None
     if by is None:
         return None
     passive = _PASSIVE_BEFORE.search(text, max(start, cue.start - _PASSIVE_CHARS), cue.start)
@@ -834,7 +840,7 @@ def _clause_span(document: Document, cue: FoundCue, end: int) -> tuple[int, int]
     aside = _ASIDE.match(text, position, end) if "," in text[cue.end : position] else None
     if aside is not None:  # "said, in a statement after the call, the two ...": an aside between commas
         position = skip_space(text, aside.end(), end)
-    adverbial = _ADVERBIAL_PHRASE.match(text, position, end)
+    adverbial = _adverbial(text, position, end)
     if adverbial is not None:  # "said on Friday", "said in a statement,"
         position = skip_space(text, adverbial.end(), end)
     first = WORD.match(text, position, end)
@@ -1172,6 +1178,35 @@ _RELATIVE_CLAUSE: Final = regex.compile(r",[ \t\u00a0]*(?:which|who|whom|whose)\
 _RELATIVE_PRONOUNS: Final = frozenset({"which", "who", "whom", "that", "whose"})
 
 
+def _adverbial(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """`_ADVERBIAL_PHRASE` matched at `start`: the engine is asked only where the phrase's
+    first word stands (the cheap test first: most words after a cue open no such phrase)."""
+    if _lowercase_run(text, start, end) not in _ADVERBIAL_OPENERS:
+        return None
+    return _ADVERBIAL_PHRASE.match(text, start, end)
+
+
+def _lowercase_run(text: str, start: int, end: int) -> str:
+    """The ASCII lowercase letters from `start` on, before `end`, up to the first other character."""
+    position = start
+    while position < end:
+        code = ord(text[position])  # compiled, read in place
+        if code < 97 or code > 122:
+            break
+        position += 1
+    return text[start:position]
+
+
+def _maybe_negated(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds what `_NEGATED` needs ("no", "n't" or "never"): the
+    cheap test first, as few cues follow a negation."""
+    return (
+        text.find("no", start, end) >= 0
+        or text.find("n't", start, end) >= 0
+        or text.find("never", start, end) >= 0
+    )
+
+
 def _inside_clause(text: str, start: int, end: int) -> bool:
     """Whether a full stop or a colon stands between a cue and a later "that"."""
     return any(c in text[start:end] for c in ".;:?!")
@@ -1183,7 +1218,7 @@ def _clause_end(document: Document, start: int, end: int) -> int:
     stop = _CLAUSE_STOP.search(text, start, end)
     if stop is not None:
         end = stop.start()
-    relative = _TRAILING_RELATIVE.search(text, start, end)
+    relative = _TRAILING_RELATIVE.search(text, start, end) if text.find(",", start, end) >= 0 else None
     if relative is not None and _looks_like_clause(text, start, relative.start()):
         closing = text.find(",", relative.end(), end)
         if closing < 0 or not _verb_follows(text, closing + 1, end):

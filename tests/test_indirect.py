@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import quotes
 import quotes.indirect
@@ -934,3 +936,53 @@ class TestRepeatedCues:
         text = "Peskov said that the talks " + "and he said the talks " * 40 + "went well."
         quotes.extract(text)
         assert sum(handed) <= 8 * 41  # at most eight for each of the 41 cues; once 20 for each
+
+
+# the words around a cue: negations, the openers of an adverbial phrase, blanks, commas, capitals
+AROUND_CUE = st.lists(
+    st.sampled_from(
+        [
+            *" \t\u00a0,;:\n'",
+            "not",
+            "never",
+            "n't",
+            "no",
+            "longer",
+            "on",
+            "in",
+            "late",
+            "earlier",
+            "the",
+            "Friday",
+            "a",
+            "x",
+            "On",
+            "é",
+        ]
+    ),
+    max_size=14,
+).map("".join)
+
+
+class TestCheapTestsFirst:
+    """Each cheap test before a pattern lets through everything the pattern would find."""
+
+    @given(AROUND_CUE | st.text(), st.data())
+    @example("late on Friday, the", None)
+    @example("in\u00a0a  week ,", None)
+    def test_an_adverbial_phrase_is_the_patterns(self, text: str, data: st.DataObject | None) -> None:
+        start = data.draw(st.integers(0, len(text))) if data is not None else 0
+        end = data.draw(st.integers(start, len(text))) if data is not None else len(text)
+        found = quotes.indirect._adverbial(text, start, end)
+        expected = quotes.indirect._ADVERBIAL_PHRASE.match(text, start, end)
+        assert (found and found.span()) == (expected and expected.span())
+
+    @given(AROUND_CUE | st.text(), st.data())
+    @example("had not, as of Monday,", None)
+    @example("they no longer", None)
+    @example("we never", None)
+    def test_a_negation_holds_what_the_test_asks(self, text: str, data: st.DataObject | None) -> None:
+        start = data.draw(st.integers(0, len(text))) if data is not None else 0
+        end = data.draw(st.integers(start, len(text))) if data is not None else len(text)
+        if quotes.indirect._NEGATED.search(text, start, end) is not None:
+            assert quotes.indirect._maybe_negated(text, start, end)
