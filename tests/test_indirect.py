@@ -986,3 +986,22 @@ class TestCheapTestsFirst:
         end = data.draw(st.integers(start, len(text))) if data is not None else len(text)
         if quotes.indirect._NEGATED.search(text, start, end) is not None:
             assert quotes.indirect._maybe_negated(text, start, end)
+
+    @given(
+        st.lists(
+            st.sampled_from([*" \t\u00a0;,-\u2013\u2014", "but", "and the ", "adding", "including", "x"]),
+            max_size=16,
+        ).map("".join)
+        | st.text(),
+        st.data(),
+    )
+    @example("said the talks -- which failed -- were useful; and", None)
+    @example("a \u2013 b, but c", None)
+    def test_a_clause_stop_is_the_patterns(self, text: str, data: st.DataObject | None) -> None:
+        """Searched from the first character a stop can open with, `_CLAUSE_STOP` finds what it
+        finds from the clause's start."""
+        start = data.draw(st.integers(0, len(text))) if data is not None else 0
+        end = data.draw(st.integers(start, len(text))) if data is not None else len(text)
+        found = quotes.indirect._clause_stop(text, start, end)
+        expected = quotes.indirect._CLAUSE_STOP.search(text, start, end)
+        assert (found and found.span()) == (expected and expected.span())
