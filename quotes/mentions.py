@@ -33,7 +33,7 @@ from quotes.lexicon import (
 )
 from quotes.model import SpeakerKind
 from quotes.runs import RunPattern, name_runs
-from quotes.text import WORD, WORD_BACKWARDS, opens_sentence, unquoted_pieces
+from quotes.text import WORD, WORD_BACKWARDS, letters_before_blanks, opens_sentence, unquoted_pieces
 from quotes.words import COMPILED, WordMatch
 
 if TYPE_CHECKING:
@@ -180,6 +180,15 @@ _COMPLEMENTS: Final = frozenset({"of", "from", "in", "at", "for", "to"})
 # "the Iranian Revolutionary Guard Corps (IRGC)", "Sen. Lindsey Graham (R-S.C.)"
 _ACRONYM_BEFORE: Final = regex.compile(r"[ \t\u00a0]*\([^()\n]{1,24}\)$")
 _POSSESSIVE: Final = ("'s", "\u2019s")
+# the words `_PREPOSITION_BEFORE` (with the article it may end with) and `_DETERMINER_BEFORE`
+# end with, before their blanks: the cheap tests that go first
+_PREPOSITION_WORDS: Final = frozenset({
+    "of", "from", "in", "at", "for", "to", "via", "on", "by", "about", "against", "over", "into", "than",
+    "like", "the",
+})  # fmt: skip
+_DETERMINER_WORDS: Final = frozenset(
+    {"the", "a", "an", "one", "some", "several", "two", "three", "many", "other"}
+)
 
 start_of = operator.attrgetter("start")
 """The start of a mention: the key to `bisect` a list of mentions in order."""
@@ -544,7 +553,13 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
     index = first_ending(found_names, end)
     if index < len(found_names) and found_names[index].end == end and found_names[index].start >= start:
         name = found_names[index]
-        preposition = _PREPOSITION_BEFORE.search(text, max(start, name.start - 12), name.start)
+        before = max(start, name.start - 12)
+        # the cheap tests first: most names follow no preposition and no article
+        preposition = (
+            _PREPOSITION_BEFORE.search(text, before, name.start)
+            if letters_before_blanks(text, before, name.start) in _PREPOSITION_WORDS
+            else None
+        )
         if preposition is not None:
             # "the acting Prime Minister of Iraq", "representatives from Iran": the name
             # completes a description; after any other preposition it is no subject
@@ -563,9 +578,14 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
             return extended(described, end, described.name + text[described.end : end])
         if name.kind is MentionKind.NAME:
             name = with_description(text, name, start)
-        article = _ARTICLE_BEFORE.search(text, max(start, name.start - 5), name.start)
         if name.kind is MentionKind.DESCRIPTION:
-            article = _DETERMINER_BEFORE.search(text, max(start, name.start - 10), name.start)
+            before = max(start, name.start - 10)
+            determiner = letters_before_blanks(text, before, name.start).lower() in _DETERMINER_WORDS
+            article = _DETERMINER_BEFORE.search(text, before, name.start) if determiner else None
+        else:
+            before = max(start, name.start - 5)
+            the = letters_before_blanks(text, before, name.start) in ("the", "The")
+            article = _ARTICLE_BEFORE.search(text, before, name.start) if the else None
         if article is not None:
             name = _spanning(name, article.start(), name.end)
         return name
@@ -618,17 +638,24 @@ def _complemented(
     return extended(outer, found.end, outer.name + text[outer.end : found.end])
 
 
+def _possessive_at(text: str, position: int) -> bool:
+    """Whether "'s" or "’s" starts at `position`: ``text.startswith(_POSSESSIVE, position)``, which
+    compiled code hands to a Python method call."""
+    after = text[position : position + 2]
+    return after == "'s" or after == "\u2019s"
+
+
 def mention_after(text: str, start: int, end: int, found_names: Sequence[Found]) -> Found | None:
     """The mention that starts at `start` (after spaces), ending by `end`: "said *the Kremlin spokesman*"."""
     while start < end and text[start].isspace():
         start += 1
-    article = _ARTICLE_AFTER.match(text, start, end)
+    article = _ARTICLE_AFTER.match(text, start, end) if text[start : start + 3] in ("the", "The") else None
     name_start = article.end() if article else start
     index = first_starting(found_names, name_start)
     name = None
     if index < len(found_names) and found_names[index].start == name_start and found_names[index].end <= end:
         name = _spanning(found_names[index], start, found_names[index].end)
-        modifier = text.startswith(_POSSESSIVE, name.end) or _head_follows(text, name.end, end)
+        modifier = _possessive_at(text, name.end) or _head_follows(text, name.end, end)
         if not modifier:
             return name  # unlike "the Turkish president" or "Erdogan's office", where it is a modifier
     lexicon = mention_lexicon()
@@ -658,7 +685,7 @@ def mention_after(text: str, start: int, end: int, found_names: Sequence[Found])
             continue
         last = gap.split()[-1].lower()
         introduced = _heads().get(last) is MentionKind.DESCRIPTION or last in word_lists().name_introducers
-        if introduced and not text.startswith(_POSSESSIVE, later.end):
+        if introduced and not _possessive_at(text, later.end):
             # "said former thinktank executive Ken Gude", "said Sea-Eye spokesperson Carlotta Weibl"
             return Found(
                 start, later.end, later.kind, later.name, later.speaker_kind, gap.strip(), later.gender,

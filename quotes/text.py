@@ -17,6 +17,7 @@ __all__ = [
     "blanks_then",
     "first_chars",
     "last_chars",
+    "letters_before_blanks",
     "opens_sentence",
     "skip_blanks",
     "skip_blanks_back",
@@ -69,6 +70,24 @@ def skip_blanks_back(text: str, start: int, position: int) -> int:
             break
         position -= 1
     return position
+
+
+def letters_before_blanks(text: str, start: int, end: int) -> str:
+    """The ASCII letters right before the blanks that end ``text[start:end]``; "" where no
+    blank or no such letter ends it. A final line break is passed over, as a pattern's
+    ``$`` matches before one: the cheap test before a pattern such as ``\\b[Tt]he[ \\t]+$``,
+    whose word it must be."""
+    stop = end - 1 if end > start and text[end - 1] == "\n" else end
+    blanks = skip_blanks_back(text, start, stop)
+    if blanks == stop:
+        return ""
+    first = blanks
+    while first > start:
+        code = ord(text[first - 1])
+        if code < 65 or code > 122 or 90 < code < 97:
+            break
+        first -= 1
+    return text[first:blanks]
 
 
 def blanks_then(text: str, position: int, end: int, word: str) -> bool:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
+from quotes import mentions
 from quotes.mentions import Found, MentionKind, _as_person, extended, mention_after, mention_before, names
 from quotes.model import SpeakerKind
+from quotes.text import letters_before_blanks
 
 from strategies import newsy_text
 
@@ -385,3 +387,39 @@ class TestBarePlurals:
         """ "32% of Republican statements": a share before a name is no description of people."""
         text = "It rated 32% of Republican statements"
         assert mention_before(text, text.index(" statements"), 0, names(text)) is None
+
+
+# what stands before and after a name: prepositions, articles, determiners, blanks, line breaks
+AROUND_NAME = st.lists(
+    st.sampled_from(
+        [*" \t\u00a0\n,'\u2019s", "of", "the", "The", "THE", "An", "a", "by", "bathe", "9", "é", "Lee"]
+    ),
+    max_size=10,
+).map("".join)
+
+
+class TestCheapTestsFirst:
+    """Each cheap test before a pattern lets through everything the pattern would find."""
+
+    @given(AROUND_NAME | st.text(), st.data())
+    @example("representatives from the \n", None)  # `$` matches before a final line break
+    @example("9the ", None)
+    def test_the_word_before_a_name_is_the_patterns(self, text: str, data: st.DataObject | None) -> None:
+        start = data.draw(st.integers(0, len(text))) if data is not None else 0
+        end = data.draw(st.integers(start, len(text))) if data is not None else len(text)
+        word = letters_before_blanks(text, start, end)
+        if mentions._PREPOSITION_BEFORE.search(text, start, end) is not None:
+            assert word in mentions._PREPOSITION_WORDS
+        if mentions._ARTICLE_BEFORE.search(text, start, end) is not None:
+            assert word in ("the", "The")
+        if mentions._DETERMINER_BEFORE.search(text, start, end) is not None:
+            assert word.lower() in mentions._DETERMINER_WORDS
+
+    @given(AROUND_NAME | st.text(), st.data())
+    def test_an_article_or_a_possessive_after(self, text: str, data: st.DataObject) -> None:
+        """ "said *the* Kremlin spokesman", "Erdogan*'s* office": read where they can be."""
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        if mentions._ARTICLE_AFTER.match(text, start, end) is not None:
+            assert text[start : start + 3] in ("the", "The")
+        assert mentions._possessive_at(text, start) is text.startswith(mentions._POSSESSIVE, start)
