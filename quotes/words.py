@@ -200,17 +200,28 @@ class Words:
         end = length if endpos is None else min(max(endpos, 0), length)
         return min(max(pos, 0), length), end
 
+    # The loops below read an ASCII character's answer in place and call `_is_inner` only for
+    # the others: compiled, a call per character cost more than the reading it does.
+
     def _first(self, string: str, start: i64, end: i64) -> WordMatch | None:
+        table = self._ascii
         position = start
-        while position < end and not self._is_inner(string, position):
+        while position < end:
+            code: i64 = ord(string[position])
+            if (table[code] != 0) if code < 128 else self._is_inner(string, position):
+                break
             position += 1
         if position >= end:
             return None
         return WordMatch(string, position, self._forward(string, position, end))
 
     def _last(self, string: str, start: i64, end: i64) -> WordMatch | None:
+        table = self._ascii
         position = end
-        while position > start and not self._is_inner(string, position - 1):
+        while position > start:
+            code: i64 = ord(string[position - 1])
+            if (table[code] != 0) if code < 128 else self._is_inner(string, position - 1):
+                break
             position -= 1
         if position <= start:
             return None
@@ -218,8 +229,12 @@ class Words:
 
     def _forward(self, string: str, position: i64, end: i64) -> i64:
         """The end of the word from `position` on (`position` itself if none starts there)."""
+        table = self._ascii
         start = position
-        while position < end and self._is_inner(string, position):
+        while position < end:
+            code: i64 = ord(string[position])
+            if not ((table[code] != 0) if code < 128 else self._is_inner(string, position)):
+                break
             position += 1
         if position == start:
             return position
@@ -232,7 +247,11 @@ class Words:
 
     def _backward(self, string: str, start: i64, position: i64) -> i64:
         """The start of the word that ends at `position`, no further back than `start`."""
-        while position > start and self._is_inner(string, position - 1):
+        table = self._ascii
+        while position > start:
+            code: i64 = ord(string[position - 1])
+            if not ((table[code] != 0) if code < 128 else self._is_inner(string, position - 1)):
+                break
             position -= 1
         joiners = self._joiners
         while (
