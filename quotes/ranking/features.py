@@ -30,6 +30,7 @@ from quotes.mentions import Found, MentionKind
 from quotes.model import QuoteKind, SpeakerKind
 from quotes.ranking.candidates import Candidate, Source
 from quotes.text import LETTERS, WORD, WORD_BACKWARDS
+from quotes.words import COMPILED
 
 __all__ = [
     "FEATURES",
@@ -398,7 +399,12 @@ def features(
         if cue is not None and _claimed(cue, mention, span, document):
             # "“…” According to X, CLAUSE." or "CLAUSE, according to X. “…”": X's cue has its own report
             f[_CLAIMED[at]] = 1.0
-    if before and _COLON_GAP.match(text, mention.end, span.open_start):
+    # the cheap test first: most gaps hold no colon
+    if (
+        before
+        and text.find(":", mention.end, span.open_start) >= 0
+        and _COLON_GAP.match(text, mention.end, span.open_start)
+    ):
         f["colon"] = 1.0
     if Source.DASH in sources:
         f["dash"] = 1.0
@@ -558,7 +564,21 @@ def _words(text: str, start: int, end: int) -> int:
     time, for no better choice on PolNeAR dev.)"""
     if end - start > _GAP_CHARS:
         return 41
-    return len(text[start:end].split())
+    if not COMPILED:
+        return len(text[start:end].split())
+    # compiled, a loop counts the words where `split` would build a string for each
+    count = 0
+    inside = False
+    for position in range(start, end):
+        code = ord(text[position])
+        # ASCII as `str.isspace` answers it, the rest asked of it
+        space = (
+            (code == 32 or 9 <= code <= 13 or 28 <= code <= 31) if code < 128 else text[position].isspace()
+        )
+        if not space and not inside:
+            count += 1
+        inside = not space
+    return count
 
 
 def _quotes_between(document: Document, start: int, end: int) -> int:
