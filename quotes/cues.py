@@ -187,6 +187,7 @@ def _read_candidates(
     found: list[tuple[int, int, int]] = []
     lexicon = _lexicon_words()
     spellings = _lexicon_spellings()
+    folded = _spelling_filter()
     longest = _longest_word()
     for piece_start, piece_end in unquoted_pieces(start, end, quoted):
         # the character before the piece decides whether a word at its start is whole
@@ -220,8 +221,8 @@ def _read_candidates(
                 else:
                     break
                 stop += 1
-            if spelling >= 0:
-                known = spelling in spellings
+            if spelling >= 0:  # nine words in ten of news fold to a spelling of no cue: no set lookup
+                known = folded[_fold(spelling)] != 0 and spelling in spellings
             else:
                 known = stop - position <= longest and _lowercase_piece(text[position:stop]) in lexicon
             if known:
@@ -329,6 +330,24 @@ def _lexicon_spellings() -> frozenset[int]:
     """The `_spelling` of each word of `_lexicon_words` that has one."""
     spellings = (_spelling(word, 0, len(word)) for word in _lexicon_words())
     return frozenset(spelling for spelling in spellings if spelling >= 0)
+
+
+@functools.cache
+def _spelling_filter() -> bytes:
+    """For each folded spelling (`_fold`), 1 if a word of `_lexicon_spellings` folds to it: a
+    word whose spelling folds to a 0 is none of them."""
+    table = bytearray(1 << _FOLDED_BITS)
+    for spelling in _lexicon_spellings():
+        table[_fold(spelling)] = 1
+    return bytes(table)
+
+
+def _fold(spelling: i64) -> i64:
+    """A `_spelling` folded to `_FOLDED_BITS` bits, all its letters mixed in."""
+    return (spelling ^ (spelling >> 13) ^ (spelling >> 29) ^ (spelling >> 47)) & ((1 << _FOLDED_BITS) - 1)
+
+
+_FOLDED_BITS: Final = 14  # a table of 16 KB, where the lexicon's 600 spellings fill 585 places
 
 
 @functools.cache

@@ -8,10 +8,13 @@ from hypothesis import strategies as st
 
 from quotes.cues import (
     CueSection,
+    _fold,
     _letters_only,
+    _lexicon_spellings,
     _lowercase,
     _read_candidates,
     _searched_candidates,
+    _spelling_filter,
     cues_in,
 )
 from quotes.text import LETTERS
@@ -230,6 +233,12 @@ class TestCandidateScan:
         text = "2said unsaid said2 SAID"
         found = [text[s:e] for _, s, e in _read_candidates(text, 0, len(text), ())]
         assert found == ["said", "SAID"]
+
+    def test_every_spelling_of_the_lexicon_passes_the_filter(self) -> None:
+        """The folded table that goes before the set lookup lets every word of the lexicon through."""
+        table = _spelling_filter()
+        assert all(table[_fold(spelling)] for spelling in _lexicon_spellings())
+        assert sum(table) < len(table) // 16  # and keeps out most other words
 
     def test_the_lexicon_is_letters_only(self) -> None:
         """Every cue word is letters, so the compiled build reads characters."""
