@@ -73,10 +73,12 @@ _ASIDE: Final = regex.compile(r"(?:on|in|at|during|after|before|via|through)\b[^
 _ADVERBIAL_OPENERS: Final = frozenset(
     {"late", "early", "earlier", "later", "on", "in", "at", "during", "last", "this", "via"}
 )
+# (each word possessive: no part of a word is followed by a blank or a comma, so cutting one
+# finds nothing, and trying every cut before a phrase with no comma cost 30K instructions)
 _ADVERBIAL_PHRASE: Final = regex.compile(
     r"(?:(?:late|early|earlier|later)[ \t\u00a0]+)?(?:on|in|at|during|last|this|via)[ \t\u00a0]+"
-    r"(?:(?:a|an|the|his|her|its|their)[ \t\u00a0]+)?[\p{L}\p{N}'\u2019\-]+"
-    r"(?:[ \t\u00a0]+[\p{L}\p{N}'\u2019\-]+){0,3}?"
+    r"(?:(?:a|an|the|his|her|its|their)[ \t\u00a0]+)?[\p{L}\p{N}'\u2019\-]++"
+    r"(?:[ \t\u00a0]+[\p{L}\p{N}'\u2019\-]++){0,3}?"
     r"(?=[ \t\u00a0]*,)[ \t\u00a0]*,"
     r"|(?:on|last|this|late[ \t\u00a0]+on)[ \t\u00a0]+"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|night|morning|evening|year|month)\b"
@@ -1084,7 +1086,8 @@ def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False
     """
     lists = clause_words()
     determiners = word_lists().determiners
-    relative = _RELATIVE_CLAUSE.search(text, start, end)
+    first_comma = text.find(",", start, end)  # where the pattern can first match: it opens with one
+    relative = _RELATIVE_CLAUSE.search(text, first_comma, end) if first_comma >= 0 else None
     if relative is not None:
         closing = text.find(",", relative.end(), end)
         if closing >= 0 and _verb_follows(text, closing + 1, end):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -1004,4 +1005,18 @@ class TestCheapTestsFirst:
         end = data.draw(st.integers(start, len(text))) if data is not None else len(text)
         found = quotes.indirect._clause_stop(text, start, end)
         expected = quotes.indirect._CLAUSE_STOP.search(text, start, end)
+        assert (found and found.span()) == (expected and expected.span())
+
+    @given(AROUND_CUE | st.text(), st.data())
+    @example("on Friday the talks were useful and long", None)  # no comma: every cut was tried
+    @example("in a June report, and", None)
+    def test_the_possessive_adverbial_phrase_is_the_greedy_ones(
+        self, text: str, data: st.DataObject | None
+    ) -> None:
+        """Cutting a word of an adverbial phrase never finds it: its possessive words match where
+        and as the greedy ones did."""
+        start = data.draw(st.integers(0, len(text))) if data is not None else 0
+        greedy = regex.compile(quotes.indirect._ADVERBIAL_PHRASE.pattern.replace("]++", "]+"))
+        found = quotes.indirect._ADVERBIAL_PHRASE.match(text, start)
+        expected = greedy.match(text, start)
         assert (found and found.span()) == (expected and expected.span())
