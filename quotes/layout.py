@@ -154,6 +154,14 @@ def dateline_end(text: str, start: int, end: int) -> int:
     Example: "MOSCOW, November 7. /TASS/. Russian President ..." returns the
     offset of "Russian".
     """
+    # the cheap test first: a dateline opens with two capitals (or a capital and a space or mark)
+    opening = text[start : start + 2]
+    if (
+        len(opening) < 2
+        or not ("A" <= opening[0] <= "Z")
+        or not ("A" <= opening[1] <= "Z" or opening[1] in " .'-")
+    ):
+        return start
     match = _DATELINE.match(text, start, end)
     if match is None:
         return start

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from quotes.layout import NEWLINES, dateline_end, is_caption, is_headline, line_breaks, paragraphs
+from quotes.layout import _DATELINE, NEWLINES, dateline_end, is_caption, is_headline, line_breaks, paragraphs
 
 
 def paras(text: str) -> list[str]:
@@ -232,3 +232,25 @@ class TestDatelineEnd:
         """A dateline in the middle of a paragraph is not one."""
         text = "He wrote: MOSCOW, November 7. /TASS/. Russian President"
         assert dateline_end(text, 0, len(text)) == 0
+
+    @given(
+        st.lists(
+            st.sampled_from([*"AZaz .'-,/()\n\u2014", "MOSCOW", "Nov", "7", "/TASS/.", "(AP) -"]), max_size=12
+        ).map("".join)
+        | st.text(),
+        st.data(),
+    )
+    @example("MOSCOW, November 7. /TASS/. Russian", None)
+    @example("A  (AP) - The", None)  # a capital, then a space
+    def test_the_cheap_test_keeps_every_dateline(self, text: str, data: st.DataObject | None) -> None:
+        """The first two characters are read before the pattern: wherever it matches, the offset
+        is the same as its own."""
+        start = data.draw(st.integers(0, len(text))) if data is not None else 0
+        end = data.draw(st.integers(start, len(text))) if data is not None else len(text)
+        match = _DATELINE.match(text, start, end)
+        expected = start
+        if match is not None:
+            expected = match.end()
+            while expected < end and text[expected].isspace():
+                expected += 1
+        assert dateline_end(text, start, end) == expected
