@@ -79,7 +79,9 @@ def _dot(features: dict[str, float], weights: dict[str, float]) -> float:
     # added in the features' order, so the float is the same however it is built
     score = 0.0
     for name, value in features.items():
-        score += weights.get(name, 0.0) * value
+        weight = weights.get(name)  # a feature the model has no weight for adds nothing
+        if weight is not None:
+            score += weight * value
     return score
 
 
