@@ -58,6 +58,8 @@ __all__ = [
 
 _LEAD: Final = " \t\u00a0,\u2014\u2013-"  # what may stand between a quote and its reporting clause
 _TAIL_WORDS: Final = 12  # the reporting clause after a quote starts within this many words
+_LISTED_QUOTATIONS: Final = 4096  # a document's quotations kept in lists as well, at most
+
 LOOKBACK: Final = 5000  # characters: how far back an antecedent is sought, so work stays linear
 NEAREST: Final = 8
 """Cues, names or earlier words a rule reads around one place at most: a sentence of a
@@ -134,6 +136,8 @@ class Document:
     _cue_starts: list[int] = dataclasses.field(init=False, compare=False, repr=False)
     _sentence_starts: list[int] = dataclasses.field(init=False, compare=False, repr=False)
     _paragraph_starts: list[int] = dataclasses.field(init=False, compare=False, repr=False)
+    _quote_starts: Sequence[int] = dataclasses.field(init=False, compare=False, repr=False)
+    _quote_ends: Sequence[int] = dataclasses.field(init=False, compare=False, repr=False)
     reports: dict[int, object] = dataclasses.field(init=False, compare=False, repr=False)
 
     def __init__(
@@ -159,6 +163,12 @@ class Document:
         # the starts alone, so that finding a position's sentence compares ints, not tuples
         object.__setattr__(self, "_sentence_starts", [start for start, _ in self.sentences])
         object.__setattr__(self, "_paragraph_starts", [start for start, _ in self.paragraphs])
+        # the quotations' offsets as lists where there are few, which compiled code bisects and
+        # reads in place (an array boxes each item it gives); a text of very many keeps the
+        # arrays, a few bytes a quotation
+        few = len(self.quoted) <= _LISTED_QUOTATIONS
+        object.__setattr__(self, "_quote_starts", list(self.quoted.starts) if few else self.quoted.starts)
+        object.__setattr__(self, "_quote_ends", list(self.quoted.ends) if few else self.quoted.ends)
         object.__setattr__(self, "reports", {})
 
     def cues_between(self, start: int, end: int, limit: int | None = None) -> list[FoundCue]:
@@ -197,15 +207,28 @@ class Document:
 
     def quote_before(self, position: int) -> tuple[int, int] | None:
         """The last quotation that closes at or before `position`."""
-        index = self.quoted.first_after(position) - 1
-        while index >= 0 and self.quoted.ends[index] > position:
+        starts, ends = self._quote_starts, self._quote_ends
+        index = first_above(starts, position) - 1
+        while index >= 0 and ends[index] > position:
             index -= 1
-        return self.quoted[index] if index >= 0 else None
+        return (starts[index], ends[index]) if index >= 0 else None
 
     def quote_after(self, position: int) -> tuple[int, int] | None:
         """The first quotation that opens at or after `position`."""
-        index = self.quoted.first_from(position)
-        return self.quoted[index] if index < len(self.quoted.starts) else None
+        starts = self._quote_starts
+        index = first_from(starts, position)
+        return (starts[index], self._quote_ends[index]) if index < len(starts) else None
+
+    def quotes_within(self, start: int, end: int) -> int:
+        """The number of quotations wholly within ``text[start:end]``."""
+        starts, ends = self._quote_starts, self._quote_ends
+        low = first_from(starts, start)
+        high = first_from(starts, end, low)
+        count = 0
+        for index in range(low, high):
+            if ends[index] <= end:
+                count += 1
+        return count
 
 
 def attribute(

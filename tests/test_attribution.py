@@ -11,7 +11,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import quotes
-from quotes.attribution import _AS_BEFORE, _BY, _RELATIVE, _as_before, _in_relative
+import quotes.attribution
+from quotes.attribution import _AS_BEFORE, _BY, _RELATIVE, Document, _as_before, _in_relative
 from quotes.model import Quote, QuoteKind
 from quotes.registry import Registry, default_registry
 from quotes.text import blanks_then
@@ -705,3 +706,42 @@ class TestCheapTestsAroundACue:
         for end in range(len(text) + 1):
             if _BY.match(text, 0, end) is not None:
                 assert blanks_then(text, 0, end, "by")
+
+
+class TestQuotationsOfADocument:
+    """A document answers where its quotations are alike from lists (few) and arrays (very many)."""
+
+    @given(
+        st.lists(st.tuples(st.integers(0, 3), st.integers(1, 4)), max_size=8),
+        st.lists(st.integers(0, 40), min_size=1, max_size=6),
+    )
+    def test_few_and_many_quotations_read_alike(
+        self, gaps: list[tuple[int, int]], positions: list[int]
+    ) -> None:
+        """`quote_before`, `quote_after` and `quotes_within` give the same answers whichever the
+        document keeps."""
+        quoted, offset = [], 0
+        for gap, length in gaps:  # quotations in order, none overlapping
+            quoted.append((offset + gap, offset + gap + length))
+            offset += gap + length
+        text = "x" * (offset + 5)
+
+        def answers() -> list[object]:
+            document = Document(text, [(0, len(text))], [(0, len(text))], quoted, [])
+            return [
+                (document.quote_before(p), document.quote_after(p), document.quotes_within(p, p + 9))
+                for p in positions
+            ]
+
+        listed = answers()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(quotes.attribution, "_LISTED_QUOTATIONS", -1)  # arrays, as for very many
+            assert answers() == listed
+        assert listed == [
+            (
+                next((q for q in reversed(quoted) if q[1] <= p), None),
+                next((q for q in quoted if q[0] >= p), None),
+                sum(1 for q in quoted if p <= q[0] and q[1] <= p + 9),
+            )
+            for p in positions
+        ]

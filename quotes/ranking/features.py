@@ -371,7 +371,7 @@ def features(
         if gap_start <= named.start and named.end <= gap_end:
             between += 1
     f[_NAMES_BETWEEN[min(between, 2)]] = 1.0
-    quotes_between = min(_quotes_between(document, gap_start, gap_end), 2)
+    quotes_between = min(document.quotes_within(gap_start, gap_end), 2)
     f[_QUOTES_BETWEEN[quotes_between]] = 1.0
     f[_QUOTES_BETWEEN_SIDE[quotes_between][at]] = 1.0
     f[_CUES_BETWEEN[min(len(document.cues_between(gap_start, gap_end, 2)), 2)]] = 1.0
@@ -579,15 +579,6 @@ def _words(text: str, start: int, end: int) -> int:
             count += 1
         inside = not space
     return count
-
-
-def _quotes_between(document: Document, start: int, end: int) -> int:
-    """The number of quotations wholly within ``text[start:end]``."""
-    # bisect the plain array of starts: bisecting the pairs builds a tuple at each probe
-    starts = document.quoted.starts
-    low = first_from(starts, start)
-    high = first_from(starts, end, low)
-    return sum(1 for close in document.quoted.ends[low:high] if close <= end)
 
 
 def _claimed(cue: FoundCue, mention: Found, span: QuotedSpan, document: Document) -> bool:
