@@ -52,6 +52,8 @@ __all__ = ["HISTORY_BACK", "Resolver"]
 HISTORY_BACK: Final = 60
 """The earlier attributions a pronoun or a document is resolved against: the latest
 this many, so that the work stays linear (older ones need not be kept)."""
+
+_LISTED_SENTENCES: Final = 4096  # a text's sentence openings kept in a list, at most
 # earlier names considered for a description or a document: bounded, so work stays linear
 _NAMES_BACK: Final = 60
 _FORMS_BACK: Final = 4  # earlier capitalised forms of a description read before giving up
@@ -119,7 +121,7 @@ class Resolver:
         # sentence subjects, read only as far as a pronoun needs them: names[:_subjects_read]
         self._subjects: list[Found] = []
         self._subjects_read = 0
-        self._openings: array[int] | None = None
+        self._openings: Sequence[int] | None = None
         self._ends = [name.end for name in self.names]
         self._fullest: dict[str, str] = {}
         self._genders: dict[str, str] = {}
@@ -175,8 +177,10 @@ class Resolver:
         """
         if self._openings is None:
             # where each sentence's first word starts, past any quotation marks and brackets before
-            # it: in order, as the sentences are, and as machine integers, a few bytes a sentence
-            self._openings = array("q", [_first_word(self.text, start, end) for start, end in self.sentences])
+            # it, in order, as the sentences are: a list, which compiled code bisects and reads in
+            # place, unless a text has very many sentences, which then cost a few bytes each
+            listed = [_first_word(self.text, start, end) for start, end in self.sentences]
+            self._openings = listed if len(listed) <= _LISTED_SENTENCES else array("q", listed)
         openings, names, text = self._openings, self.names, self.text
         while self._subjects_read < len(names) and names[self._subjects_read].start < limit:
             name = names[self._subjects_read]
@@ -628,8 +632,8 @@ def _title_before(head: str) -> regex.Pattern[str]:
     return regex.compile(rf"(?i:\b{regex.escape(head)})" + _TITLE_TAIL)
 
 
-def _holds(ordered: array[int], value: int) -> bool:
-    """Whether the ascending array `ordered` holds `value`."""
+def _holds(ordered: Sequence[int], value: int) -> bool:
+    """Whether the ascending sequence `ordered` holds `value`."""
     index = first_from(ordered, value)
     return index < len(ordered) and ordered[index] == value
 

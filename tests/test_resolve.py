@@ -8,6 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import quotes
 import quotes.resolve
 from quotes.mentions import Found, mention_after, mention_before, names
 from quotes.model import Speaker, SpeakerKind
@@ -574,3 +575,18 @@ class TestReadingWhatFollowsAName:
         if _OR_ACRONYM.match(text, end) is not None:
             assert text[end : end + 1] == ","
             assert blanks_then(text, end + 1, len(text), "or")
+
+
+def test_sentence_openings_from_a_list_or_an_array_resolve_alike() -> None:
+    """A text of very many sentences keeps their openings in an array, not a list: the names
+    that open a sentence, a pronoun's likeliest antecedents, are the same either way."""
+    text = "Karin Holm runs the ferry. The mayor met Anna Berg. (Lee Tan) drove."
+
+    def subjects() -> list[str]:
+        return [name.name for name in resolver(text)._subjects_before(len(text))]
+
+    listed = subjects()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes.resolve, "_LISTED_SENTENCES", -1)
+        arrays = subjects()
+    assert listed == arrays == ["Karin Holm", "Lee Tan"]
