@@ -190,7 +190,16 @@ class Words:
 
     def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> list[str]:
         """Each word in ``string[pos:endpos]``, as text."""
-        return [word.group() for word in self.finditer(string, pos, endpos)]
+        if self._backwards:
+            return [word.group() for word in self.finditer(string, pos, endpos)]
+        start, end = self._window(string, pos, endpos)
+        found: list[str] = []  # the words' text alone: no `WordMatch` for each, no generator
+        position = self._first_inner(string, start, end)
+        while position < end:
+            stop = self._forward(string, position, end)
+            found.append(string[position:stop])
+            position = self._first_inner(string, stop, end)
+        return found
 
     def _window(self, string: str, pos: int, endpos: int | None) -> tuple[int, int]:
         """`pos` and `endpos` as offsets into `string`, as the engine this stands for reads them."""
@@ -204,6 +213,13 @@ class Words:
     # the others: compiled, a call per character cost more than the reading it does.
 
     def _first(self, string: str, start: i64, end: i64) -> WordMatch | None:
+        position = self._first_inner(string, start, end)
+        if position >= end:
+            return None
+        return WordMatch(string, position, self._forward(string, position, end))
+
+    def _first_inner(self, string: str, start: i64, end: i64) -> i64:
+        """The offset of the first word character from `start` on, `end` if there is none."""
         table = self._ascii
         position = start
         while position < end:
@@ -211,9 +227,7 @@ class Words:
             if (table[code] != 0) if code < 128 else self._is_inner(string, position):
                 break
             position += 1
-        if position >= end:
-            return None
-        return WordMatch(string, position, self._forward(string, position, end))
+        return position
 
     def _last(self, string: str, start: i64, end: i64) -> WordMatch | None:
         table = self._ascii
