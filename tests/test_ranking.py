@@ -213,15 +213,6 @@ class TestFeatures:
         text = f"A{gap}B"
         assert _words(text, 1, 1 + len(gap)) == words
 
-    @given(st.text(alphabet=" \t\n\x0b\x1c\x1f\x85\u00a0\u2009\u3000ab\u200b", max_size=30), st.data())
-    def test_words_counted_in_a_loop_are_what_split_gives(self, text: str, data: st.DataObject) -> None:
-        """Compiled, a loop counts the words: as many as `str.split` finds, whatever the white space."""
-        start = data.draw(st.integers(0, len(text)))
-        end = data.draw(st.integers(start, len(text)))
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(importlib.import_module("quotes.ranking.features"), "COMPILED", True)
-            assert _words(text, start, end) == len(text[start:end].split())
-
     @given(
         st.lists(st.sampled_from([*" ,:\u2014-\n\t", "a", "Lee", "his aide", "é"]), max_size=14).map("".join)
     )

@@ -30,7 +30,6 @@ from quotes.mentions import Found, MentionKind
 from quotes.model import QuoteKind, SpeakerKind
 from quotes.ranking.candidates import Candidate, Source
 from quotes.text import LETTERS, WORD, WORD_BACKWARDS
-from quotes.words import COMPILED
 
 __all__ = [
     "FEATURES",
@@ -564,21 +563,7 @@ def _words(text: str, start: int, end: int) -> int:
     time, for no better choice on PolNeAR dev.)"""
     if end - start > _GAP_CHARS:
         return 41
-    if not COMPILED:
-        return len(text[start:end].split())
-    # compiled, a loop counts the words where `split` would build a string for each
-    count = 0
-    inside = False
-    for position in range(start, end):
-        code = ord(text[position])
-        # ASCII as `str.isspace` answers it, the rest asked of it
-        space = (
-            (code == 32 or 9 <= code <= 13 or 28 <= code <= 31) if code < 128 else text[position].isspace()
-        )
-        if not space and not inside:
-            count += 1
-        inside = not space
-    return count
+    return len(text[start:end].split())
 
 
 def _claimed(cue: FoundCue, mention: Found, span: QuotedSpan, document: Document) -> bool:
