@@ -199,14 +199,16 @@ end_of = operator.attrgetter("end")
 def first_starting(found: Sequence[Found], position: int, low: int = 0) -> int:
     """The index of the first of the mentions `found`, in order, that starts at `position` or
     later: ``bisect.bisect_left(found, position, low, key=start_of)``, which compiled reads
-    each probe's start in place (`quotes.bisection`)."""
-    if not COMPILED:
+    each probe's start in place where `found` is a list (`quotes.bisection`), as a document's
+    names are; any other sequence is bisected by `bisect`."""
+    if not COMPILED or not isinstance(found, list):
         return bisect.bisect_left(found, position, low, key=start_of)
-    high: i64 = len(found)
+    listed: list[Found] = found  # compiled, a list's items are read in place
+    high: i64 = len(listed)
     start: i64 = low
     while start < high:
         middle: i64 = (start + high) // 2
-        if found[middle].start < position:
+        if listed[middle].start < position:
             start = middle + 1
         else:
             high = middle
@@ -216,13 +218,14 @@ def first_starting(found: Sequence[Found], position: int, low: int = 0) -> int:
 def first_starting_after(found: Sequence[Found], position: int) -> int:
     """The index of the first of the mentions `found`, in order, that starts after `position`:
     ``bisect.bisect_right(found, position, key=start_of)``."""
-    if not COMPILED:
+    if not COMPILED or not isinstance(found, list):
         return bisect.bisect_right(found, position, key=start_of)
-    high: i64 = len(found)
+    listed: list[Found] = found
+    high: i64 = len(listed)
     start: i64 = 0
     while start < high:
         middle: i64 = (start + high) // 2
-        if position < found[middle].start:
+        if position < listed[middle].start:
             high = middle
         else:
             start = middle + 1
@@ -232,13 +235,14 @@ def first_starting_after(found: Sequence[Found], position: int) -> int:
 def first_ending(found: Sequence[Found], position: int) -> int:
     """The index of the first of the mentions `found`, in order of their ends, that ends at
     `position` or later: ``bisect.bisect_left(found, position, key=end_of)``."""
-    if not COMPILED:
+    if not COMPILED or not isinstance(found, list):
         return bisect.bisect_left(found, position, key=end_of)
-    high: i64 = len(found)
+    listed: list[Found] = found
+    high: i64 = len(listed)
     start: i64 = 0
     while start < high:
         middle: i64 = (start + high) // 2
-        if found[middle].end < position:
+        if listed[middle].end < position:
             start = middle + 1
         else:
             high = middle
