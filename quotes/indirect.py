@@ -31,7 +31,7 @@ import dataclasses
 import functools
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Final, cast
 
@@ -42,7 +42,7 @@ from quotes.cues import CueSection, FoundCue
 from quotes.lexicon import clause_words, complement_words, cue_lexicon, mention_lexicon, word_lists
 from quotes.mentions import Found, MentionKind, extended, mention_after
 from quotes.text import WORD, WORD_BACKWARDS, blank, blanks_then, skip_space, skip_space_back
-from quotes.words import WordMatch
+from quotes.words import WordMatch, first_words
 
 __all__ = ["LEAD_IN_RATIO", "Reported", "leads_in", "reported_speech", "reports"]
 
@@ -267,7 +267,7 @@ def leads_in(document: Document, start: int, end: int) -> bool:
     clause = sum(1 for _ in WORD.finditer(text, start, end))
     # the quoted words are counted only as far as they may be few enough: a long quotation costs no more
     most = clause // LEAD_IN_RATIO
-    quoted = sum(1 for _ in islice(WORD.finditer(text, quote[0], quote[1]), most + 1))
+    quoted = len(first_words(WORD, text, quote[0], quote[1], most + 1))
     return max(quoted, 1) > most
 
 
@@ -450,7 +450,7 @@ def _question(document: Document, cue: FoundCue, start: int, end: int) -> Report
     question_words = clause_words().question_words
     first = None
     position = cue.end
-    for word in islice(WORD.finditer(text, cue.end, end), _AUDIENCE_WORDS + 1):
+    for word in first_words(WORD, text, cue.end, end, _AUDIENCE_WORDS + 1):
         if not blank(text, position, word.start()):
             return None  # punctuation: "asked, ..." or "asked "..."
         lower = word.group().lower()
@@ -516,7 +516,7 @@ def _source_phrase(text: str, start: int, end: int) -> Found | None:
     It runs to the next comma or the sentence end, and is at most a few words long: a
     longer run is no noun phrase but the clause itself ("according to him the plan ...").
     """
-    words = list(islice(WORD.finditer(text, start, end), _SOURCE_WORDS + 1))
+    words = first_words(WORD, text, start, end, _SOURCE_WORDS + 1)
     if not words or not blank(text, start, words[0].start()):
         return None
     last = words[0]
@@ -588,7 +588,7 @@ def _plain_subject(document: Document, cue: FoundCue, start: int) -> Found | Non
     if opening < 0 and window > start:
         return None  # no comma or sentence start close enough: too long for a subject
     begin = skip_space(text, max(start, opening + 1), end)
-    words = list(islice(WORD.finditer(text, begin, end), _SUBJECT_WORDS + 1))
+    words = first_words(WORD, text, begin, end, _SUBJECT_WORDS + 1)
     if not words or len(words) > _SUBJECT_WORDS or words[0].start() != begin:
         return None
     if any(not blank(text, a.end(), b.start()) for a, b in itertools.pairwise(words)):
@@ -749,7 +749,7 @@ def _closes_sentence(text: str, position: int, end: int, *, bare_participle: boo
     if lower not in _ADVERBIAL and lower not in lists.time_words:
         return False
     position = first.end()
-    for index, word in enumerate(islice(WORD.finditer(text, position, end), _CLOSING_WORDS)):
+    for index, word in enumerate(first_words(WORD, text, position, end, _CLOSING_WORDS)):
         if _SEPARATORS.search(text, position, word.start()) is not None:
             joined = not text[position : word.start()].strip(_COMMA)
             lower = word.group().lower()
@@ -907,7 +907,7 @@ def _complement(document: Document, cue: FoundCue, end: int) -> tuple[int, int] 
         joint = "of"
     else:
         return None
-    words = list(islice(WORD.finditer(text, position, end), _OBJECT_WORDS + 1))
+    words = first_words(WORD, text, position, end, _OBJECT_WORDS + 1)
     first = words[0].group().lower() if words else joint
     if first in _NOT_A_CLAUSE or first == joint:
         return None  # "urged on Monday", "vowed to": no one is asked or accused first
@@ -1059,7 +1059,7 @@ def _after_audience(document: Document, cue: FoundCue, start: int, end: int) -> 
     would run", "tells *audiences at rallies* he will win": it opens with a pronoun."""
     text = document.text
     pronouns = clause_words().subject_pronouns
-    for index, word in enumerate(islice(WORD.finditer(text, start, end), _AUDIENCE_WORDS + 1)):
+    for index, word in enumerate(first_words(WORD, text, start, end, _AUDIENCE_WORDS + 1)):
         lower = word.group().lower()
         if index and lower in pronouns and lower not in _NOT_AUDIENCE_END:
             clause_end = _clause_end(document, word.start(), end)
@@ -1105,9 +1105,7 @@ def _looks_like_clause(text: str, start: int, end: int, *, present: bool = False
     # (after "said", a long subject may reach its auxiliary late: "said her plans to raise ...
     # and give ... would make")
     window = _LONG_SUBJECT_WINDOW if present else _CLAUSE_WINDOW
-    words = (
-        w.group().lower() for w in islice(WORD.finditer(text, start, min(end, start + 8 * window)), window)
-    )
+    words = _lowered_words(text, start, min(end, start + 8 * window), window)
     first = next(words, None)
     if first is None:
         return False
@@ -1216,6 +1214,18 @@ def _clause_stop(text: str, start: int, end: int) -> re.Match[str] | None:
     return _CLAUSE_STOP.search(text, first, end) if first < end else None
 
 
+def _lowered_words(text: str, start: int, end: int, count: int) -> Iterator[str]:
+    """The first `count` words of ``text[start:end]``, lowercased, each read when asked for:
+    one generator, where a generator over `islice` over `finditer` cost three steps a word."""
+    position = start
+    for _ in range(count):
+        word = WORD.search(text, position, end)
+        if word is None:
+            return
+        yield word.group().lower()
+        position = word.end()
+
+
 def _maybe_negated(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds what `_NEGATED` needs ("no", "n't" or "never"): the
     cheap test first, as few cues follow a negation."""
@@ -1304,7 +1314,7 @@ def _content(document: Document, start: int, end: int) -> tuple[int, int] | None
     while end > start and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
         end -= 1
     # the rules below count words only up to _MIN_WORDS + 2, and read the last one
-    count = sum(1 for _ in islice(WORD.finditer(text, start, end), _MIN_WORDS + 2))
+    count = len(first_words(WORD, text, start, end, _MIN_WORDS + 2))
     if count < _MIN_WORDS or inside(start, document.quoted):
         return None
     following = skip_space(text, end, min(len(text), end + 3))

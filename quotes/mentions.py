@@ -34,7 +34,7 @@ from quotes.lexicon import (
 from quotes.model import SpeakerKind
 from quotes.runs import RunPattern, name_runs
 from quotes.text import WORD, WORD_BACKWARDS, letters_before_blanks, opens_sentence, unquoted_pieces
-from quotes.words import COMPILED, WordMatch
+from quotes.words import COMPILED, WordMatch, first_words
 
 if TYPE_CHECKING:
     from mypy_extensions import i64
@@ -609,7 +609,7 @@ def mention_before(text: str, end: int, start: int, found_names: Sequence[Found]
         return _share(text, end, start)
     if lower not in _heads() and not any(w.group() in _COMPLEMENTS for w in islice(backwards, 2)):
         return None  # neither a description nor a head with its complement ("the mayor of Yartsevo")
-    words = list(WORD.finditer(text, max(start, end - 160), end))
+    words = first_words(WORD, text, max(start, end - 160), end)
     found = _description(text, words, len(words) - 1, start, lexicon)
     if found is None:
         # "the Russian head of state", "the mayor of Yartsevo": a head with its complement
@@ -664,7 +664,7 @@ def mention_after(text: str, start: int, end: int, found_names: Sequence[Found])
             return name  # unlike "the Turkish president" or "Erdogan's office", where it is a modifier
     lexicon = mention_lexicon()
     # a description here has its head among the first seven words, and is read leftwards from it
-    words = list(islice(WORD.finditer(text, start, min(end, start + 160)), 7))
+    words = first_words(WORD, text, start, min(end, start + 160), 7)
     if not words or words[0].start() != start:
         return name
     first = words[0].group().lower()
@@ -1029,7 +1029,7 @@ def with_description(text: str, name: Found, start: int) -> Found:
         return name  # no head noun of a description right before the name
     if text[last.end() : name.start].strip():
         return name
-    words = list(WORD.finditer(text, max(start, name.start - 120), name.start))
+    words = first_words(WORD, text, max(start, name.start - 120), name.start)
     description = _description(text, words, len(words) - 1, start, lexicon, bare=True)
     if description is None or description.kind is not MentionKind.DESCRIPTION:
         return name

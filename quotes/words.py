@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from importlib.machinery import EXTENSION_SUFFIXES
+from itertools import islice
 from typing import TYPE_CHECKING, Final, Protocol, cast, final
 
 import regex
@@ -31,7 +32,7 @@ import regex
 if TYPE_CHECKING:
     from mypy_extensions import i64
 
-__all__ = ["COMPILED", "Word", "WordMatch", "WordPattern", "Words", "window", "words"]
+__all__ = ["COMPILED", "Word", "WordMatch", "WordPattern", "Words", "first_words", "window", "words"]
 
 COMPILED: Final = __file__.endswith(tuple(EXTENSION_SUFFIXES))
 """Whether this module runs compiled (mypyc), where `Words` is faster than the `regex` engine."""
@@ -87,6 +88,16 @@ def words(characters: str, joiners: str, backwards: bool = False, *, re_classes:
     if COMPILED:
         return found
     return cast("Words", (re.compile if re_classes else regex.compile)(found.pattern))
+
+
+def first_words(pattern: Words, string: str, pos: int, endpos: int, limit: int = -1) -> list[WordMatch]:
+    """The first `limit` words `pattern` finds in ``string[pos:endpos]`` (all, with a negative
+    `limit`): `Words.leading` where this module is compiled, else the pattern's `finditer`
+    cut by `islice` (in pure Python, `pattern` is a `regex` pattern, `words`)."""
+    if COMPILED:
+        return pattern.leading(string, pos, endpos, limit)
+    found = pattern.finditer(string, pos, endpos)
+    return list(found if limit < 0 else islice(found, limit))
 
 
 @final
@@ -187,6 +198,22 @@ class Words:
             while word is not None:
                 yield word
                 word = self._first(string, word.end(), end)
+
+    def leading(
+        self, string: str, pos: int = 0, endpos: int | None = None, limit: int = -1
+    ) -> list[WordMatch]:
+        """The first `limit` words of ``string[pos:endpos]`` (all, with a negative `limit`), in
+        `finditer`'s order: ``list(islice(finditer(...), limit))`` with no generator."""
+        start, end = self._window(string, pos, endpos)
+        found: list[WordMatch] = []
+        word = self._last(string, start, end) if self._backwards else self._first(string, start, end)
+        while word is not None and len(found) != limit:
+            found.append(word)
+            if self._backwards:
+                word = self._last(string, start, word.start())
+            else:
+                word = self._first(string, word.end(), end)
+        return found
 
     def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> list[str]:
         """Each word in ``string[pos:endpos]``, as text."""

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quotes import text
-from quotes.words import COMPILED, WordMatch, Words, words
+from quotes.words import COMPILED, WordMatch, Words, first_words, words
 
 # the kinds of word the rules read, as `Words` and as the `regex` patterns they stand for
 KINDS = {
@@ -82,6 +82,18 @@ class TestSameAsRegex:
         """`re` has no backwards search for a `Words` to stand for."""
         with pytest.raises(ValueError, match="backwards"):
             Words(*RE_WORD, backwards=True, re_classes=True)
+
+    @given(st.sampled_from(sorted(KINDS)), st.booleans(), texts, offsets, offsets, st.integers(-1, 4))
+    def test_the_leading_words_are_finditers(
+        self, kind: str, backwards: bool, string: str, pos: int, endpos: int, limit: int
+    ) -> None:
+        """`leading` (and `first_words`, either build) gives the first words `finditer` gives."""
+        ours = Words(*KINDS[kind], backwards=backwards)
+        found = list(ours.finditer(string, pos, endpos))
+        expected = [m.span() for m in (found if limit < 0 else found[:limit])]
+        assert [m.span() for m in ours.leading(string, pos, endpos, limit)] == expected
+        built = ours if COMPILED else regex.compile(ours.pattern)  # what `words` gives in this build
+        assert [m.span() for m in first_words(built, string, pos, endpos, limit)] == expected  # type: ignore[arg-type]
 
     @given(texts)
     def test_the_whole_text_by_default(self, string: str) -> None:
