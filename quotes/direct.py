@@ -14,7 +14,6 @@ import dataclasses
 import functools
 import re
 from collections.abc import Sequence
-from itertools import islice
 from typing import Final
 
 from quotes.bisection import first_pair_above
@@ -23,7 +22,7 @@ from quotes.lexicon import CueLexicon, cue_lexicon, mention_lexicon, word_lists
 from quotes.marks import Bounds, QuotedSpan, as_bounds
 from quotes.model import QuoteKind
 from quotes.text import blank, first_chars, last_chars, trie
-from quotes.words import words
+from quotes.words import first_words, words
 
 __all__ = ["Context", "classify"]
 
@@ -160,7 +159,7 @@ def classify(span: QuotedSpan, context: Context) -> QuoteKind | None:
     text = context.text
     content = text[span.start : span.end]
     # the rules below only ever count up to _NAME_MAX words
-    words = [w.group() for w in islice(_WORD.finditer(text, span.start, span.end), _NAME_MAX + 1)]
+    words = [w.group() for w in first_words(_WORD, text, span.start, span.end, _NAME_MAX + 1)]
     if not words or text[span.open_start - 1 : span.open_start] == "=":
         return None  # no words, or a markup attribute's value: <tweet author="…">
     s_start, s_end = context.sentence_bounds(span.open_start, span.close_end)
@@ -218,7 +217,7 @@ def _reported_after(content: str, after: str, lexicon: CueLexicon) -> bool:
     lead = after.startswith((",", "\u2014", "\u2013", "-"))
     if not lead and not content.rstrip().endswith(","):
         return False  # the cheap test first: the words are read only after a comma or a dash
-    words = [word.group() for word in islice(_WORD.finditer(after, 0, 60), 4)]
+    words = [word.group() for word in first_words(_WORD, after, 0, 60, 4)]
     if lead:
         return any(w.lower() in lexicon.speech for w in words)
     if len(words) < 2:

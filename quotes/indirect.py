@@ -264,7 +264,7 @@ def leads_in(document: Document, start: int, end: int) -> bool:
     quote = document.quote_after(opening)
     if quote is None or quote[0] != opening:
         return False
-    clause = sum(1 for _ in WORD.finditer(text, start, end))
+    clause = len(first_words(WORD, text, start, end))
     # the quoted words are counted only as far as they may be few enough: a long quotation costs no more
     most = clause // LEAD_IN_RATIO
     quoted = len(first_words(WORD, text, quote[0], quote[1], most + 1))
