@@ -129,6 +129,7 @@ class Resolver:
         self._resolved_names: dict[Found, Resolved] = {}
         self._acronyms: dict[str, str] = {}
         self._entries: dict[str, Entry | None] = {}  # the registry's answer for each name asked
+        self._entry_speakers: dict[str, tuple[Entry, Speaker]] = {}  # each entry's speaker, by its id
         # the fullest form of each organisation: by its registry id, and by its words
         self._registered_forms: dict[str, str] = {}
         self._equivalent_forms: dict[frozenset[str], str] = {}
@@ -302,12 +303,20 @@ class Resolver:
         return holders[0] if len(holders) == 1 else None
 
     def _entry(self, entry: Entry, certainty: float) -> Resolved:
+        # built once a document for each entry (its checked `Speaker` costs thousands of
+        # instructions): the article's day and forms are fixed once the resolver is made
+        known = self._entry_speakers.get(entry.id)
+        if known is None or known[0] is not entry:
+            known = self._entry_speakers[entry.id] = (entry, self._speaker_of(entry))
+        return Resolved(known[1], certainty, entry.gender)
+
+    def _speaker_of(self, entry: Entry) -> Speaker:
         speaker = entry.speaker(self.on)
         if entry.id in self._registered_forms:
             # the article's fullest form: "Turkish Ministry of Foreign Affairs" for the Foreign Ministry
             form = self._registered_forms[entry.id]
             speaker = unchecked.speaker(form, speaker.id, speaker.kind, speaker.title, speaker.wikidata)
-        return Resolved(speaker, certainty, entry.gender)
+        return speaker
 
     def _name(self, mention: Found) -> Resolved:
         """A name's speaker, resolved once per name: pronouns and descriptions ask again and again."""
