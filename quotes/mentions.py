@@ -266,23 +266,39 @@ def names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """
     found: list[Found] = []
     pattern = _name_runs()
-    runs = (span for s, e in unquoted_pieces(0, len(text), quoted) for span in pattern.spans(text, s, e))
-    for start, end in runs:
-        if text[start - 1 : start] == "-":  # the cheap test first: few runs have a prefix
-            start = _run_start(text, start)
-        run = text[start:end]
-        # news repeats its names: a run's reading is remembered, unless the run is too long to be one
-        common, readings = _analyse(run) if end - start <= _CACHED_RUN else _analyse.__wrapped__(run)
-        if common and opens_sentence(text, start):
-            continue  # "Calling it ...", "Officials said ...": a common word opening a sentence
-        for reading, describable in readings:
-            name = _shifted(reading, start)
-            found.append(_described_person(text, name) if describable else name)
+    for piece_start, piece_end in unquoted_pieces(0, len(text), quoted):
+        for start, end in pattern.spans(text, piece_start, piece_end):
+            if text[start - 1 : start] == "-":  # the cheap test first: few runs have a prefix
+                start = _run_start(text, start)
+            common, readings = _reading(text[start:end])
+            if common and opens_sentence(text, start):
+                continue  # "Calling it ...", "Officials said ...": a common word opening a sentence
+            for reading, describable in readings:
+                name = _shifted(reading, start)
+                found.append(_described_person(text, name) if describable else name)
     return _people(found)
 
 
-@functools.lru_cache(maxsize=8192)
-def _analyse(run: str) -> tuple[bool, tuple[tuple[Found, bool], ...]]:
+_Reading = tuple[bool, tuple[tuple[Found, bool], ...]]  # whether one common word, and the names
+_READINGS: Final[dict[str, _Reading]] = {}  # the reading of each run read lately
+_READINGS_KEPT: Final = 8192  # runs remembered at most: then they are let go, so memory stays flat
+
+
+def _reading(run: str) -> _Reading:
+    """`_analyse` of a run, remembered: news repeats its names, so a run's reading is computed
+    once (a dict, which compiled code asks in place, where `functools.lru_cache` cost a Python
+    call), unless the run is too long to be a name."""
+    known = _READINGS.get(run)
+    if known is None:
+        known = _analyse(run)
+        if len(run) <= _CACHED_RUN:
+            if len(_READINGS) >= _READINGS_KEPT:
+                _READINGS.clear()
+            _READINGS[run] = known
+    return known
+
+
+def _analyse(run: str) -> _Reading:
     """Whether a capitalised run is one common word, and its names with offsets into the run.
 
     The reading depends on the run's words alone, and news repeats its names,

@@ -423,3 +423,16 @@ class TestCheapTestsFirst:
         if mentions._ARTICLE_AFTER.match(text, start, end) is not None:
             assert text[start : start + 3] in ("the", "The")
         assert mentions._possessive_at(text, start) is text.startswith(mentions._POSSESSIVE, start)
+
+
+def test_the_readings_of_runs_stay_bounded() -> None:
+    """Each run's reading is remembered, but never more than a fixed number of runs: a stream
+    of documents full of new names keeps memory flat."""
+
+    def surname(index: int) -> str:  # a different run of letters for each index
+        return "Q" + "".join(chr(97 + index // 26**place % 26) for place in range(4))
+
+    text = " and ".join(f"Anna {surname(index)}" for index in range(mentions._READINGS_KEPT + 50))
+    assert len(names(text)) > mentions._READINGS_KEPT
+    assert 0 < len(mentions._READINGS) <= mentions._READINGS_KEPT
+    assert mentions._reading("Lindsey Graham") == mentions._analyse("Lindsey Graham")
