@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Final, overload
 
 from quotes.bisection import first_above, first_from
 from quotes.layout import paragraphs
+from quotes.text import first_of
 from quotes.words import COMPILED
 
 if TYPE_CHECKING:
@@ -119,6 +120,7 @@ QUOTE_CHARACTERS: Final = frozenset(
     "\"'`\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a\u2033\u2032\uff02"
 )
 """Every character that may act as a quotation mark."""
+_QUOTE_STRING: Final = "".join(sorted(QUOTE_CHARACTERS))  # the same, in an order to search them in
 _DOUBLE_OPENERS: Final = frozenset("\u201c\u201e\u201f\u00ab")
 _DOUBLE_CLOSERS: Final = frozenset("\u201d\u00bb")
 _DOUBLE_EITHER: Final = frozenset('"\u2033\uff02')
@@ -391,8 +393,9 @@ def _find_marks(text: str) -> _Marks:
     flags = bytearray()
     length = len(text)
     position = 0
+    found = [-1] * len(_QUOTE_STRING)  # where each mark was last found: the text is read forwards once
     while True:
-        start, end = _next_mark(text, position, length)
+        start, end = _next_mark(text, position, length, found)
         if start >= length:
             break
         position = end
@@ -406,34 +409,32 @@ def _find_marks(text: str) -> _Marks:
     return _Marks(text, starts, flags)
 
 
-# the ASCII marks, as code points: compiled, a number written out is a C constant
-_STRAIGHT_DOUBLE: Final = 34  # "
-_STRAIGHT_SINGLE: Final = 39  # '
-_BACKTICK: Final = 96  # `
+_STRAIGHT_SINGLE: Final = 39  # ', as a code point: compiled, a number written out is a C constant
 
 
-def _next_mark(text: str, position: i64, length: i64) -> tuple[i64, i64]:
+def _next_mark(text: str, position: i64, length: i64, found: list[int] | None = None) -> tuple[i64, i64]:
     """``(start, end)`` of the first match of `_MARK` from `position` on; ``(length, length)``
     where there is none.
 
-    Compiled, a loop reads the characters, faster than the engine, which tests each
-    one against the set of marks; in pure Python, where the loop is slower, the
-    pattern searches. As the pattern reads them: a mark, or two of ` or ' in a row
-    as one; no ' or ’ between two letters or digits ("Russia's").
-    ``tests/test_marks.py`` compares the two on any text.
+    Compiled, `str.find` reaches each quotation character (`quotes.text.first_of`), in C,
+    and the characters around it are read in a loop, faster than the engine, which tests
+    each character against the set of marks; in pure Python the pattern searches. As the
+    pattern reads them: a mark, or two of ` or ' in a row as one; no ' or ’ between two
+    letters or digits ("Russia's"). ``tests/test_marks.py`` compares the two on any text.
+
+    Args:
+        found: Where each of `QUOTE_CHARACTERS` was last found (`quotes.text.first_of`),
+            shared by calls that read the text forwards; a fresh search without it.
     """
     if not COMPILED:
         match = _MARK.search(text, position)
         return match.span() if match is not None else (length, length)
+    where = [-1] * len(_QUOTE_STRING) if found is None else found
     while position < length:
+        position = first_of(text, position, _QUOTE_STRING, where)
+        if position >= length:
+            break
         code: i64 = ord(text[position])
-        if code < 128:  # most characters: ASCII, of which three are marks
-            if code != _STRAIGHT_DOUBLE and code != _STRAIGHT_SINGLE and code != _BACKTICK:
-                position += 1
-                continue
-        elif text[position] not in QUOTE_CHARACTERS:
-            position += 1
-            continue
         mark = text[position]
         following = text[position + 1] if position + 1 < length else ""
         if following == mark and mark in "'`":

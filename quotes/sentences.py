@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Final
 
 from quotes.layout import dateline_end, paragraphs
 from quotes.lexicon import abbreviations, cue_lexicon, word_lists
-from quotes.text import skip_space
+from quotes.text import first_of, skip_space
 from quotes.words import COMPILED
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ def sentences(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list
         space, in order. Together they cover every non-space character.
     """
     spans: list[tuple[int, int]] = []
+    stops = [-1, -1, -1, -1]  # where each stop was last found: the text is read forwards once
     for p_start, p_end in paragraphs(text) if paras is None else paras:
         start = dateline_end(text, p_start, p_end)
         if start > p_start:
@@ -59,7 +60,7 @@ def sentences(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list
             spans.extend(_bounded(text, p_start, len(text[p_start:start].rstrip()) + p_start))
         position = start
         while True:
-            stop, past = _next_terminal(text, position, p_end)
+            stop, past = _next_terminal(text, position, p_end, stops)
             if stop >= p_end:
                 break
             position = past
@@ -72,25 +73,29 @@ def sentences(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list
     return spans
 
 
-def _next_terminal(text: str, position: i64, end: i64) -> tuple[i64, i64]:
+def _next_terminal(text: str, position: i64, end: i64, stops: list[int] | None = None) -> tuple[i64, i64]:
     """``(start, end)`` of the first match of `_TERMINAL` in ``text[position:end]``; ``(end, end)``
     where there is none.
 
-    Compiled, a loop reads the characters, faster than the engine, which tests each
-    one against the set of stops; in pure Python, where the loop is slower, the
-    pattern searches. As the pattern reads them: the first of a run of stops, the
-    rest of the run and any closing marks and brackets after it, then white space
-    that no lowercase ASCII letter follows. ``tests/test_sentences.py`` compares
-    the two on any text.
+    Compiled, `str.find` reaches each stop (`quotes.text.first_of`) and a loop reads the characters
+    around it, faster than the engine, which tests each character against the set of
+    stops; in pure Python the pattern searches. As the pattern reads them: the first of
+    a run of stops, the rest of the run and any closing marks and brackets after it, then
+    white space that no lowercase ASCII letter follows. ``tests/test_sentences.py``
+    compares the two on any text.
+
+    Args:
+        stops: Where each of the four stops was last found (`quotes.text.first_of`), shared
+            by calls that read the text forwards; a fresh search without it.
     """
     if not COMPILED:
         match = _TERMINAL.search(text, position, end)
         return match.span() if match is not None else (end, end)
+    found = [-1, -1, -1, -1] if stops is None else stops
     while position < end:
-        code: i64 = ord(text[position])  # compiled, the code point is read in place: no string
-        if code != 46 and code != 33 and code != 63 and code != 0x2026:  # . ! ? …
-            position += 1
-            continue
+        position = first_of(text, position, _STOPS, found)
+        if position >= end:
+            break
         if position > 0 and text[position - 1] in _STOPS:  # only the first of a run starts a match
             position += 1
             continue

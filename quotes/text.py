@@ -16,6 +16,7 @@ __all__ = [
     "blank",
     "blanks_then",
     "first_chars",
+    "first_of",
     "last_chars",
     "letters_before_blanks",
     "opens_sentence",
@@ -48,6 +49,26 @@ def skip_space(text: str, position: int, end: int) -> int:
     while position < end and text[position].isspace():
         position += 1
     return position
+
+
+def first_of(text: str, position: int, characters: str, found: list[int]) -> int:
+    """The offset of the first of `characters` at or after `position`; the text's length
+    where there is none.
+
+    `found` holds, for each of `characters`, where `str.find` last found it (-1 before
+    the first search): one still at or after `position` is the first, with no search, so
+    calls that read a text forwards search it once for each character, in C, where a loop
+    would read every character. `position` must not go back from one call to the next.
+    """
+    length = len(text)
+    first = length
+    for index in range(len(characters)):
+        at = found[index]
+        if at < position:
+            at = text.find(characters[index], position)
+            found[index] = at = length if at < 0 else at
+        first = min(first, at)
+    return first
 
 
 def skip_blanks(text: str, position: int, end: int) -> int:

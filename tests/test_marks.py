@@ -362,6 +362,8 @@ class TestReadingMarks:
     @given(QUOTY_TEXT | st.text())
     @example("Russia's ``rock'n'roll'' isn't \u2018it\u2019s\u2019 '' `` '''")
     @example("a\u2019b \u00e9'\u00e9 1'2 _'_ '\u0660")  # letters and digits of any script, not "_"
+    # each kind of mark in turn
+    @example('"A" \u201cB\u201d\u00abC\u00bb\u2039D\u203a\uff02E\uff02\u201eF\u201f\u2033G\u2032')
     def test_reading_finds_what_the_pattern_finds(self, text: str) -> None:
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(quotes.marks, "COMPILED", True)  # the loop, in pure Python too
@@ -371,8 +373,9 @@ class TestReadingMarks:
 def _marks_read(text: str) -> list[tuple[int, int]]:
     """Every mark `_next_mark` finds, one after the other, as `_find_marks` reads them."""
     found = []
-    start, end = _next_mark(text, 0, len(text))
+    where = [-1] * len(quotes.marks._QUOTE_STRING)  # shared, as `_find_marks` shares it
+    start, end = _next_mark(text, 0, len(text), where)
     while start < len(text):
         found.append((start, end))
-        start, end = _next_mark(text, end, len(text))
+        start, end = _next_mark(text, end, len(text), where)
     return found

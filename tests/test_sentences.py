@@ -180,6 +180,8 @@ class TestReadingStops:
     @given(PROSE | st.text(), st.data())
     @example("Why?\u201d he asked. U.S. officials\u2026 \u2026 Fine!) [Yes.]\u2029Next", None)
     @example("a.\u00a0b. C.\u3000D!x\x1c.", None)  # white space of any kind, and no letter after it
+    @example("Mr. Lee arrived\u2026 then left! Why? U.S. officials. Yes.", None)  # every stop, found anew
+    @example('. Yes." . No.', None)  # a stop where the reading starts, and right after a closing mark
     def test_reading_finds_what_the_pattern_finds(self, text: str, data: st.DataObject | None) -> None:
         start = data.draw(st.integers(0, len(text))) if data is not None else 0
         end = data.draw(st.integers(start, len(text))) if data is not None else len(text)
@@ -191,8 +193,9 @@ class TestReadingStops:
 def _stops_read(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Every match `_next_terminal` finds in ``text[start:end]``, one after the other."""
     found = []
-    stop, past = _next_terminal(text, start, end)
+    stops = [-1, -1, -1, -1]  # shared, as `sentences` shares it: each call reads on from the last
+    stop, past = _next_terminal(text, start, end, stops)
     while stop < end:
         found.append((stop, past))
-        stop, past = _next_terminal(text, past, end)
+        stop, past = _next_terminal(text, past, end, stops)
     return found
