@@ -174,11 +174,19 @@ class Document:
     def cues_between(self, start: int, end: int, limit: int | None = None) -> list[FoundCue]:
         """The cues that lie wholly within ``text[start:end]``, in order; only the first
         `limit` of them if given, so that a stretch full of cues costs no more to ask about."""
-        low = first_from(self._cue_starts, start)
-        high = first_from(self._cue_starts, end)
+        starts, cues = self._cue_starts, self.cues
+        low = first_from(starts, start)
+        high = first_from(starts, end, low)
         if limit is not None:
             high = min(high, low + limit + 1)  # cues do not overlap: only the last one can reach past `end`
-        return [cue for cue in self.cues[low:high] if cue.end <= end][:limit]
+        found: list[FoundCue] = []  # read in place: no slice of the cues, no second one of the result
+        for index in range(low, high):
+            cue = cues[index]
+            if cue.end <= end:
+                found.append(cue)
+                if len(found) == limit:
+                    break
+        return found
 
     def last_cues(self, start: int, end: int, limit: int) -> list[FoundCue]:
         """The last `limit` cues that lie wholly within ``text[start:end]``, in order."""

@@ -1203,14 +1203,16 @@ def _clause_stop(text: str, start: int, end: int) -> re.Match[str] | None:
     with: no match starts before it, and the engine need not try every blank of the clause
     before it (or be called at all where there is none)."""
     first = end
-    for mark in (";", "\u2014", ","):
-        found = text.find(mark, start, first)
-        if found >= 0:
-            first = found
-    for dash in ("\u2013", "--"):  # the blank before a dash opens the stop
-        found = text.find(dash, start + 1, min(end, first + 2))
-        if found >= 0:
-            first = min(first, found - 1)
+    found = text.find(";", start, first)  # each written out: compiled, a loop over a tuple is not free
+    first = found if found >= 0 else first
+    found = text.find("\u2014", start, first)
+    first = found if found >= 0 else first
+    found = text.find(",", start, first)
+    first = found if found >= 0 else first
+    found = text.find("\u2013", start + 1, min(end, first + 2))  # the blank before a dash opens the stop
+    first = min(first, found - 1) if found >= 0 else first
+    found = text.find("--", start + 1, min(end, first + 2))
+    first = min(first, found - 1) if found >= 0 else first
     return _CLAUSE_STOP.search(text, first, end) if first < end else None
 
 

@@ -745,3 +745,16 @@ class TestQuotationsOfADocument:
             )
             for p in positions
         ]
+
+    @given(
+        st.lists(st.sampled_from(["said", "told", "x", "according to", " ", ", "]), max_size=14).map("".join),
+        st.data(),
+    )
+    def test_the_cues_between_two_offsets(self, text: str, data: st.DataObject) -> None:
+        """The cues wholly within a stretch, in order, the first `limit` of them if given."""
+        document = Document(text, [(0, len(text))], [(0, len(text))], [], [])
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(0, len(text)))
+        limit = data.draw(st.none() | st.integers(1, 3))
+        within = [cue for cue in document.cues if start <= cue.start and cue.end <= end]
+        assert document.cues_between(start, end, limit) == within[:limit]
