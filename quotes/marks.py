@@ -409,7 +409,10 @@ def _find_marks(text: str) -> _Marks:
     return _Marks(text, starts, flags)
 
 
-_STRAIGHT_SINGLE: Final = 39  # ', as a code point: compiled, a number written out is a C constant
+# the ASCII marks, as code points: compiled, a number written out is a C constant
+_STRAIGHT_DOUBLE: Final = 34  # "
+_STRAIGHT_SINGLE: Final = 39  # '
+_BACKTICK: Final = 96  # `
 
 
 def _next_mark(text: str, position: i64, length: i64, found: list[int] | None = None) -> tuple[i64, i64]:
@@ -431,10 +434,14 @@ def _next_mark(text: str, position: i64, length: i64, found: list[int] | None = 
         return match.span() if match is not None else (length, length)
     where = [-1] * len(_QUOTE_STRING) if found is None else found
     while position < length:
-        position = first_of(text, position, _QUOTE_STRING, where)
-        if position >= length:
-            break
-        code: i64 = ord(text[position])
+        code: i64 = ord(text[position])  # compiled, read in place
+        if (code < 128 and code != _STRAIGHT_DOUBLE and code != _STRAIGHT_SINGLE and code != _BACKTICK) or (
+            code >= 128 and text[position] not in QUOTE_CHARACTERS
+        ):  # no mark here (most characters): find the next
+            position = first_of(text, position, _QUOTE_STRING, where)
+            if position >= length:
+                break
+            code = ord(text[position])
         mark = text[position]
         following = text[position + 1] if position + 1 < length else ""
         if following == mark and mark in "'`":

@@ -93,11 +93,15 @@ def _next_terminal(text: str, position: i64, end: i64, stops: list[int] | None =
         return match.span() if match is not None else (end, end)
     found = [-1, -1, -1, -1] if stops is None else stops
     while position < end:
-        position = first_of(text, position, _STOPS, found)
-        if position >= end:
-            break
+        code: i64 = ord(text[position])  # compiled, read in place
+        if code != 46 and code != 33 and code != 63 and code != 0x2026:  # no stop here: find the next
+            position = first_of(text, position, _STOPS, found)
+            if position >= end:
+                break
         if position > 0 and text[position - 1] in _STOPS:  # only the first of a run starts a match
             position += 1
+            while position < end and text[position] in _STOPS:  # nor does the rest of it
+                position += 1
             continue
         past: i64 = position + 1
         while past < end and text[past] in _STOPS:

@@ -182,6 +182,7 @@ class TestReadingStops:
     @example("a.\u00a0b. C.\u3000D!x\x1c.", None)  # white space of any kind, and no letter after it
     @example("Mr. Lee arrived\u2026 then left! Why? U.S. officials. Yes.", None)  # every stop, found anew
     @example('. Yes." . No.', None)  # a stop where the reading starts, and right after a closing mark
+    @example("Wait... what?! No.... Yes!!! ok.. Go", None)  # runs of stops: only their first starts a match
     def test_reading_finds_what_the_pattern_finds(self, text: str, data: st.DataObject | None) -> None:
         start = data.draw(st.integers(0, len(text))) if data is not None else 0
         end = data.draw(st.integers(start, len(text))) if data is not None else len(text)
