@@ -163,33 +163,19 @@ def candidates(
     """
     text = document.text
     area = window(span, document)
-    found: dict[tuple[int, int], tuple[Found, FoundCue | None, set[str]]] = {}
-
-    def add(mention: Found | None, cue: FoundCue | None, source: str) -> None:
-        if mention is None or mention.end <= mention.start:
-            return
-        if mention.start < span.close_end and mention.end > span.open_start:
-            return  # the quote's own words
-        key = (mention.start, mention.end)
-        entry = found.get(key)
-        if entry is None:
-            found[key] = (mention, cue, {source})
-        else:
-            entry[2].add(source)
-            if entry[1] is None and cue is not None:
-                found[key] = (entry[0], cue, entry[2])
+    found: _Found = {}
 
     if rule is not None:
-        add(rule.mention, rule.cue, Source.RULE)
-        add(rule.referent, rule.cue, Source.REFERENT)
+        _add(found, span, rule.mention, rule.cue, Source.RULE)
+        _add(found, span, rule.referent, rule.cue, Source.REFERENT)
     first = first_starting(document.names, area.start)
     for name in document.names[first:]:
         if name.start >= area.end:
             break
         if name.end <= area.end:
-            add(name, None, Source.NAME)
+            _add(found, span, name, None, Source.NAME)
     for pronoun in _pronouns(text, area, document.quoted):
-        add(pronoun, None, Source.PRONOUN)
+        _add(found, span, pronoun, None, Source.PRONOUN)
     memo = {} if memo is None else memo
     sources: list[Found] = []  # who an "as" clause names: "as reported by the Herald"
     for cue in document.cues_between(area.start, area.end, _CUES):
@@ -202,16 +188,18 @@ def candidates(
                 if as_clause and source in _AFTER_CUE:
                     sources.append(mention)
                 else:
-                    add(mention, cue, source)
+                    _add(found, span, mention, cue, source)
     dash = _DASH.match(text, span.close_end)
     if dash is not None and dash.end() > span.close_end:
-        add(
+        _add(
+            found,
+            span,
             phrase_after(text, dash.end(), min(len(text), dash.end() + 120), document.names),
             None,
             Source.DASH,
         )
     if previous is not None and previous.end <= span.open_start:
-        add(previous, None, Source.PREVIOUS)
+        _add(found, span, previous, None, Source.PREVIOUS)
     opening = document.paragraph_index(span.open_start)
     return [
         Candidate(mention, cue, frozenset(found_by))
@@ -224,6 +212,28 @@ def candidates(
         )
         and (Source.RULE in found_by or not _overlaps(mention, sources))
     ]
+
+
+# each candidate's mention, cue and the ways it was found, by the mention's offsets
+_Found = dict[tuple[int, int], tuple[Found, FoundCue | None, set[str]]]
+
+
+def _add(found: _Found, span: QuotedSpan, mention: Found | None, cue: FoundCue | None, source: str) -> None:
+    """Count `mention` a candidate of the quotation `span`, found by `source` (with its `cue`),
+    unless it is none or lies in the quotation's own words. A function, not a closure:
+    compiled, a closure is called through Python's protocol."""
+    if mention is None or mention.end <= mention.start:
+        return
+    if mention.start < span.close_end and mention.end > span.open_start:
+        return  # the quote's own words
+    key = (mention.start, mention.end)
+    entry = found.get(key)
+    if entry is None:
+        found[key] = (mention, cue, {source})
+    else:
+        entry[2].add(source)
+        if entry[1] is None and cue is not None:
+            found[key] = (entry[0], cue, entry[2])
 
 
 def _overlaps(mention: Found, others: Sequence[Found]) -> bool:
