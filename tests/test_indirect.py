@@ -965,6 +965,13 @@ AROUND_CUE = st.lists(
 ).map("".join)
 
 
+def stretch(text: str, data: st.DataObject | None) -> tuple[int, int]:
+    """A stretch of `text` drawn by hypothesis; all of it for an explicit example."""
+    start = data.draw(st.integers(0, len(text))) if data is not None else 0
+    end = data.draw(st.integers(start, len(text))) if data is not None else len(text)
+    return start, end
+
+
 class TestCheapTestsFirst:
     """Each cheap test before a pattern lets through everything the pattern would find."""
 
@@ -972,8 +979,8 @@ class TestCheapTestsFirst:
     @example("late on Friday, the", None)
     @example("in\u00a0a  week ,", None)
     def test_an_adverbial_phrase_is_the_patterns(self, text: str, data: st.DataObject | None) -> None:
-        start = data.draw(st.integers(0, len(text))) if data is not None else 0
-        end = data.draw(st.integers(start, len(text))) if data is not None else len(text)
+        """The engine is asked only after an opening word: where it would match, it still does."""
+        start, end = stretch(text, data)
         found = quotes.indirect._adverbial(text, start, end)
         expected = quotes.indirect._ADVERBIAL_PHRASE.match(text, start, end)
         assert (found and found.span()) == (expected and expected.span())
@@ -983,8 +990,8 @@ class TestCheapTestsFirst:
     @example("they no longer", None)
     @example("we never", None)
     def test_a_negation_holds_what_the_test_asks(self, text: str, data: st.DataObject | None) -> None:
-        start = data.draw(st.integers(0, len(text))) if data is not None else 0
-        end = data.draw(st.integers(start, len(text))) if data is not None else len(text)
+        """Wherever `_NEGATED` finds a negation, "no", "n't" or "never" is there for the cheap test."""
+        start, end = stretch(text, data)
         if quotes.indirect._NEGATED.search(text, start, end) is not None:
             assert quotes.indirect._maybe_negated(text, start, end)
 
@@ -1001,8 +1008,7 @@ class TestCheapTestsFirst:
     def test_a_clause_stop_is_the_patterns(self, text: str, data: st.DataObject | None) -> None:
         """Searched from the first character a stop can open with, `_CLAUSE_STOP` finds what it
         finds from the clause's start."""
-        start = data.draw(st.integers(0, len(text))) if data is not None else 0
-        end = data.draw(st.integers(start, len(text))) if data is not None else len(text)
+        start, end = stretch(text, data)
         found = quotes.indirect._clause_stop(text, start, end)
         expected = quotes.indirect._CLAUSE_STOP.search(text, start, end)
         assert (found and found.span()) == (expected and expected.span())
