@@ -174,7 +174,7 @@ class Words:
         """The word that starts at `pos` (that ends at `endpos`, searching backwards), if one does."""
         start, end = self._window(string, pos, endpos)
         if self._backwards:
-            if end <= start or not self._is_inner(string, end - 1):
+            if end <= start or not self.holds(string, end - 1):
                 return None
             return WordMatch(string, self._backward(string, start, end), end)
         stop = self._forward(string, start, end)
@@ -236,7 +236,7 @@ class Words:
         end = length if endpos is None else min(max(endpos, 0), length)
         return min(max(pos, 0), length), end
 
-    # The loops below read an ASCII character's answer in place and call `_is_inner` only for
+    # The loops below read an ASCII character's answer in place and call `holds` only for
     # the others: compiled, a call per character cost more than the reading it does.
 
     def _first(self, string: str, start: i64, end: i64) -> WordMatch | None:
@@ -251,7 +251,7 @@ class Words:
         position = start
         while position < end:
             code: i64 = ord(string[position])
-            if (table[code] != 0) if code < 128 else self._is_inner(string, position):
+            if (table[code] != 0) if code < 128 else self.holds(string, position):
                 break
             position += 1
         return position
@@ -261,7 +261,7 @@ class Words:
         position = end
         while position > start:
             code: i64 = ord(string[position - 1])
-            if (table[code] != 0) if code < 128 else self._is_inner(string, position - 1):
+            if (table[code] != 0) if code < 128 else self.holds(string, position - 1):
                 break
             position -= 1
         if position <= start:
@@ -274,15 +274,15 @@ class Words:
         start = position
         while position < end:
             code: i64 = ord(string[position])
-            if not ((table[code] != 0) if code < 128 else self._is_inner(string, position)):
+            if not ((table[code] != 0) if code < 128 else self.holds(string, position)):
                 break
             position += 1
         if position == start:
             return position
         joiners = self._joiners
-        while position + 1 < end and string[position] in joiners and self._is_inner(string, position + 1):
+        while position + 1 < end and string[position] in joiners and self.holds(string, position + 1):
             position += 2
-            while position < end and self._is_inner(string, position):
+            while position < end and self.holds(string, position):
                 position += 1
         return position
 
@@ -291,20 +291,19 @@ class Words:
         table = self._ascii
         while position > start:
             code: i64 = ord(string[position - 1])
-            if not ((table[code] != 0) if code < 128 else self._is_inner(string, position - 1)):
+            if not ((table[code] != 0) if code < 128 else self.holds(string, position - 1)):
                 break
             position -= 1
         joiners = self._joiners
-        while (
-            position - 2 >= start and string[position - 1] in joiners and self._is_inner(string, position - 2)
-        ):
+        while position - 2 >= start and string[position - 1] in joiners and self.holds(string, position - 2):
             position -= 2
-            while position > start and self._is_inner(string, position - 1):
+            while position > start and self.holds(string, position - 1):
                 position -= 1
         return position
 
-    def _is_inner(self, string: str, index: i64) -> bool:
-        """Whether ``string[index]`` is a word character (ASCII settled at once, the rest as `regex` says)."""
+    def holds(self, string: str, index: i64) -> bool:
+        """Whether ``string[index]`` is one of the characters words are made of (ASCII settled at
+        once, the rest as the engine says, remembered)."""
         # compiled, `ord(string[index])` reads the code point in place, with no one-character
         # string made for it, and comparing code points is a C comparison
         code: i64 = ord(string[index])

@@ -27,7 +27,7 @@ from quotes.marks import QuotedSpan
 from quotes.mentions import Found, MentionKind, first_starting, mention_after
 from quotes.model import SpeakerKind
 from quotes.text import WORD, WORD_BACKWARDS
-from quotes.words import COMPILED, WordMatch
+from quotes.words import COMPILED, WordMatch, Words
 
 if TYPE_CHECKING:
     from mypy_extensions import i64
@@ -341,25 +341,13 @@ def _spelt(text: str, position: i64, stop: i64, form: str) -> bool:
 def _joins(text: str, index: i64, before: bool) -> bool:
     """Whether ``text[index]`` joins a pronoun to a word: before it, as `_PRONOUN`'s ``\\b``
     and lookbehind say; after it, as its lookahead says."""
-    code: i64 = ord(text[index])
-    if code < 128:
-        return (_JOINS_BEFORE if before else _JOINS_AFTER)[code] != 0
-    char = text[index]
-    known = _JOINING.get((char, before))
-    if known is None:
-        known = (_JOINED_BEFORE if before else _JOINED_AFTER).match(char) is not None
-        if len(_JOINING) < _KNOWN_CHARACTERS:
-            _JOINING[char, before] = known
-    return known
+    return (_JOINED_BEFORE if before else _JOINED_AFTER).holds(text, index)
 
 
-_JOINED_BEFORE: Final = regex.compile(r"[\w\p{L}\p{N}'\u2019\-]")  # no pronoun after it: `\b`, lookbehind
-_JOINED_AFTER: Final = regex.compile(r"[\p{L}\p{N}'\u2019\-]")  # no pronoun before it: the lookahead
+# what joins a pronoun to a word, as `regex` reads the classes (`Words` settles ASCII at once)
+_JOINED_BEFORE: Final = Words(r"[\w\p{L}\p{N}'\u2019\-]", "")  # no pronoun after it: `\b`, lookbehind
+_JOINED_AFTER: Final = Words(r"[\p{L}\p{N}'\u2019\-]", "")  # no pronoun before it: the lookahead
 _OPENS_PRONOUN: Final = bytes(chr(code).lower() in "hstwi" for code in range(128))
-_JOINS_BEFORE: Final = bytes(_JOINED_BEFORE.match(chr(code)) is not None for code in range(128))
-_JOINS_AFTER: Final = bytes(_JOINED_AFTER.match(chr(code)) is not None for code in range(128))
-_JOINING: Final[dict[tuple[str, bool], bool]] = {}  # the answer for characters outside ASCII, once read
-_KNOWN_CHARACTERS: Final = 1 << 12  # such characters remembered at most: news has few
 
 
 def phrase_before(text: str, end: int, start: int) -> Found | None:
