@@ -43,6 +43,7 @@ from quotes.text import (
 from quotes.words import WordMatch
 
 __all__ = [
+    "LISTED",
     "Attribution",
     "Document",
     "Evidence",
@@ -58,7 +59,10 @@ __all__ = [
 
 _LEAD: Final = " \t\u00a0,\u2014\u2013-"  # what may stand between a quote and its reporting clause
 _TAIL_WORDS: Final = 12  # the reporting clause after a quote starts within this many words
-_LISTED_QUOTATIONS: Final = 4096  # a document's quotations kept in lists as well, at most
+LISTED: Final = 4096
+"""Offsets kept in a list, at most: a document's quotations, a resolver's sentence openings.
+Compiled code reads a list's items in place, where an array boxes each item it gives; past
+this many (a hostile text), an array keeps them in a few bytes each."""
 
 LOOKBACK: Final = 5000  # characters: how far back an antecedent is sought, so work stays linear
 NEAREST: Final = 8
@@ -166,7 +170,7 @@ class Document:
         # the quotations' offsets as lists where there are few, which compiled code bisects and
         # reads in place (an array boxes each item it gives); a text of very many keeps the
         # arrays, a few bytes a quotation
-        few = len(self.quoted) <= _LISTED_QUOTATIONS
+        few = len(self.quoted) <= LISTED
         object.__setattr__(self, "_quote_starts", list(self.quoted.starts) if few else self.quoted.starts)
         object.__setattr__(self, "_quote_ends", list(self.quoted.ends) if few else self.quoted.ends)
         object.__setattr__(self, "reports", {})
@@ -475,7 +479,6 @@ def _as_before(text: str, start: int, end: int) -> bool:
 
 
 # a cue inside a parenthetical relative clause: "— which the BBC noted as unusual —"
-# a relative or "as" clause set off by a dash or a bracket that is still open at the cue
 _RELATIVE: Final = regex.compile(r"[\u2014\u2013(][ \t\u00a0]*(?:which|as|who)\b[^\u2014\u2013()]*$")
 _RELATIVE_OPENS: Final = regex.compile(r"[ \t\u00a0]*(?:which|as|who)\b")  # `_RELATIVE` after its dash
 _BY: Final = regex.compile(r"[ \t\u00a0]+by[ \t\u00a0]+")

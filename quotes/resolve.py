@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Final
 import regex
 
 from quotes import unchecked
-from quotes.attribution import LOOKBACK, issued_by
+from quotes.attribution import LISTED, LOOKBACK, issued_by
 from quotes.bisection import first_above, first_from, first_pair_above
 from quotes.lexicon import cue_lexicon, mention_lexicon, word_lists
 from quotes.marks import QUOTE_CHARACTERS
@@ -52,8 +52,6 @@ __all__ = ["HISTORY_BACK", "Resolver"]
 HISTORY_BACK: Final = 60
 """The earlier attributions a pronoun or a document is resolved against: the latest
 this many, so that the work stays linear (older ones need not be kept)."""
-
-_LISTED_SENTENCES: Final = 4096  # a text's sentence openings kept in a list, at most
 # earlier names considered for a description or a document: bounded, so work stays linear
 _NAMES_BACK: Final = 60
 _FORMS_BACK: Final = 4  # earlier capitalised forms of a description read before giving up
@@ -181,7 +179,7 @@ class Resolver:
             # it, in order, as the sentences are: a list, which compiled code bisects and reads in
             # place, unless a text has very many sentences, which then cost a few bytes each
             listed = [_first_word(self.text, start, end) for start, end in self.sentences]
-            self._openings = listed if len(listed) <= _LISTED_SENTENCES else array("q", listed)
+            self._openings = listed if len(listed) <= LISTED else array("q", listed)
         openings, names, text = self._openings, self.names, self.text
         while self._subjects_read < len(names) and names[self._subjects_read].start < limit:
             name = names[self._subjects_read]

@@ -735,7 +735,7 @@ class TestQuotationsOfADocument:
 
         listed = answers()
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(quotes.attribution, "_LISTED_QUOTATIONS", -1)  # arrays, as for very many
+            patch.setattr(quotes.attribution, "LISTED", -1)  # arrays, as for very many
             assert answers() == listed
         assert listed == [
             (

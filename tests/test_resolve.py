@@ -587,6 +587,6 @@ def test_sentence_openings_from_a_list_or_an_array_resolve_alike() -> None:
 
     listed = subjects()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(quotes.resolve, "_LISTED_SENTENCES", -1)
+        patch.setattr(quotes.resolve, "LISTED", -1)
         arrays = subjects()
     assert listed == arrays == ["Karin Holm", "Lee Tan"]
